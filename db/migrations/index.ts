@@ -1,0 +1,41 @@
+import type Database from 'better-sqlite3';
+import { DomainError } from '../errors.js';
+import { m001 } from './001-extract.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** In order; each file adds one numbered step. Never edit a step that has shipped: add another. */
+export const migrations: readonly Migration[] = [m001];
+
+export const latestVersion = migrations.length;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the schema up to `target` (default: latest) in one transaction, so a failure leaves the
+ * database at the version it had. A database written by a newer app is refused, never downgraded.
+ */
+export function migrate(db: Database.Database, target: number = latestVersion): void {
+  const current = schemaVersion(db);
+  if (current > latestVersion) {
+    throw new DomainError(
+      'invalid-input',
+      `This database was written by a newer version of SPO Oversight (schema ${current}; this app knows up to ${latestVersion}). Update the app to open it.`,
+    );
+  }
+  if (current >= target) return;
+  db.transaction(() => {
+    for (const m of migrations) {
+      if (m.version > current && m.version <= target) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+    }
+  })();
+}
