@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../errors.js';
 import { m001 } from './001-extract.js';
+import { m002 } from './002-settings-reviews.js';
 
 export interface Migration {
   version: number;
@@ -9,9 +10,9 @@ export interface Migration {
 }
 
 /** In order; each file adds one numbered step. Never edit a step that has shipped: add another. */
-export const migrations: readonly Migration[] = [m001];
+export const migrations: readonly Migration[] = [m001, m002];
 
-export const latestVersion = migrations.length;
+export const latestVersion = Math.max(...migrations.map((m) => m.version));
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -1,0 +1,24 @@
+/** Today's calendar date in Europe/London (the rules' default as-of date), as YYYY-MM-DD. */
+export function londonToday(now: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+const DAY = 86_400_000;
+
+export function toDayNumber(iso: string): number {
+  return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);
+}
+
+export function fromDayNumber(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+/** Plain calendar arithmetic: "X + N days". */
+export function addDays(iso: string, days: number): string {
+  return fromDayNumber(toDayNumber(iso) + days);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return toDayNumber(to) - toDayNumber(from);
+}

@@ -1,0 +1,333 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { ExtractKind, ImportReport, ImportWarning, RowError } from '../contract.js';
+import type { Db } from '../connection.js';
+import { DomainError } from '../errors.js';
+import { kindOrder, matchHeader, requiredKinds, type Value } from './kinds.js';
+import { defaultLimits, type ImportLimits } from './limits.js';
+import { readCsv } from './read-csv.js';
+import { caseCounts, currentFingerprint, fingerprint, replaceSnapshot, writeLog, type LoggedFile } from './snapshot.js';
+import { nonAsciiCharacters, sniffFile } from './sniff.js';
+import { createStaging, dropStaging, Stager } from './staging.js';
+import { layoutFor, validateRow } from './validate-row.js';
+
+export interface ImportOptions {
+  paths: string[];
+  encoding?: 'windows-1252' | undefined;
+  skipInvalid: boolean;
+  commit: boolean;
+  osUser: string;
+  appUser?: string | null;
+  now: () => Date;
+  limits?: Partial<ImportLimits>;
+  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+}
+
+interface FileState extends LoggedFile {
+  path: string;
+  decodeAs: 'utf-8' | 'windows-1252' | null;
+  columnIndex?: Map<string, number>;
+  headerLength?: number;
+}
+
+const EXTRACT = '(extract)';
+
+async function listFiles(paths: readonly string[], warnings: ImportWarning[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null);
+    if (!info) throw new DomainError('invalid-input', `no such file or folder: ${p}`, 'paths');
+    if (info.isDirectory()) {
+      const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+      for (const e of entries) {
+        if (e.isFile() && e.name.toLowerCase().endsWith('.csv')) files.push(join(p, e.name));
+        else if (e.isFile()) warnings.push({ file: e.name, reason: 'not a .csv file; ignored' });
+      }
+    } else files.push(p);
+  }
+  if (files.length === 0) throw new DomainError('invalid-input', `no CSV files in ${paths.join(', ')}`, 'paths');
+  return files;
+}
+
+/** Collects row errors, listing the first few hundred and counting the rest. */
+class ErrorList {
+  readonly listed: RowError[] = [];
+  omitted = 0;
+  rejectedRows = 0;
+  fileErrors = 0;
+  constructor(private readonly max: number) {}
+  add(e: RowError): void {
+    if (this.listed.length < this.max) this.listed.push(e);
+    else this.omitted++;
+  }
+  fileError(file: string, reason: string, line?: number): void {
+    this.fileErrors++;
+    this.add(line === undefined ? { file, reason } : { file, line, reason });
+  }
+}
+
+/** Codes outside the app's lists are kept as written; the report says which, once per column. */
+class UnknownCodes {
+  private readonly seen = new Map<string, { file: string; column: string; count: number; values: Set<string> }>();
+  note(kind: ExtractKind, file: string, column: string, value: string): void {
+    const key = `${kind}\u0000${column}`;
+    let entry = this.seen.get(key);
+    if (!entry) {
+      entry = { file, column, count: 0, values: new Set() };
+      this.seen.set(key, entry);
+    }
+    entry.count++;
+    if (entry.values.size < 8) entry.values.add(value);
+  }
+  warnings(): ImportWarning[] {
+    return [...this.seen.values()].map((e) => ({
+      file: e.file,
+      reason: `${e.count} rows have a ${e.column} the app does not know (${[...e.values].join(', ')}${e.values.size >= 8 ? ', …' : ''}); kept as written`,
+    }));
+  }
+}
+
+/**
+ * Reads, validates and stages an extract, then — when asked and when it is clean (or the user
+ * chose to skip invalid rows) — replaces the snapshot in one transaction. The report is the same
+ * for a dry run and a commit (cli.md, "The import report").
+ */
+export async function runImport(db: Db, opts: ImportOptions): Promise<ImportReport> {
+  const limits = { ...defaultLimits, ...opts.limits };
+  const warnings: ImportWarning[] = [];
+  const errors = new ErrorList(limits.maxErrorsListed);
+  const unknownCodes = new UnknownCodes();
+  const unknownColumns: ImportReport['unknownColumns'] = [];
+  const encodingQuestion: NonNullable<ImportReport['encodingQuestion']> = [];
+
+  const paths = await listFiles(opts.paths, warnings);
+  const files: FileState[] = [];
+
+  // 1. Before parsing: size, hash, encoding, row count, header.
+  for (const path of paths) {
+    const name = basename(path);
+    const size = (await stat(path)).size;
+    const f: FileState = { path, name, kind: null, sha256: '', encoding: 'unknown', rows: 0, bytes: size, decodeAs: null };
+    files.push(f);
+    if (size > limits.maxFileBytes) {
+      errors.fileError(name, `${(size / 1024 / 1024).toFixed(0)} MB is over the ${(limits.maxFileBytes / 1024 / 1024).toFixed(0)} MB limit for one file; split the extract into several files of the same kind (e.g. contacts-01.csv, contacts-02.csv)`);
+      continue;
+    }
+    const sniffed = await sniffFile(path);
+    f.sha256 = sniffed.sha256;
+    f.encoding = sniffed.encoding;
+    if (sniffed.rows > limits.maxRows) {
+      errors.fileError(name, `${sniffed.rows.toLocaleString('en-GB')} rows is over the ${limits.maxRows.toLocaleString('en-GB')}-row limit for one file; split the extract into several files of the same kind (e.g. contacts-01.csv, contacts-02.csv)`);
+      continue;
+    }
+    switch (sniffed.encoding) {
+      case 'utf-8':
+      case 'utf-8-bom':
+        f.decodeAs = 'utf-8';
+        break;
+      case 'windows-1252':
+        if (opts.encoding === 'windows-1252') {
+          f.decodeAs = 'windows-1252';
+        } else {
+          const characters = await nonAsciiCharacters(path);
+          encodingQuestion.push({ file: name, encoding: 'windows-1252', characters });
+          errors.fileError(name, `not UTF-8: it looks like Windows-1252 (saved from Excel as "CSV"), with ${characters.map((c) => `${c.char} (line ${c.line})`).join(', ')}; check these characters and confirm the encoding (--encoding windows-1252), or save the file as "CSV UTF-8"`);
+        }
+        break;
+      case 'binary':
+        errors.fileError(name, 'not a text file: it holds NUL or other control bytes throughout (is it a spreadsheet or a zip rather than CSV?)');
+        break;
+      default:
+        errors.fileError(name, `encoded as ${sniffed.encoding.toUpperCase()}, which the import does not accept; save it as "CSV UTF-8"`);
+    }
+    if (!f.decodeAs) continue;
+    if (size === 0) {
+      errors.fileError(name, 'the file is empty: it has no header row');
+      continue;
+    }
+    let header: string[] | null = null;
+    const problem = await readCsv(path, f.decodeAs, (r) => {
+      header = r.fields;
+      return 'stop';
+    }).catch((e: unknown) => ({ line: 1, reason: `cannot be decoded as ${f.decodeAs ?? ''}: ${(e as Error).message}` }));
+    if (problem && !header) {
+      errors.fileError(name, problem.reason, problem.line);
+      continue;
+    }
+    if (!header) {
+      errors.fileError(name, 'the file has no header row');
+      continue;
+    }
+    const match = matchHeader(header);
+    if (!match.ok) {
+      errors.fileError(name, match.reason, 1);
+      continue;
+    }
+    f.kind = match.kind;
+    f.columnIndex = match.columnIndex;
+    f.headerLength = (header as string[]).length;
+    if (match.unknownColumns.length) unknownColumns.push({ file: name, columns: match.unknownColumns });
+  }
+  for (const kind of requiredKinds) {
+    if (!files.some((f) => f.kind === kind)) {
+      errors.fileError(EXTRACT, `no ${kind} file: an extract needs cases, registrations and contacts files (recognised by their header row)`);
+    }
+  }
+  const readable = files.filter((f) => f.kind && f.decodeAs);
+  const casesUnreadable = files.some((f) => !f.kind || !f.decodeAs) && !readable.some((f) => f.kind === 'cases');
+
+  // 2. Parse, validate and stage, cases first so other files' CRNs can be checked.
+  createStaging(db);
+  try {
+    const stager = new Stager(db);
+    const crossRow: CrossRow = { cases: new Map(), casesRejected: new Map(), staff: new Map(), casesUnreadable };
+    const totalRows = readable.reduce((n, f) => n + Math.max(0, f.rows), 0);
+    let done = 0;
+
+    for (const kind of kindOrder) {
+      for (const f of readable.filter((x) => x.kind === kind)) {
+        const layout = layoutFor(f.name, kind, f.columnIndex ?? new Map(), f.headerLength ?? 0, limits.maxFieldChars);
+        let rows = 0;
+        let first = true;
+
+        const onConflicts = (conflicts: ReturnType<Stager['add']>) => {
+          for (const c of conflicts) {
+            errors.rejectedRows++;
+            const at = c.first ? ` (first on line ${c.first.line} of ${c.first.file})` : '';
+            errors.add({ file: c.row.file, line: c.row.line, column: 'contact_id', reason: `duplicate contact_id${at}` });
+          }
+        };
+
+        const problem = await readCsv(f.path, f.decodeAs ?? 'utf-8', ({ fields, line }) => {
+          if (first) {
+            first = false;
+            return undefined;
+          }
+          rows++;
+          if (++done % 50_000 === 0) opts.onProgress?.({ phase: `reading ${f.name}`, done, total: totalRows });
+          const row = validateRow(layout, fields, line);
+          for (const u of row.unknownCodes) unknownCodes.note(kind, f.name, u.column, u.value);
+          const crn = row.byName.get('crn');
+          if (row.errors.length === 0) {
+            const clash = crossRowProblem(kind, row.byName, crossRow);
+            if (clash) row.errors.push({ file: f.name, line, column: clash.column, reason: clash.reason });
+          }
+          if (row.errors.length) {
+            errors.rejectedRows++;
+            for (const e of row.errors) errors.add(e);
+            if (kind === 'cases' && typeof crn === 'string' && !crossRow.cases.has(crn)) crossRow.casesRejected.set(crn, { file: f.name, line });
+            return undefined;
+          }
+          if (kind === 'cases' && typeof crn === 'string') crossRow.cases.set(crn, { file: f.name, line });
+          if (kind === 'staff') crossRow.staff.set(String(row.byName.get('staff_code')), { file: f.name, line });
+          onConflicts(stager.add(kind, { values: row.values, raw: row.raw, extra: row.extra, file: f.name, line }));
+          return undefined;
+        }).catch((e: unknown) => ({ line: 0, reason: `cannot be decoded as ${f.decodeAs ?? ''}: ${(e as Error).message}` }));
+        onConflicts(stager.flush(kind));
+        f.rows = rows;
+        if (problem) errors.fileError(f.name, problem.reason, problem.line || undefined);
+        if (rows === 0 && !problem) warnings.push({ file: f.name, reason: 'has a header but no rows' });
+      }
+    }
+
+    // 3. What the commit would do.
+    const counts = {
+      cases: caseCounts(db),
+      rows: {
+        registrations: stager.count('registrations'),
+        contacts: stager.count('contacts'),
+        staff: stager.count('staff'),
+        needs: stager.count('needs'),
+      },
+    };
+    if (readable.some((f) => f.kind === 'staff')) {
+      const missing = db
+        .prepare<[], { n: number; sample: string | null }>(
+          `SELECT count(*) AS n, (SELECT group_concat(staff_code, ', ') FROM (SELECT DISTINCT staff_code FROM temp.stage_cases s
+             WHERE NOT EXISTS (SELECT 1 FROM temp.stage_staff t WHERE t.staff_code = s.staff_code) LIMIT 5)) AS sample
+           FROM temp.stage_cases s WHERE NOT EXISTS (SELECT 1 FROM temp.stage_staff t WHERE t.staff_code = s.staff_code)`,
+        )
+        .get();
+      if (missing && missing.n > 0) {
+        warnings.push({
+          file: 'staff.csv',
+          reason: `${missing.n} cases name a staff_code that the staff file does not hold (${missing.sample ?? ''}); ALLOCATION-GRADE is not evaluated for them`,
+        });
+      }
+    }
+    warnings.push(...unknownCodes.warnings());
+
+    const logged: LoggedFile[] = files.map(({ name, kind, sha256, encoding, rows, bytes }) => ({ name, kind, sha256, encoding, rows, bytes }));
+    const print = fingerprint(logged);
+    const alreadyImported = errors.fileErrors === 0 && errors.rejectedRows === 0 && currentFingerprint(db) === print;
+    const blocked = errors.fileErrors > 0 || (errors.rejectedRows > 0 && !opts.skipInvalid);
+
+    const report: ImportReport = {
+      dryRun: !opts.commit,
+      committed: false,
+      alreadyImported,
+      files: logged.map(({ name, kind, sha256, encoding, rows }) => ({ name, kind, sha256, encoding, rows })),
+      cases: counts.cases,
+      rows: counts.rows,
+      rejected: errors.rejectedRows,
+      errors: errors.listed,
+      errorsOmitted: errors.omitted,
+      warnings,
+      unknownColumns,
+      ...(encodingQuestion.length ? { encodingQuestion } : {}),
+    };
+    if (!opts.commit) return report;
+
+    opts.onProgress?.({ phase: 'committing', done: totalRows, total: totalRows });
+    const outcome = blocked ? 'refused' : alreadyImported ? 'already-imported' : 'committed';
+    const entry = {
+      at: opts.now().toISOString(),
+      osUser: opts.osUser,
+      appUser: opts.appUser ?? null,
+      outcome,
+      skipInvalid: opts.skipInvalid,
+      fingerprint: print,
+      files: logged,
+      counts,
+      rejected: errors.rejectedRows,
+      errors: errors.listed,
+    } as const;
+    report.importId = outcome === 'refused' ? writeLog(db, entry) : replaceSnapshot(db, entry);
+    report.committed = outcome === 'committed';
+    if (report.committed && counts.rows.contacts > 100_000) db.pragma('wal_checkpoint(TRUNCATE)');
+    return report;
+  } finally {
+    dropStaging(db);
+  }
+}
+
+type Where = { file: string; line: number };
+interface CrossRow {
+  cases: Map<string, Where>;
+  casesRejected: Map<string, Where>;
+  staff: Map<string, Where>;
+  /** When no cases file could be read, every CRN would be "missing": say nothing instead. */
+  casesUnreadable: boolean;
+}
+
+/** Uniqueness of CRNs and staff codes, and CRNs that must exist in the cases file. */
+function crossRowProblem(kind: ExtractKind, row: ReadonlyMap<string, Value>, seen: CrossRow): { column: string; reason: string } | null {
+  const crn = row.get('crn');
+  if (kind === 'cases' && typeof crn === 'string') {
+    const earlier = seen.cases.get(crn);
+    return earlier ? { column: 'crn', reason: `duplicate crn ${crn} (first on line ${earlier.line} of ${earlier.file})` } : null;
+  }
+  if (kind === 'staff') {
+    const code = String(row.get('staff_code'));
+    const earlier = seen.staff.get(code);
+    return earlier ? { column: 'staff_code', reason: `duplicate staff_code ${code} (first on line ${earlier.line} of ${earlier.file})` } : null;
+  }
+  if (typeof crn === 'string' && !seen.casesUnreadable && !seen.cases.has(crn)) {
+    const rejected = seen.casesRejected.get(crn);
+    return {
+      column: 'crn',
+      reason: rejected ? `crn ${crn} is on a cases row that was rejected (line ${rejected.line} of ${rejected.file})` : `crn ${crn} is not in the cases file`,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,112 @@
+import type { ExtractKind } from '../contract.js';
+import type { Db } from '../connection.js';
+import type { Value } from './kinds.js';
+import { kindSpecs } from './kinds.js';
+
+/**
+ * Validated rows wait in TEMP tables (this connection only, on disk) until the user commits, so
+ * a national extract never sits in memory and the commit itself is one short synchronous
+ * transaction that copies them in. The user's database is not touched while staging.
+ */
+const stagingDdl: Record<ExtractKind, string> = {
+  cases: `crn TEXT PRIMARY KEY, name TEXT NOT NULL, date_of_birth TEXT, staff_code TEXT NOT NULL, allocation_date TEXT NOT NULL,
+          case_type TEXT, sentence_type TEXT, tier TEXT, rosh_level TEXT, rosh_assessed_on TEXT`,
+  registrations: `crn TEXT NOT NULL, register_code TEXT NOT NULL, level_code TEXT, category_code TEXT, registration_date TEXT NOT NULL,
+          next_review_date TEXT, deregistration_date TEXT`,
+  // Uniqueness of contact_id across every contacts file is checked by this key, on disk.
+  contacts: `contact_id TEXT PRIMARY KEY, crn TEXT NOT NULL, contact_date TEXT NOT NULL, contact_type_code TEXT NOT NULL, staff_code TEXT`,
+  staff: `staff_code TEXT PRIMARY KEY, name TEXT NOT NULL, grade TEXT, team_code TEXT NOT NULL, team_name TEXT, pdu_code TEXT,
+          pdu_name TEXT, points_available REAL, points_used REAL`,
+  needs: `crn TEXT NOT NULL, need TEXT NOT NULL, severity TEXT, linked_to_harm INTEGER, linked_to_reoffending INTEGER`,
+};
+
+export const stagingTable = (kind: ExtractKind) => `temp.stage_${kind}`;
+
+export function columnsOf(kind: ExtractKind): string[] {
+  return kindSpecs[kind].columns.map((c) => c.name);
+}
+
+export function createStaging(db: Db): void {
+  dropStaging(db);
+  for (const [kind, ddl] of Object.entries(stagingDdl)) {
+    db.exec(`CREATE TEMP TABLE stage_${kind} (${ddl}, raw_json TEXT, extra_json TEXT, file TEXT NOT NULL, line INTEGER NOT NULL)`);
+  }
+}
+
+export function dropStaging(db: Db): void {
+  for (const kind of Object.keys(stagingDdl)) db.exec(`DROP TABLE IF EXISTS temp.stage_${kind}`);
+}
+
+export interface StagedRow {
+  values: Value[];
+  raw: string | null;
+  extra: string | null;
+  file: string;
+  line: number;
+}
+
+/** A row the staging key refused: the value is a duplicate of one staged earlier. */
+export interface Conflict {
+  row: StagedRow;
+  first: { file: string; line: number } | undefined;
+}
+
+export class Stager {
+  private readonly batches = new Map<ExtractKind, StagedRow[]>();
+  private readonly inserts: Record<ExtractKind, (row: StagedRow) => boolean>;
+  private readonly flushAll: (kind: ExtractKind, rows: StagedRow[]) => Conflict[];
+
+  constructor(
+    private readonly db: Db,
+    private readonly batchSize = 5_000,
+  ) {
+    const make = (kind: ExtractKind) => {
+      const cols = [...columnsOf(kind), 'raw_json', 'extra_json', 'file', 'line'];
+      const stmt = db.prepare(
+        `INSERT INTO ${stagingTable(kind)} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
+      );
+      return (row: StagedRow) => stmt.run(...row.values, row.raw, row.extra, row.file, row.line).changes === 1;
+    };
+    this.inserts = {
+      cases: make('cases'),
+      registrations: make('registrations'),
+      contacts: make('contacts'),
+      staff: make('staff'),
+      needs: make('needs'),
+    };
+    const firstContact = db.prepare<[string], { file: string; line: number }>(`SELECT file, line FROM temp.stage_contacts WHERE contact_id = ?`);
+    const contactIdAt = columnsOf('contacts').indexOf('contact_id');
+    this.flushAll = db.transaction((kind: ExtractKind, rows: StagedRow[]) => {
+      const conflicts: Conflict[] = [];
+      const insert = this.inserts[kind];
+      for (const row of rows) {
+        if (!insert(row)) {
+          conflicts.push({ row, first: kind === 'contacts' ? firstContact.get(String(row.values[contactIdAt])) : undefined });
+        }
+      }
+      return conflicts;
+    });
+  }
+
+  /** Queues a row; returns the rows refused as duplicates whenever a batch is written. */
+  add(kind: ExtractKind, row: StagedRow): Conflict[] {
+    let batch = this.batches.get(kind);
+    if (!batch) {
+      batch = [];
+      this.batches.set(kind, batch);
+    }
+    batch.push(row);
+    return batch.length >= this.batchSize ? this.flush(kind) : [];
+  }
+
+  flush(kind: ExtractKind): Conflict[] {
+    const batch = this.batches.get(kind);
+    if (!batch?.length) return [];
+    this.batches.set(kind, []);
+    return this.flushAll(kind, batch);
+  }
+
+  count(kind: ExtractKind): number {
+    return this.db.prepare(`SELECT count(*) FROM ${stagingTable(kind)}`).pluck().get() as number;
+  }
+}

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import { inputs, type InputOf, type Operation, type Result, type ResultOf } from '../contract.js';
+import { DomainError } from '../errors.js';
+import type { CallContext, Handlers } from './types.js';
+
+/** Turns a zod failure into one line naming the field, e.g. `paths: name a folder or at least one CSV file`. */
+export function describeIssues(error: z.ZodError): { message: string; field?: string } {
+  const first = error.issues[0];
+  if (!first) return { message: 'invalid input' };
+  const field = first.path.map(String).join('.');
+  return field ? { message: `${field}: ${first.message}`, field } : { message: first.message };
+}
+
+/**
+ * The boundary every caller goes through (CLI, IPC, preview host): validates the input against
+ * the contract, runs the handler, and answers a Result — never a thrown error.
+ */
+export async function dispatch<O extends Operation>(
+  handlers: Handlers,
+  op: O,
+  input: InputOf<O> | unknown,
+  ctx: CallContext = {},
+): Promise<Result<ResultOf<O>>> {
+  if (!Object.hasOwn(inputs, op)) {
+    return { ok: false, error: { code: 'invalid-input', message: `unknown operation: ${String(op)}` } };
+  }
+  const parsed = inputs[op].safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid-input', ...describeIssues(parsed.error) } };
+  }
+  try {
+    const handler = handlers[op];
+    // The map is keyed by operation, so this handler takes exactly this operation's parsed input.
+    const value = await (handler as (i: unknown, c: CallContext) => Promise<ResultOf<O>>)(parsed.data, ctx);
+    return { ok: true, value };
+  } catch (e) {
+    if (e instanceof DomainError) {
+      return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+    }
+    // A bug, not bad input: keep the stack out of the UI but not out of the log.
+    console.error(`[spo-oversight] ${op} failed:`, e);
+    return { ok: false, error: { code: 'internal', message: `${op} failed unexpectedly; the details are in the application log` } };
+  }
+}
