@@ -1,7 +1,7 @@
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
   /** Progress goes to stderr only when it is a terminal. */
   errIsTTY: boolean;
   env: Record<string, string | undefined>;
@@ -10,7 +10,7 @@ export interface CliIo {
 export const processIo: CliIo = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-  errIsTTY: Boolean(process.stderr.isTTY),
+  errIsTTY: process.stderr.isTTY,
   env: process.env,
 };
 

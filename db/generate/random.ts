@@ -16,6 +16,12 @@ function mix32(h: number, v: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
+/**
+ * Stream tags: each part of the extract draws from its own stream, so that changing how one part
+ * is drawn does not reshuffle the others.
+ */
+export const STREAM = { org: 1, cases: 2, crn: 3 } as const;
+
 /** Splits a safe integer seed into two 32-bit words so that seeds beyond 2^32 still differ. */
 export function seedWords(seed: number): readonly [number, number] {
   return [seed >>> 0, Math.floor(seed / 0x1_0000_0000) >>> 0];
@@ -82,4 +88,28 @@ export function at<T>(items: readonly T[], index: number): T {
   const v = items[index];
   if (v === undefined) throw new RangeError(`index ${index} out of range 0..${items.length - 1}`);
   return v;
+}
+
+/**
+ * A weighted table compiled once into cumulative weights, for the draws made per contact
+ * (millions of times nationally), where re-summing the weights on each draw would show.
+ */
+export class WeightedTable<T> {
+  private readonly values: readonly T[];
+  private readonly cumulative: Float64Array;
+
+  constructor(table: Weighted<T>) {
+    this.values = table.map(([v]) => v);
+    this.cumulative = new Float64Array(table.length);
+    let sum = 0;
+    table.forEach(([, w], i) => (this.cumulative[i] = sum += w));
+  }
+
+  draw(rng: Rng): T {
+    const total = this.cumulative[this.cumulative.length - 1] ?? 0;
+    const r = rng.next() * total;
+    let i = 0;
+    while (i < this.cumulative.length - 1 && (this.cumulative[i] ?? 0) <= r) i++;
+    return at(this.values, i);
+  }
 }

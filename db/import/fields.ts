@@ -1,14 +1,21 @@
 /**
- * Value parsers for extract fields. Each returns the stored value, or a reason the value is
- * refused; the caller attaches file, line and column.
+ * Value parsers for extract fields. Each returns the stored value, or a Refusal saying why; the
+ * caller attaches file, line and column. (A plain value rather than a result object: these run
+ * for every field of millions of rows, and only a refusal should allocate.)
  */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export class Refusal {
+  constructor(readonly reason: string) {}
+}
+export type Parsed<T> = T | Refusal;
 
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (reason: string): Parsed<never> => ({ ok: false, reason });
+const ok = <T>(value: T): Parsed<T> => value;
+const bad = (reason: string): Refusal => new Refusal(reason);
 
-/** Control characters other than tab and line breaks (which only survive parsing inside quotes). */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
+/**
+ * Control characters (C0, DEL and C1) other than tab and line breaks, which only survive parsing
+ * inside quotes. C1 controls also catch the bytes Windows-1252 leaves undefined.
+ */
+const CONTROL = /[^\P{Cc}\t\n\r]/u;
 
 export function controlCharacterReason(value: string): string | null {
   const m = CONTROL.exec(value);
@@ -29,8 +36,21 @@ function isCalendarDate(y: number, m: number, d: number): boolean {
   return d <= days;
 }
 
+// An extract repeats a few thousand dates millions of times: remember the verdicts (bounded).
+const dateVerdicts = new Map<string, Parsed<string>>();
+
 /** ISO `YYYY-MM-DD` or the UK form Excel writes, `DD/MM/YYYY`; stored as ISO. */
 export function date(value: string): Parsed<string> {
+  let verdict = dateVerdicts.get(value);
+  if (verdict === undefined) {
+    verdict = parseDate(value);
+    if (dateVerdicts.size > 50_000) dateVerdicts.clear();
+    dateVerdicts.set(value, verdict);
+  }
+  return verdict;
+}
+
+function parseDate(value: string): Parsed<string> {
   const v = value.trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (m) {

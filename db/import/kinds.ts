@@ -16,12 +16,12 @@ export interface ColumnSpec {
 export interface KindSpec {
   kind: ExtractKind;
   columns: readonly ColumnSpec[];
-  /** Checks across fields of one row, given the parsed values by column name. */
-  rowCheck?: (row: ReadonlyMap<string, Value>) => { column: string; reason: string }[];
+  /** Checks across fields of one row, given the parsed values in column order. */
+  rowCheck?: (row: readonly Value[]) => { column: string; reason: string }[];
 }
 
-const text = (value: string): Parsed<Value> => ({ ok: true, value: value.trim() });
-const code = (value: string): Parsed<Value> => ({ ok: true, value: normaliseCode(value) });
+const text = (value: string): Parsed<Value> => value.trim();
+const code = (value: string): Parsed<Value> => normaliseCode(value);
 
 const col = (name: string, required: boolean, parse: ColumnSpec['parse']): ColumnSpec => ({ name, required, parse });
 const codeCol = (name: string, required: boolean, parse: ColumnSpec['parse'], known?: readonly string[]): ColumnSpec =>
@@ -33,20 +33,24 @@ export const mappaLevels = ['M1', 'M2', 'M3'] as const;
 export const mappaCategories = ['M1', 'M2', 'M3', 'M4'] as const;
 
 export const knownRegisterCodes = ['RLRH', 'RMRH', 'RHRH', 'RVHR', 'MAPP', 'ADVP', 'REG30', 'ADVV', 'RCCO', 'RCPR', 'RCHD'];
-export const knownContactCodes = ['MO1', 'MO8', 'CSPO', 'C053', 'C281', 'C369', 'C515', 'SFGC', 'SFRR', 'CGRF', 'C347', 'CLDR'];
 export const knownNeeds = ['ACCOMMODATION', 'ETE', 'RELATIONSHIPS', 'LIFESTYLE', 'DRUG', 'ALCOHOL', 'THINKING_BEHAVIOUR', 'ATTITUDES', 'FINANCE', 'EMOTIONAL'];
 export const knownGrades = ['PSQ', 'PSP', 'PSM', 'PSC'];
 export const knownCaseTypes = ['COMMUNITY', 'LICENCE', 'CUSTODY'];
 
-function mappaCheck(row: ReadonlyMap<string, Value>): { column: string; reason: string }[] {
-  if (row.get('register_code') !== 'MAPP') return [];
+/** Where a column sits in its kind's values. */
+export function columnAt(kind: ExtractKind, name: string): number {
+  return kindSpecs[kind].columns.findIndex((c) => c.name === name);
+}
+
+function mappaCheck(row: readonly Value[]): { column: string; reason: string }[] {
+  if (row[columnAt('registrations', 'register_code')] !== 'MAPP') return [];
   // A MAPP row with a level the app cannot read would silently drop out of MAPPA level 1 oversight.
   const problems: { column: string; reason: string }[] = [];
-  const level = row.get('level_code');
+  const level = row[columnAt('registrations', 'level_code')];
   if (level && !(mappaLevels as readonly Value[]).includes(level)) {
     problems.push({ column: 'level_code', reason: `not a MAPPA level (M1, M2 or M3): ${String(level)}` });
   }
-  const category = row.get('category_code');
+  const category = row[columnAt('registrations', 'category_code')];
   if (category && !(mappaCategories as readonly Value[]).includes(category)) {
     problems.push({ column: 'category_code', reason: `not a MAPPA category (M1 to M4): ${String(category)}` });
   }
@@ -88,7 +92,8 @@ export const kindSpecs: Record<ExtractKind, KindSpec> = {
       col('crn', true, crn),
       col('contact_id', true, text),
       col('contact_date', true, date),
-      codeCol('contact_type_code', true, code, knownContactCodes),
+      // Most nDelius contacts are ordinary ones (appointments, visits) that the rules do not use: not worth a warning.
+      codeCol('contact_type_code', true, code),
       codeCol('staff_code', false, code),
     ],
   },

@@ -99,3 +99,19 @@ export function readCsv(
     });
   });
 }
+
+/** The first record of a file, or why it cannot be read. */
+export async function readHeader(path: string, encoding: 'utf-8' | 'windows-1252'): Promise<{ header: string[] } | { problem: CsvProblem }> {
+  const found: string[][] = [];
+  try {
+    const problem = await readCsv(path, encoding, (r) => {
+      found.push(r.fields);
+      return 'stop';
+    });
+    const header = found[0];
+    if (header) return { header };
+    return { problem: problem ?? { line: 1, reason: 'the file has no header row' } };
+  } catch (e) {
+    return { problem: { line: 1, reason: `cannot be decoded as ${encoding}: ${(e as Error).message}` } };
+  }
+}

@@ -212,7 +212,7 @@ describe('import: whole-file problems', () => {
   it('refuses a Windows-1252 file unless the encoding is confirmed, naming its characters', async () => {
     const db = memoryDb();
     const text = `${headers.cases}\nX000001,Zoë O’Example,,N99P001,2026-09-17,,,,,\nX000002,Bo £Sample,,N99P002,2025-03-01,,,,,\n`;
-    const bytes = Buffer.from(new Uint8Array([...text].map((ch) => ({ 'ë': 0xeb, '’': 0x92, '£': 0xa3 })[ch] ?? ch.charCodeAt(0))));
+    const bytes = Buffer.from(new Uint8Array(Array.from(text).map((ch) => ({ 'ë': 0xeb, '’': 0x92, '£': 0xa3 })[ch] ?? ch.charCodeAt(0))));
     const dir = withFiles({ 'cases.csv': bytes });
     const refused = await run(db, dir, { commit: true });
     expect(refused.committed).toBe(false);

@@ -3,9 +3,9 @@ import { basename, join } from 'node:path';
 import type { ExtractKind, ImportReport, ImportWarning, RowError } from '../contract.js';
 import type { Db } from '../connection.js';
 import { DomainError } from '../errors.js';
-import { kindOrder, matchHeader, requiredKinds, type Value } from './kinds.js';
+import { columnAt, kindOrder, matchHeader, requiredKinds, type Value } from './kinds.js';
 import { defaultLimits, type ImportLimits } from './limits.js';
-import { readCsv } from './read-csv.js';
+import { readCsv, readHeader } from './read-csv.js';
 import { caseCounts, currentFingerprint, fingerprint, replaceSnapshot, writeLog, type LoggedFile } from './snapshot.js';
 import { nonAsciiCharacters, sniffFile } from './sniff.js';
 import { createStaging, dropStaging, Stager } from './staging.js';
@@ -145,19 +145,12 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportRepo
       errors.fileError(name, 'the file is empty: it has no header row');
       continue;
     }
-    let header: string[] | null = null;
-    const problem = await readCsv(path, f.decodeAs, (r) => {
-      header = r.fields;
-      return 'stop';
-    }).catch((e: unknown) => ({ line: 1, reason: `cannot be decoded as ${f.decodeAs ?? ''}: ${(e as Error).message}` }));
-    if (problem && !header) {
-      errors.fileError(name, problem.reason, problem.line);
+    const head = await readHeader(path, f.decodeAs);
+    if ('problem' in head) {
+      errors.fileError(name, head.problem.reason, head.problem.line);
       continue;
     }
-    if (!header) {
-      errors.fileError(name, 'the file has no header row');
-      continue;
-    }
+    const header = head.header;
     const match = matchHeader(header);
     if (!match.ok) {
       errors.fileError(name, match.reason, 1);
@@ -165,7 +158,7 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportRepo
     }
     f.kind = match.kind;
     f.columnIndex = match.columnIndex;
-    f.headerLength = (header as string[]).length;
+    f.headerLength = header.length;
     if (match.unknownColumns.length) unknownColumns.push({ file: name, columns: match.unknownColumns });
   }
   for (const kind of requiredKinds) {
@@ -186,7 +179,8 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportRepo
 
     for (const kind of kindOrder) {
       for (const f of readable.filter((x) => x.kind === kind)) {
-        const layout = layoutFor(f.name, kind, f.columnIndex ?? new Map(), f.headerLength ?? 0, limits.maxFieldChars);
+        const layout = layoutFor(f.name, kind, f.columnIndex ?? new Map<string, number>(), f.headerLength ?? 0, limits.maxFieldChars);
+        const crnAt = columnAt(kind, 'crn');
         let rows = 0;
         let first = true;
 
@@ -207,9 +201,9 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportRepo
           if (++done % 50_000 === 0) opts.onProgress?.({ phase: `reading ${f.name}`, done, total: totalRows });
           const row = validateRow(layout, fields, line);
           for (const u of row.unknownCodes) unknownCodes.note(kind, f.name, u.column, u.value);
-          const crn = row.byName.get('crn');
+          const crn = crnAt === -1 ? undefined : row.values[crnAt];
           if (row.errors.length === 0) {
-            const clash = crossRowProblem(kind, row.byName, crossRow);
+            const clash = crossRowProblem(kind, row.values, crossRow);
             if (clash) row.errors.push({ file: f.name, line, column: clash.column, reason: clash.reason });
           }
           if (row.errors.length) {
@@ -219,8 +213,10 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportRepo
             return undefined;
           }
           if (kind === 'cases' && typeof crn === 'string') crossRow.cases.set(crn, { file: f.name, line });
-          if (kind === 'staff') crossRow.staff.set(String(row.byName.get('staff_code')), { file: f.name, line });
-          onConflicts(stager.add(kind, { values: row.values, raw: row.raw, extra: row.extra, file: f.name, line }));
+          if (kind === 'staff') crossRow.staff.set(String(row.values[columnAt('staff', 'staff_code')]), { file: f.name, line });
+          const bind = row.values;
+          bind.push(row.raw, row.extra, f.name, line);
+          onConflicts(stager.add(kind, { bind, file: f.name, line }));
           return undefined;
         }).catch((e: unknown) => ({ line: 0, reason: `cannot be decoded as ${f.decodeAs ?? ''}: ${(e as Error).message}` }));
         onConflicts(stager.flush(kind));
@@ -311,14 +307,15 @@ interface CrossRow {
 }
 
 /** Uniqueness of CRNs and staff codes, and CRNs that must exist in the cases file. */
-function crossRowProblem(kind: ExtractKind, row: ReadonlyMap<string, Value>, seen: CrossRow): { column: string; reason: string } | null {
-  const crn = row.get('crn');
+function crossRowProblem(kind: ExtractKind, row: readonly Value[], seen: CrossRow): { column: string; reason: string } | null {
+  const crnAt = columnAt(kind, 'crn');
+  const crn = crnAt === -1 ? undefined : row[crnAt];
   if (kind === 'cases' && typeof crn === 'string') {
     const earlier = seen.cases.get(crn);
     return earlier ? { column: 'crn', reason: `duplicate crn ${crn} (first on line ${earlier.line} of ${earlier.file})` } : null;
   }
   if (kind === 'staff') {
-    const code = String(row.get('staff_code'));
+    const code = String(row[columnAt('staff', 'staff_code')]);
     const earlier = seen.staff.get(code);
     return earlier ? { column: 'staff_code', reason: `duplicate staff_code ${code} (first on line ${earlier.line} of ${earlier.file})` } : null;
   }

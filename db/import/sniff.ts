@@ -82,9 +82,11 @@ export async function sniffFile(path: string): Promise<Sniffed> {
     }
 
     // Record breaks are LF (CRLF ends in LF) outside quotes; "" inside quotes toggles twice.
+    // The next quote is looked up only once it has been passed: rescanning per line is quadratic.
     let i = 0;
+    let q = chunk.indexOf(0x22);
     for (;;) {
-      const q = chunk.indexOf(0x22, i);
+      if (q !== -1 && q < i) q = chunk.indexOf(0x22, i);
       if (inQuotes) {
         if (q === -1) break;
         inQuotes = false;

@@ -28,6 +28,8 @@ export function columnsOf(kind: ExtractKind): string[] {
 
 export function createStaging(db: Db): void {
   dropStaging(db);
+  // A PDU extract stages entirely in cache; a national one spills to the temp file, in bounded memory.
+  db.pragma('temp.cache_size = -65536');
   for (const [kind, ddl] of Object.entries(stagingDdl)) {
     db.exec(`CREATE TEMP TABLE stage_${kind} (${ddl}, raw_json TEXT, extra_json TEXT, file TEXT NOT NULL, line INTEGER NOT NULL)`);
   }
@@ -38,9 +40,8 @@ export function dropStaging(db: Db): void {
 }
 
 export interface StagedRow {
-  values: Value[];
-  raw: string | null;
-  extra: string | null;
+  /** The kind's values in column order, then raw_json, extra_json, file, line: bound as they are. */
+  bind: Value[];
   file: string;
   line: number;
 }
@@ -65,7 +66,7 @@ export class Stager {
       const stmt = db.prepare(
         `INSERT INTO ${stagingTable(kind)} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
       );
-      return (row: StagedRow) => stmt.run(...row.values, row.raw, row.extra, row.file, row.line).changes === 1;
+      return (row: StagedRow) => stmt.run(row.bind).changes === 1;
     };
     this.inserts = {
       cases: make('cases'),
@@ -81,7 +82,7 @@ export class Stager {
       const insert = this.inserts[kind];
       for (const row of rows) {
         if (!insert(row)) {
-          conflicts.push({ row, first: kind === 'contacts' ? firstContact.get(String(row.values[contactIdAt])) : undefined });
+          conflicts.push({ row, first: kind === 'contacts' ? firstContact.get(String(row.bind[contactIdAt])) : undefined });
         }
       }
       return conflicts;

@@ -1,5 +1,5 @@
 import type { ExtractKind, RowError } from '../contract.js';
-import { controlCharacterReason } from './fields.js';
+import { controlCharacterReason, Refusal } from './fields.js';
 import { kindSpecs, type Value } from './kinds.js';
 
 export interface FileLayout {
@@ -16,8 +16,8 @@ export interface FileLayout {
 }
 
 export interface ValidatedRow {
+  /** In the kind's column order (kindSpecs). */
   values: Value[];
-  byName: Map<string, Value>;
   raw: string | null;
   extra: string | null;
   errors: RowError[];
@@ -45,7 +45,7 @@ export function layoutFor(name: string, kind: ExtractKind, columnIndex: Map<stri
 export function validateRow(layout: FileLayout, fields: readonly string[], line: number): ValidatedRow {
   const spec = kindSpecs[layout.kind];
   const file = layout.name;
-  const out: ValidatedRow = { values: [], byName: new Map(), raw: null, extra: null, errors: [], unknownCodes: [] };
+  const out: ValidatedRow = { values: [], raw: null, extra: null, errors: [], unknownCodes: [] };
   if (fields.length !== layout.headerLength) {
     out.errors.push({ file, line, reason: `the row has ${fields.length} fields; the header has ${layout.headerLength}` });
     return out;
@@ -63,7 +63,7 @@ export function validateRow(layout: FileLayout, fields: readonly string[], line:
   if (out.errors.length) return out;
 
   let raw: Record<string, string> | null = null;
-  spec.columns.forEach((c, ci) => {
+  for (const [ci, c] of spec.columns.entries()) {
     const at = layout.specIndex[ci];
     const text = at === undefined ? '' : (fields[at] ?? '');
     let value: Value = null;
@@ -71,18 +71,17 @@ export function validateRow(layout: FileLayout, fields: readonly string[], line:
       if (c.required) out.errors.push({ file, line, column: c.name, reason: 'required, but empty' });
     } else {
       const parsed = c.parse(text);
-      if (!parsed.ok) out.errors.push({ file, line, column: c.name, reason: parsed.reason });
+      if (parsed instanceof Refusal) out.errors.push({ file, line, column: c.name, reason: parsed.reason });
       else {
-        value = parsed.value;
+        value = parsed;
         if (c.keepRaw && value !== text) (raw ??= {})[c.name] = text;
         if (c.known && typeof value === 'string' && !c.known.includes(value)) out.unknownCodes.push({ column: c.name, value });
       }
     }
     out.values.push(value);
-    out.byName.set(c.name, value);
-  });
+  }
   if (out.errors.length === 0 && spec.rowCheck) {
-    for (const p of spec.rowCheck(out.byName)) out.errors.push({ file, line, column: p.column, reason: p.reason });
+    for (const p of spec.rowCheck(out.values)) out.errors.push({ file, line, column: p.column, reason: p.reason });
   }
   out.raw = raw ? JSON.stringify(raw) : null;
   if (layout.extraColumns.length) {

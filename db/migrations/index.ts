@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { DomainError } from '../errors.js';
 import { m001 } from './001-extract.js';
 import { m002 } from './002-settings-reviews.js';
+import { m003 } from './003-flags.js';
+import { m004 } from './004-audit.js';
 
 export interface Migration {
   version: number;
@@ -10,7 +12,7 @@ export interface Migration {
 }
 
 /** In order; each file adds one numbered step. Never edit a step that has shipped: add another. */
-export const migrations: readonly Migration[] = [m001, m002];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));
 

@@ -10,6 +10,8 @@ export interface Progress {
 /** Per-call context: who is calling, and where long work reports progress. */
 export interface CallContext {
   onProgress?: (p: Progress) => void;
+  /** The person signed in to the app, when there is one; logged beside the OS user (DPA 2018 s.62). */
+  appUser?: string;
 }
 
 export interface ServiceDeps {
@@ -20,6 +22,12 @@ export interface ServiceDeps {
   now: () => Date;
   /** Where the engine may write its own files (demo extracts). */
   dataDir: string;
+  /**
+   * Called after a committed write that changes what the rules see for these cases (a review
+   * recorded, amended or withdrawn), so their flags refresh at once. Wired to the rules engine in
+   * the composition root; db/reviews never imports db/rules.
+   */
+  onCasesChanged?: (crns: string[]) => void;
 }
 
 export type Handler<O extends Operation> = (input: ParsedInputOf<O>, ctx: CallContext) => Promise<ResultOf<O>>;

@@ -1,0 +1,71 @@
+import type { CaseRuleId, CaseStatus, FlagExplanation, NotEvaluated, Policy } from '../contract.js';
+
+/**
+ * What the rules see of one case. The loader fills it from SQL (latest contact per code, latest
+ * review per type); a test can write one by hand. Case fields are snapshot values; every dated
+ * item is filtered by the as-of date again in the rules, so a caller may pass more than it needs.
+ */
+export interface CaseEvidence {
+  crn: string;
+  allocationDate: string;
+  roshLevel: string | null;
+  roshAssessedOn: string | null;
+  staffCode: string;
+  registrations: readonly RegistrationEvidence[];
+  /** Contacts that may matter (the loader passes the latest of each relevant code). */
+  contacts: readonly DatedCode[];
+  /** App reviews that are current and not withdrawn. */
+  reviews: readonly ReviewEvidence[];
+  needs: readonly NeedEvidence[];
+  /** The practitioner in the staff file; null when the staff file does not hold the case's staff code. */
+  staff: { grade: string | null } | null;
+}
+
+export interface RegistrationEvidence {
+  code: string;
+  level: string | null;
+  date: string;
+  nextReview: string | null;
+  deregistered: string | null;
+}
+
+export interface DatedCode {
+  code: string;
+  date: string;
+}
+
+export interface ReviewEvidence {
+  /** `management-oversight`, `allocation-oversight` or `mappa-l1-review`. */
+  type: string;
+  date: string;
+}
+
+export interface NeedEvidence {
+  need: string;
+  severity: string | null;
+  linkedToHarm: boolean;
+  linkedToReoffending: boolean;
+}
+
+export interface EvalContext {
+  asOf: string;
+  policy: Policy;
+  /** Whether the latest committed import held a staff file / a needs file. */
+  staffFile: boolean;
+  needsFile: boolean;
+}
+
+/** A rule that applies to the case, whatever its due date. */
+export interface RuleOutcome {
+  rule: CaseRuleId;
+  dueDate: string;
+  reason: string;
+  explanation: FlagExplanation;
+}
+
+export interface CaseOutcome {
+  status: CaseStatus;
+  rules: RuleOutcome[];
+  /** Rules that could not be evaluated for this case alone (ALLOCATION-GRADE with an unknown staff code). */
+  notEvaluated: NotEvaluated[];
+}
