@@ -79,7 +79,7 @@ export async function runGenerator(opts: GenerateOptions, limits: GeneratorLimit
     let done = 0;
     report({ phase: 'cases', done, total: totalCases });
     for (const pdu of pdus) {
-      // One stream per PDU: PDU n of a national extract is the same whatever comes before it.
+      // One stream per PDU, so a PDU's draws do not depend on how many the PDUs before it made.
       const rng = new Rng([seed[0], seed[1], STREAM.cases, pdu.index]);
       const allocator = new Allocator(pdu.practitioners);
       const slots = scenarioSlots(pdu.caseCount);

@@ -98,7 +98,10 @@ describe.each([
     const byCrn = new Map<string, string[]>();
     for (const k of extract.contacts) {
       const crn = k.crn ?? '';
-      byCrn.set(crn, [...(byCrn.get(crn) ?? []), `${k.contact_date ?? ''} ${k.contact_type_code ?? ''}`]);
+      const entry = `${k.contact_date ?? ''} ${k.contact_type_code ?? ''}`;
+      const list = byCrn.get(crn);
+      if (list) list.push(entry);
+      else byCrn.set(crn, [entry]);
     }
     const high = extract.cases.filter((c) => c.rosh_level === 'HIGH' || c.rosh_level === 'VERY_HIGH');
     // A high-risk case allocated over 15 days ago with no oversight contact since allocation.
