@@ -1,9 +1,10 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', '.test-results/', 'bench-results/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', '.test-results/', 'bench-results/', 'build/', 'e2e/artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -25,6 +26,31 @@ export default tseslint.config(
     files: ['db/contract.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'better-sqlite3', 'electron', 'fs', 'path', 'os', 'crypto'] }],
+    },
+  },
+  {
+    // The renderer is web code: type-checked against tsconfig.web.json (DOM, no Node types), with
+    // the React hooks rules, and able to reach the engine only through the contract.
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    languageOptions: {
+      globals: globals.browser,
+      parserOptions: { projectService: false, project: ['./tsconfig.web.json', './tsconfig.web-test.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      // Says only that the React Compiler would skip a component (useVirtualizer); the app does not use the compiler.
+      'react-hooks/incompatible-library': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(node:.*|electron|better-sqlite3|fs|path|os|crypto|child_process|http|net|url|stream|util)(/.*)?$', message: 'the renderer has no Node or Electron: ask the host through client.ts' },
+            { regex: '(^|/)db/(?!contract(\\.js|\\.ts)?$)', message: 'the renderer may import only db/contract.ts from db/' },
+            { regex: '(^|/)electron/', message: 'the renderer reaches Electron only through the preload bridge, in client.ts' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict' // e.g. another import is already running
   | 'io' // a file could not be read or written
+  | 'forbidden' // a host refused the caller: not the app's own page, or no valid token
   | 'internal'; // a bug: the message is generic, details go to the log
 
 export interface OpError {
@@ -697,6 +698,63 @@ export interface AuditPage {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Who is using the app (asked on first run; recorded in reviews and the audit log beside the
+// operating-system account)
+
+const orgCode = z
+  .string({ error: 'required' })
+  .trim()
+  .toUpperCase()
+  .min(1, 'required')
+  .regex(/^[A-Z0-9]{1,20}$/, 'letters and digits only, at most 20');
+
+export const profileSetInput = z.object({
+  name: requiredText(200),
+  /** The nDelius staff code, e.g. N99S001. */
+  staffCode: orgCode,
+  /** The team the user oversees; the queue opens on it. */
+  teamCode: orgCode,
+});
+
+export interface Profile {
+  osUser: string;
+  name: string;
+  staffCode: string;
+  teamCode: string;
+  /** UTC ISO timestamp. */
+  updatedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// How the renderer reaches the service: the Electron preload (window[bridgeName]) or the preview
+// host over HTTP. One function per operation, never a generic invoke.
+
+/** Progress of a long operation (an import, the demo caseload). */
+export interface Progress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export type OperationBridge = {
+  readonly [O in Operation]: (input: InputOf<O>, onProgress?: (p: Progress) => void) => Promise<Result<ResultOf<O>>>;
+};
+
+export const menuCommands = ['import-extract'] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+
+/** What the Electron preload exposes on `window[bridgeName]`. */
+export interface DesktopBridge {
+  readonly operations: OperationBridge;
+  /** The native folder dialog; `null` when the user cancels. */
+  chooseExtractFolder(): Promise<Result<{ paths: string[] } | null>>;
+  /** Commands chosen in the application menu; returns the unsubscribe. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+export const bridgeName = 'spoOversight';
+
+// ---------------------------------------------------------------------------------------------
 // The operations
 
 export const inputs = {
@@ -719,6 +777,8 @@ export const inputs = {
   'log:verify': logVerifyInput,
   'audit:verify': auditVerifyInput,
   'audit:list': auditListInput,
+  'profile:get': z.object({}),
+  'profile:set': profileSetInput,
 } as const;
 
 export interface Results {
@@ -741,6 +801,8 @@ export interface Results {
   'log:verify': ExportVerification;
   'audit:verify': AuditVerification;
   'audit:list': AuditPage;
+  'profile:get': Profile | null;
+  'profile:set': Profile;
 }
 
 export type Operation = keyof typeof inputs & keyof Results;

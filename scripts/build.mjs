@@ -1,8 +1,11 @@
 // Bundles the engine's Node entry points with esbuild; node_modules stay external (better-sqlite3 is native).
+// Then the desktop shell (dist/electron/) and the renderer (dist/renderer/, with Vite).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 
 await build({
-  entryPoints: { cli: 'db/cli/main.ts', bench: 'bench/main.ts' },
+  entryPoints: { cli: 'db/cli/main.ts', bench: 'bench/main.ts', preview: 'db/preview/main.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -13,3 +16,42 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The Electron main process: an ES module (Electron 41 loads ESM mains); node_modules stay external.
+await build({
+  entryPoints: { main: 'electron/main.ts' },
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
+// The preload runs sandboxed: CommonJS, and everything it imports bundled in except `electron`.
+await build({
+  entryPoints: { preload: 'electron/preload.ts' },
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'chrome130',
+  external: ['electron'],
+  // zod comes in with the contract's operation list; minified, the preload stays small to parse.
+  minify: true,
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
+// `electron dist/electron` reads this: the app's name (and so its user-data folder) and version.
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+writeFileSync(
+  'dist/electron/package.json',
+  `${JSON.stringify({ name: pkg.name, productName: 'SPO Oversight', version: pkg.version, type: 'module', main: 'main.mjs' }, null, 2)}\n`,
+);
+
+await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });

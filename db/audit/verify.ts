@@ -11,8 +11,7 @@ import { auditKey } from './key.js';
  * Deleting the last entries leaves a shorter chain that is still whole; `expectedHead` (the chain
  * head an export recorded) catches that: the entry must still be there with the same hash.
  */
-export function verifyChain(db: Db, expectedHead?: ChainHead | null): AuditVerification {
-  const key = auditKey(db);
+export function verifyChain(db: Db, expectedHead?: ChainHead | null, key: Buffer = auditKey(db)): AuditVerification {
   let prev: { id: number; hash: string } | null = null;
   let entries = 0;
   const broken = (id: number, reason: string): AuditVerification => ({

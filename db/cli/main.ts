@@ -1,13 +1,19 @@
 import type { Service } from '../service/index.js';
 import { openService } from '../service/open.js';
 import { databasePath } from './args.js';
+import { auditCommand } from './commands/audit.js';
 import type { Command } from './commands/command.js';
 import { demoCommand } from './commands/demo.js';
+import { exportCommand } from './commands/export.js';
+import { flagsCommand } from './commands/flags.js';
 import { generateCommand } from './commands/generate.js';
 import { importCommand } from './commands/import.js';
+import { reviewCommand } from './commands/review.js';
+import { settingsCommand } from './commands/settings.js';
+import { verifyCommand } from './commands/verify.js';
 import { processIo, UsageError, type CliIo } from './io.js';
 
-const commands: readonly Command[] = [generateCommand, importCommand, demoCommand];
+const commands: readonly Command[] = [generateCommand, importCommand, demoCommand, reviewCommand, exportCommand, verifyCommand, auditCommand, flagsCommand, settingsCommand];
 
 function usage(): string {
   return ['usage: spo-oversight <command> [options]', '', ...commands.map((c) => `  ${c.usage}`), '', 'Commands that use a database take --db FILE (or SPO_OVERSIGHT_DB).', ''].join('\n');

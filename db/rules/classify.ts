@@ -1,5 +1,5 @@
 import type { CaseFlag, DueSoonFlag, FlagStatus, NotEvaluated, StaffFlag } from '../contract.js';
-import { daysBetween } from '../dates.js';
+import { dayNumber } from './days.js';
 
 export interface Classified {
   status: FlagStatus | 'not-due';
@@ -9,9 +9,14 @@ export interface Classified {
 
 /** Overdue when as-of > due date; due soon when 0 ≤ due date − as-of ≤ dueSoonDays. */
 export function classify(dueDate: string, asOf: string, dueSoonDays: number): Classified {
-  const d = daysBetween(dueDate, asOf);
+  const d = dayNumber(asOf) - dayNumber(dueDate);
   if (d > 0) return { status: 'overdue', daysOverdue: d };
   return { status: -d <= dueSoonDays ? 'due-soon' : 'not-due', daysOverdue: d };
+}
+
+/** Days until a due date that is not overdue (never -0). */
+export function daysUntil(k: Classified): number {
+  return k.daysOverdue === 0 ? 0 : -k.daysOverdue;
 }
 
 /** Code-unit order, as SQLite's BINARY collation sorts: the JSON and the tables agree. */

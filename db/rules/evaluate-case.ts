@@ -1,5 +1,5 @@
-import type { CaseRuleId, CaseStatus, EffectiveRosh, FlagEvidence, MappaLevel, NotEvaluated, SettingBasis, SettingKey } from '../contract.js';
-import { addDays } from '../dates.js';
+import type { CaseRuleId, CaseStatus, EffectiveRosh, FlagEvidence, MappaLevel, NotEvaluated, Policy, SettingBasis, SettingKey } from '../contract.js';
+import { plusDays } from './days.js';
 import type { CaseEvidence, CaseOutcome, DatedCode, EvalContext, RegistrationEvidence, RuleOutcome } from './evidence.js';
 import { orList, reviewLabel, roshLabel, settingsUsed } from './text.js';
 import { settingDef } from './policy.js';
@@ -56,11 +56,21 @@ interface Facts {
 
 /** Effective RoSH, high-risk since, MAPPA level and in-scope-since (oversight-rules.md, "Terms"). */
 export function caseFacts(ev: CaseEvidence, asOf: string): Facts {
-  const active = ev.registrations
-    .map((r) => ({ ...r, code: norm(r.code), level: r.level === null ? null : norm(r.level) }))
-    .filter((r) => isActive(r, asOf))
-    .sort(byDateThenCode);
-  const contacts = ev.contacts.filter((c) => c.date <= asOf).map((c) => ({ code: norm(c.code), date: c.date }));
+  // Codes arrive normalised from the database; copies are made only for those that are not.
+  const active: RegistrationEvidence[] = [];
+  for (const r of ev.registrations) {
+    const code = norm(r.code);
+    const level = r.level === null ? null : norm(r.level);
+    const n = code === r.code && level === r.level ? r : { ...r, code, level };
+    if (isActive(n, asOf)) active.push(n);
+  }
+  active.sort(byDateThenCode);
+  const contacts: DatedCode[] = [];
+  for (const c of ev.contacts) {
+    if (c.date > asOf) continue;
+    const code = norm(c.code);
+    contacts.push(code === c.code ? c : { code, date: c.date });
+  }
   const reviews = ev.reviews.filter((r) => r.date <= asOf);
 
   let top: EffectiveRosh | null = null;
@@ -123,7 +133,25 @@ const RULE_BASIS: Partial<Record<CaseRuleId, { basis: SettingBasis; basisNote: s
   'ROSH-MISMATCH': { basis: 'inference', basisNote: 'inference: a RoSH registration should match the latest OASys RoSH level' },
 };
 
-/** Evaluates every case rule for one case as of `ctx.asOf`. */
+/** A rule's words: its reason, how its due date was reached, the evidence and the settings it used. */
+interface Words {
+  reason: string;
+  dueRule: string;
+  evidence: FlagEvidence[];
+  keys: SettingKey[];
+}
+
+type CodeListKey = { [K in SettingKey]: Policy[K] extends string[] ? K : never }[SettingKey];
+interface CheckKeys {
+  trigger: CodeListKey;
+  request: CodeListKey;
+  response: CodeListKey;
+}
+
+/**
+ * Evaluates every case rule for one case as of `ctx.asOf`: each rule that applies, with its due
+ * date, reason and explanation; with `ctx.horizon`, only those due on or before it.
+ */
 export function evaluateCase(ev: CaseEvidence, ctx: EvalContext): CaseOutcome {
   const { asOf, policy: p } = ctx;
   const f = caseFacts(ev, asOf);
@@ -133,40 +161,54 @@ export function evaluateCase(ev: CaseEvidence, ctx: EvalContext): CaseOutcome {
   const notEvaluated: NotEvaluated[] = [];
 
   const allocEvidence: FlagEvidence = { source: 'case', code: 'allocation_date', date: alloc, note: 'allocated to the practitioner' };
-  const add = (rule: CaseRuleId, dueDate: string, reason: string, dueRule: string, evidence: FlagEvidence[], keys: SettingKey[]): void => {
+  /** Records a rule that applies; its words are only built when it is due within the horizon. */
+  const add = (rule: CaseRuleId, dueDate: string, words: () => Words): void => {
+    if (ctx.horizon !== null && dueDate > ctx.horizon) return;
+    const w = words();
     // A rule's timing rests on its first (day) setting, or on the rule itself where it has none.
-    const basis = RULE_BASIS[rule] ?? (keys[0] ? settingDef(keys[0]) : { basis: 'inference' as const, basisNote: '' });
+    const basis = RULE_BASIS[rule] ?? (w.keys[0] ? settingDef(w.keys[0]) : { basis: 'inference' as const, basisNote: '' });
     rules.push({
       rule,
       dueDate,
-      reason,
-      explanation: { rule, title: TITLES[rule], dueDate, dueRule, evidence, settings: settingsUsed(p, keys), basis: basis.basis, basisNote: basis.basisNote },
+      reason: w.reason,
+      explanation: {
+        rule,
+        title: TITLES[rule],
+        dueDate,
+        dueRule: w.dueRule,
+        evidence: w.evidence,
+        settings: settingsUsed(p, w.keys),
+        basis: basis.basis,
+        basisNote: basis.basisNote,
+      },
     });
   };
-  const contactsIn = (codes: readonly string[]): Dated[] => {
-    const set = new Set(codes);
-    return f.contacts.filter((c) => set.has(c.code)).map((c) => ({ date: c.date, kind: 'contact', code: c.code }));
-  };
+  const contactsIn = (codes: readonly string[]): Dated[] =>
+    f.contacts.filter((c) => codes.includes(c.code)).map((c) => ({ date: c.date, kind: 'contact', code: c.code }));
 
-  // What puts the case in scope of SPO oversight, in words and as evidence.
-  const scopeParts: string[] = [];
-  const scopeEvidence: FlagEvidence[] = [];
-  if (status.highRisk) {
-    const label = roshLabel[status.effectiveRosh];
-    if (status.roshSource === 'registration') {
-      scopeParts.push(`${label} (${f.highRegs.map((r) => `${r.code} since ${r.date}`).join(', ')})`);
-      for (const r of f.highRegs) scopeEvidence.push({ source: 'registration', code: r.code, date: r.date, note: 'active RoSH registration' });
-    } else {
-      scopeParts.push(`${label} (OASys RoSH ${ev.roshAssessedOn ? `assessed on ${ev.roshAssessedOn}` : 'with no assessment date; counted from allocation'})`);
-      scopeEvidence.push({ source: 'case', code: 'rosh_level', date: ev.roshAssessedOn, note: `OASys RoSH ${status.effectiveRosh}` });
-    }
-  }
+  // What puts the case in scope of SPO oversight, in words and as evidence (built when needed).
   const mappaL1 = status.mappaLevel === 'M1' && f.mapp !== null;
-  if (mappaL1 && f.mapp) {
-    scopeParts.push(`MAPPA level 1 (MAPP since ${f.mapp.date})`);
-    scopeEvidence.push({ source: 'registration', code: 'MAPP', date: f.mapp.date, note: 'active MAPP registration, level M1' });
-  }
-  const scope = scopeParts.join(' and ');
+  const scope = (): { roshWords: string | null; words: string; evidence: FlagEvidence[] } => {
+    const parts: string[] = [];
+    const evidence: FlagEvidence[] = [];
+    let roshWords: string | null = null;
+    if (status.highRisk) {
+      const label = roshLabel[status.effectiveRosh];
+      if (status.roshSource === 'registration') {
+        roshWords = `${label} (${f.highRegs.map((r) => `${r.code} since ${r.date}`).join(', ')})`;
+        for (const r of f.highRegs) evidence.push({ source: 'registration', code: r.code, date: r.date, note: 'active RoSH registration' });
+      } else {
+        roshWords = `${label} (OASys RoSH ${ev.roshAssessedOn ? `assessed on ${ev.roshAssessedOn}` : 'with no assessment date; counted from allocation'})`;
+        evidence.push({ source: 'case', code: 'rosh_level', date: ev.roshAssessedOn, note: `OASys RoSH ${status.effectiveRosh}` });
+      }
+      parts.push(roshWords);
+    }
+    if (mappaL1 && f.mapp) {
+      parts.push(`MAPPA level 1 (MAPP since ${f.mapp.date})`);
+      evidence.push({ source: 'registration', code: 'MAPP', date: f.mapp.date, note: 'active MAPP registration, level M1' });
+    }
+    return { roshWords, words: parts.join(' and '), evidence };
+  };
 
   // OVERSIGHT-NEW / OVERSIGHT-OVERDUE: exactly one of them for a case in scope.
   if ((status.highRisk || mappaL1) && status.inScopeSince) {
@@ -174,166 +216,166 @@ export function evaluateCase(ev: CaseEvidence, ctx: EvalContext): CaseOutcome {
       (e) => e.date >= alloc,
     );
     const start = later(alloc, status.inScopeSince);
-    const firstDue = addDays(start, p.newCaseOversightDays);
+    const firstDue = plusDays(start, p.newCaseOversightDays);
     const cameLater = start > alloc;
     const latest = latestOf(oversight);
     if (!latest) {
-      add(
-        'OVERSIGHT-NEW',
-        firstDue,
-        `${scope}; no management oversight since allocation on ${alloc}${cameLater ? `; first oversight counted from ${start}, when the case came into scope` : ''}`,
-        cameLater ? `came into scope ${start} (after allocation ${alloc}) + ${p.newCaseOversightDays} days` : `allocation ${alloc} + ${p.newCaseOversightDays} days`,
-        [...scopeEvidence, allocEvidence],
-        ['newCaseOversightDays', 'oversightContactCodes'],
-      );
+      add('OVERSIGHT-NEW', firstDue, () => {
+        const s = scope();
+        return {
+          reason: `${s.words}; no management oversight since allocation on ${alloc}${cameLater ? `; first oversight counted from ${start}, when the case came into scope` : ''}`,
+          dueRule: cameLater ? `came into scope ${start} (after allocation ${alloc}) + ${p.newCaseOversightDays} days` : `allocation ${alloc} + ${p.newCaseOversightDays} days`,
+          evidence: [...s.evidence, allocEvidence],
+          keys: ['newCaseOversightDays', 'oversightContactCodes'],
+        };
+      });
     } else {
       // Oversight from before the case came into scope never makes its next one due sooner than a
-      // new case's first one (reading noted in the report): more evidence never raises a flag.
-      const repeatDue = addDays(latest.date, p.oversightIntervalDays);
+      // new case's first one (a reading of the spec): more evidence never raises a flag.
+      const repeatDue = plusDays(latest.date, p.oversightIntervalDays);
       const floored = latest.date < start && firstDue > repeatDue;
-      add(
-        'OVERSIGHT-OVERDUE',
-        floored ? firstDue : repeatDue,
-        `${scope}; last management oversight on ${latest.date} (${describe(latest)})${floored ? `, before the case came into scope on ${start}` : ''}`,
-        floored
-          ? `came into scope ${start} + ${p.newCaseOversightDays} days (later than last oversight ${latest.date} + ${p.oversightIntervalDays} days)`
-          : `last oversight ${latest.date} + ${p.oversightIntervalDays} days`,
-        [...scopeEvidence, allocEvidence, asEvidence(latest, 'latest oversight evidence')],
-        floored ? ['oversightIntervalDays', 'newCaseOversightDays', 'oversightContactCodes'] : ['oversightIntervalDays', 'oversightContactCodes'],
-      );
+      add('OVERSIGHT-OVERDUE', floored ? firstDue : repeatDue, () => {
+        const s = scope();
+        return {
+          reason: `${s.words}; last management oversight on ${latest.date} (${describe(latest)})${floored ? `, before the case came into scope on ${start}` : ''}`,
+          dueRule: floored
+            ? `came into scope ${start} + ${p.newCaseOversightDays} days (later than last oversight ${latest.date} + ${p.oversightIntervalDays} days)`
+            : `last oversight ${latest.date} + ${p.oversightIntervalDays} days`,
+          evidence: [...s.evidence, allocEvidence, asEvidence(latest, 'latest oversight evidence')],
+          keys: floored ? ['oversightIntervalDays', 'newCaseOversightDays', 'oversightContactCodes'] : ['oversightIntervalDays', 'oversightContactCodes'],
+        };
+      });
     }
   }
 
-  // MAPPA-L1-REVIEW
+  // MAPPA-L1-REVIEW: from the later of the MAPP registration and the last level 1 review.
   if (mappaL1 && f.mapp) {
     const mapp = f.mapp;
-    const reviews = [...contactsIn(p.mappaReviewContactCodes), ...f.reviews.filter((r) => r.type === MAPPA_L1_REVIEW).map((r): Dated => ({ date: r.date, kind: 'review', code: r.type }))];
+    const reviews = [
+      ...contactsIn(p.mappaReviewContactCodes),
+      ...f.reviews.filter((r) => r.type === MAPPA_L1_REVIEW).map((r): Dated => ({ date: r.date, kind: 'review', code: r.type })),
+    ];
     const latest = latestOf(reviews);
     const from = latest && latest.date >= mapp.date ? latest : null;
-    const evidence: FlagEvidence[] = [{ source: 'registration', code: 'MAPP', date: mapp.date, note: 'active MAPP registration, level M1' }];
-    if (latest) evidence.push(asEvidence(latest, 'latest MAPPA level 1 review evidence'));
-    add(
-      'MAPPA-L1-REVIEW',
-      addDays(from ? from.date : mapp.date, p.mappaL1ReviewDays),
-      from
+    add('MAPPA-L1-REVIEW', plusDays(from ? from.date : mapp.date, p.mappaL1ReviewDays), () => ({
+      reason: from
         ? `MAPPA level 1 (MAPP since ${mapp.date}); last level 1 review on ${from.date} (${describe(from)})`
         : `MAPPA level 1 (MAPP since ${mapp.date}); no level 1 review since registration${latest ? ` (last on ${latest.date})` : ''}`,
-      `${from ? `last level 1 review ${from.date}` : `MAPP registration ${mapp.date}`} + ${p.mappaL1ReviewDays} days`,
-      evidence,
-      ['mappaL1ReviewDays', 'mappaReviewContactCodes'],
-    );
+      dueRule: `${from ? `last level 1 review ${from.date}` : `MAPP registration ${mapp.date}`} + ${p.mappaL1ReviewDays} days`,
+      evidence: [
+        { source: 'registration', code: 'MAPP', date: mapp.date, note: 'active MAPP registration, level M1' },
+        ...(latest ? [asEvidence(latest, 'latest MAPPA level 1 review evidence')] : []),
+      ],
+      keys: ['mappaL1ReviewDays', 'mappaReviewContactCodes'],
+    }));
   }
 
-  // REGISTRATION-REVIEW: one flag, every registration due listed, the earliest date.
-  const reviewable = f.active.filter((r) => r.nextReview).sort((a, b) => byDateThenCode({ date: a.nextReview ?? '', code: a.code }, { date: b.nextReview ?? '', code: b.code }));
-  const firstReview = reviewable[0];
-  if (firstReview?.nextReview) {
-    add(
-      'REGISTRATION-REVIEW',
-      firstReview.nextReview,
-      `Registration review${reviewable.length > 1 ? 's' : ''} due: ${reviewable.map((r) => `${r.code} (registered ${r.date}) on ${r.nextReview ?? ''}`).join(', ')}`,
-      `the earliest next review date, ${firstReview.nextReview}`,
-      reviewable.map((r) => ({ source: 'registration', code: r.code, date: r.date, note: `next review ${r.nextReview ?? ''}` })),
-      [],
-    );
+  // REGISTRATION-REVIEW: one flag, every registration with a review date listed, the earliest date.
+  let firstReview: string | null = null;
+  for (const r of f.active) if (r.nextReview && (firstReview === null || r.nextReview < firstReview)) firstReview = r.nextReview;
+  if (firstReview !== null) {
+    const due = firstReview;
+    add('REGISTRATION-REVIEW', due, () => {
+      const listed = f.active
+        .filter((r) => r.nextReview)
+        .sort((a, b) => byDateThenCode({ date: a.nextReview ?? '', code: a.code }, { date: b.nextReview ?? '', code: b.code }));
+      return {
+        reason: `Registration review${listed.length > 1 ? 's' : ''} due: ${listed.map((r) => `${r.code} (registered ${r.date}) on ${r.nextReview ?? ''}`).join(', ')}`,
+        dueRule: `the earliest next review date, ${due}`,
+        evidence: listed.map((r) => ({ source: 'registration', code: r.code, date: r.date, note: `next review ${r.nextReview ?? ''}` })),
+        keys: [],
+      };
+    });
   }
 
   // ROSH-MISSING
   if (status.effectiveRosh === 'UNKNOWN') {
-    add(
-      'ROSH-MISSING',
-      addDays(alloc, p.roshMissingDays),
-      `No RoSH level: no active RoSH registration and no OASys RoSH level; allocated on ${alloc}`,
-      `allocation ${alloc} + ${p.roshMissingDays} days`,
-      [allocEvidence],
-      ['roshMissingDays'],
-    );
+    add('ROSH-MISSING', plusDays(alloc, p.roshMissingDays), () => ({
+      reason: `No RoSH level: no active RoSH registration and no OASys RoSH level; allocated on ${alloc}`,
+      dueRule: `allocation ${alloc} + ${p.roshMissingDays} days`,
+      evidence: [allocEvidence],
+      keys: ['roshMissingDays'],
+    }));
   }
 
   // ROSH-STALE
-  if (ev.roshAssessedOn) {
-    const level = ev.roshLevel ? ` (${norm(ev.roshLevel)})` : '';
-    add(
-      'ROSH-STALE',
-      addDays(ev.roshAssessedOn, p.roshReassessmentDays),
-      `OASys RoSH assessment dated ${ev.roshAssessedOn}${level}; reassessment due ${p.roshReassessmentDays} days later`,
-      `assessment ${ev.roshAssessedOn} + ${p.roshReassessmentDays} days`,
-      [{ source: 'case', code: 'rosh_assessed_on', date: ev.roshAssessedOn, note: `OASys RoSH${level}` }],
-      ['roshReassessmentDays'],
-    );
+  const assessed = ev.roshAssessedOn;
+  if (assessed) {
+    add('ROSH-STALE', plusDays(assessed, p.roshReassessmentDays), () => {
+      const level = ev.roshLevel ? ` (${norm(ev.roshLevel)})` : '';
+      return {
+        reason: `OASys RoSH assessment dated ${assessed}${level}; reassessment due ${p.roshReassessmentDays} days later`,
+        dueRule: `assessment ${assessed} + ${p.roshReassessmentDays} days`,
+        evidence: [{ source: 'case', code: 'rosh_assessed_on', date: assessed, note: `OASys RoSH${level}` }],
+        keys: ['roshReassessmentDays'],
+      };
+    });
   }
 
   // ROSH-MISMATCH: the highest active RoSH registration against the OASys level.
   const topReg = f.topRoshRegs[0];
   const oasys = ev.roshLevel === null ? null : norm(ev.roshLevel);
   if (topReg && oasys && KNOWN_ROSH.has(oasys) && ROSH_REGISTERS[topReg.code] !== oasys) {
-    const due = ev.roshAssessedOn ? later(topReg.date, ev.roshAssessedOn) : topReg.date;
-    add(
-      'ROSH-MISMATCH',
-      due,
-      `RoSH registration ${topReg.code} (${ROSH_REGISTERS[topReg.code] ?? ''}, since ${topReg.date}) differs from the OASys RoSH level ${oasys}${ev.roshAssessedOn ? ` assessed on ${ev.roshAssessedOn}` : ''}`,
-      ev.roshAssessedOn ? `the later of registration ${topReg.date} and assessment ${ev.roshAssessedOn}` : `registration ${topReg.date}`,
-      [
+    add('ROSH-MISMATCH', assessed ? later(topReg.date, assessed) : topReg.date, () => ({
+      reason: `RoSH registration ${topReg.code} (${ROSH_REGISTERS[topReg.code] ?? ''}, since ${topReg.date}) differs from the OASys RoSH level ${oasys}${assessed ? ` assessed on ${assessed}` : ''}`,
+      dueRule: assessed ? `the later of registration ${topReg.date} and assessment ${assessed}` : `registration ${topReg.date}`,
+      evidence: [
         { source: 'registration', code: topReg.code, date: topReg.date, note: 'highest active RoSH registration' },
-        { source: 'case', code: 'rosh_level', date: ev.roshAssessedOn, note: `OASys RoSH ${oasys}` },
+        { source: 'case', code: 'rosh_level', date: assessed, note: `OASys RoSH ${oasys}` },
       ],
-      [],
-    );
+      keys: [],
+    }));
   }
 
   // DA-POLICE-CHECK and CHILD-SAFEGUARDING-CHECK: (a) never requested, (b) requested, no response.
-  const check = (rule: 'DA-POLICE-CHECK' | 'CHILD-SAFEGUARDING-CHECK', what: string, enquiry: string, triggerKey: SettingKey, requestKey: SettingKey, responseKey: SettingKey) => {
-    const triggers = new Set(p[triggerKey] as string[]);
-    const triggering = f.active.filter((r) => triggers.has(r.code));
+  const check = (rule: 'DA-POLICE-CHECK' | 'CHILD-SAFEGUARDING-CHECK', what: string, enquiry: string, keys: CheckKeys): void => {
+    const triggers = p[keys.trigger];
+    const triggering = f.active.filter((r) => triggers.includes(r.code));
     const first = triggering[0];
     if (!first) return;
-    const regs = `${what} (${triggering.map((r) => `${r.code} since ${r.date}`).join(', ')})`;
-    const regEvidence = triggering.map((r): FlagEvidence => ({ source: 'registration', code: r.code, date: r.date, note: 'active registration' }));
-    const requestCodes = p[requestKey] as string[];
-    const responseCodes = p[responseKey] as string[];
+    const regs = (): string => `${what} (${triggering.map((r) => `${r.code} since ${r.date}`).join(', ')})`;
+    const regEvidence = (): FlagEvidence[] => triggering.map((r) => ({ source: 'registration', code: r.code, date: r.date, note: 'active registration' }));
+    const requestCodes = p[keys.request];
+    const responseCodes = p[keys.response];
     const request = latestOf(contactsIn(requestCodes));
     if (!request) {
       const from = later(alloc, first.date);
-      add(
-        rule,
-        addDays(from, p.checkRequestDays),
-        `${regs}; no ${enquiry} requested (${orList(requestCodes)})`,
-        `the later of allocation ${alloc} and registration ${first.date}, + ${p.checkRequestDays} days`,
-        [...regEvidence, allocEvidence],
-        ['checkRequestDays', triggerKey, requestKey],
-      );
+      add(rule, plusDays(from, p.checkRequestDays), () => ({
+        reason: `${regs()}; no ${enquiry} requested (${orList(requestCodes)})`,
+        dueRule: `the later of allocation ${alloc} and registration ${first.date}, + ${p.checkRequestDays} days`,
+        evidence: [...regEvidence(), allocEvidence],
+        keys: ['checkRequestDays', keys.trigger, keys.request],
+      }));
       return;
     }
     const response = latestOf(contactsIn(responseCodes));
     if (response && response.date >= request.date) return;
-    add(
-      rule,
-      addDays(request.date, p.checkResponseDays),
-      `${regs}; ${enquiry} requested on ${request.date} (${request.code}), no response (${orList(responseCodes)}) since`,
-      `request ${request.date} + ${p.checkResponseDays} days`,
-      [...regEvidence, asEvidence(request, 'latest request'), ...(response ? [asEvidence(response, 'latest response, before the request')] : [])],
-      ['checkResponseDays', triggerKey, requestKey, responseKey],
-    );
+    add(rule, plusDays(request.date, p.checkResponseDays), () => ({
+      reason: `${regs()}; ${enquiry} requested on ${request.date} (${request.code}), no response (${orList(responseCodes)}) since`,
+      dueRule: `request ${request.date} + ${p.checkResponseDays} days`,
+      evidence: [...regEvidence(), asEvidence(request, 'latest request'), ...(response ? [asEvidence(response, 'latest response, before the request')] : [])],
+      keys: ['checkResponseDays', keys.trigger, keys.request, keys.response],
+    }));
   };
-  check('DA-POLICE-CHECK', 'Domestic abuse registration', 'police domestic-abuse enquiry', 'domesticAbuseCodes', 'policeCheckRequestCodes', 'policeCheckResponseCodes');
-  check(
-    'CHILD-SAFEGUARDING-CHECK',
-    'Child safeguarding registration',
-    'children’s services safeguarding enquiry',
-    'childSafeguardingCodes',
-    'childrenCheckRequestCodes',
-    'childrenCheckResponseCodes',
-  );
+  check('DA-POLICE-CHECK', 'Domestic abuse registration', 'police domestic-abuse enquiry', {
+    trigger: 'domesticAbuseCodes',
+    request: 'policeCheckRequestCodes',
+    response: 'policeCheckResponseCodes',
+  });
+  check('CHILD-SAFEGUARDING-CHECK', 'Child safeguarding registration', 'children’s services safeguarding enquiry', {
+    trigger: 'childSafeguardingCodes',
+    request: 'childrenCheckRequestCodes',
+    response: 'childrenCheckResponseCodes',
+  });
 
   // NEED-REFERRAL: every qualifying need without a referral since allocation, in one flag.
-  if (ctx.needsFile) {
-    const wanted = new Set(p.referralNeeds);
+  if (ctx.needsFile && ev.needs.length) {
     const seen = new Set<string>();
     const unmet: { need: string; detail: string; codes: string[] }[] = [];
     for (const n of ev.needs) {
       const need = norm(n.need);
       const severity = n.severity === null ? null : norm(n.severity);
-      if (!wanted.has(need) || seen.has(need)) continue;
+      if (!p.referralNeeds.includes(need) || seen.has(need)) continue;
       if ((severity !== 'STANDARD' && severity !== 'SEVERE') || !(n.linkedToHarm || n.linkedToReoffending)) continue;
       seen.add(need);
       const codes = p.referralCodes[need] ?? [];
@@ -341,34 +383,34 @@ export function evaluateCase(ev: CaseEvidence, ctx: EvalContext): CaseOutcome {
       const links = [n.linkedToHarm ? 'harm' : null, n.linkedToReoffending ? 'reoffending' : null].filter(Boolean).join(' and ');
       unmet.push({ need, detail: `${severity.toLowerCase()}, linked to ${links}`, codes });
     }
+    unmet.sort((a, b) => (a.need < b.need ? -1 : a.need > b.need ? 1 : 0));
     if (unmet.length) {
-      add(
-        'NEED-REFERRAL',
-        addDays(alloc, p.referralDays),
-        `No referral since allocation on ${alloc} for ${unmet.map((u) => `${u.need} (${u.detail}; no ${orList(u.codes)} contact)`).join(', ')}`,
-        `allocation ${alloc} + ${p.referralDays} days`,
-        [...unmet.map((u): FlagEvidence => ({ source: 'need', code: u.need, date: null, note: u.detail })), allocEvidence],
-        ['referralDays', 'referralNeeds', 'referralCodes'],
-      );
+      add('NEED-REFERRAL', plusDays(alloc, p.referralDays), () => ({
+        reason: `No referral since allocation on ${alloc} for ${unmet.map((u) => `${u.need} (${u.detail}; no ${orList(u.codes)} contact)`).join(', ')}`,
+        dueRule: `allocation ${alloc} + ${p.referralDays} days`,
+        evidence: [...unmet.map((u): FlagEvidence => ({ source: 'need', code: u.need, date: null, note: u.detail })), allocEvidence],
+        keys: ['referralDays', 'referralNeeds', 'referralCodes'],
+      }));
     }
   }
 
   // ALLOCATION-GRADE: needs the staff file, and the case's practitioner in it.
-  if (ctx.staffFile && status.highRisk && status.highRiskSince) {
+  const highRiskSince = status.highRiskSince;
+  if (ctx.staffFile && status.highRisk && highRiskSince) {
     if (ev.staff === null) {
       notEvaluated.push({ rule: 'ALLOCATION-GRADE', reason: `staff code ${ev.staffCode} is not in the staff file` });
     } else {
       const grade = ev.staff.grade === null ? null : norm(ev.staff.grade);
       if (grade !== null && p.restrictedGrades.includes(grade)) {
-        const due = later(alloc, status.highRiskSince);
-        add(
-          'ALLOCATION-GRADE',
-          due,
-          `${scopeParts[0] ?? ''} held by ${ev.staffCode}, grade ${grade}${grade === 'PSQ' ? ' (PSO)' : ''}; allocated on ${alloc}`,
-          `the later of allocation ${alloc} and high risk since ${status.highRiskSince}`,
-          [...scopeEvidence.filter((e) => e.code !== 'MAPP'), allocEvidence, { source: 'staff', code: grade, date: null, note: `grade of ${ev.staffCode}` }],
-          ['restrictedGrades'],
-        );
+        add('ALLOCATION-GRADE', later(alloc, highRiskSince), () => {
+          const s = scope();
+          return {
+            reason: `${s.roshWords ?? ''} held by ${ev.staffCode}, grade ${grade}${grade === 'PSQ' ? ' (PSO)' : ''}; allocated on ${alloc}`,
+            dueRule: `the later of allocation ${alloc} and high risk since ${highRiskSince}`,
+            evidence: [...s.evidence.filter((e) => e.code !== 'MAPP'), allocEvidence, { source: 'staff', code: grade, date: null, note: `grade of ${ev.staffCode}` }],
+            keys: ['restrictedGrades'],
+          };
+        });
       }
     }
   }

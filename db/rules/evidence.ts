@@ -53,6 +53,11 @@ export interface EvalContext {
   /** Whether the latest committed import held a staff file / a needs file. */
   staffFile: boolean;
   needsFile: boolean;
+  /**
+   * Only rules due on or before this date are returned (as-of + dueSoonDays when listing flags,
+   * so the words of the many rules not yet due are never built); null for every rule.
+   */
+  horizon: string | null;
 }
 
 /** A rule that applies to the case, whatever its due date. */

@@ -14,7 +14,7 @@ export interface SettingDef<K extends SettingKey = SettingKey> {
   description: string;
   basis: SettingBasis;
   basisNote: string;
-  schema: z.ZodType<Policy[K], unknown>;
+  schema: z.ZodType<Policy[K]>;
 }
 
 const MAX_DAYS = 3650;
@@ -247,14 +247,14 @@ export const settingDefs = {
   }),
 } satisfies { [K in SettingKey]: SettingDef<K> };
 
-export const settingList: readonly SettingDef[] = Object.values(settingDefs) as SettingDef[];
+export const settingList: readonly SettingDef[] = Object.values(settingDefs);
 
 export function defaultPolicy(): Policy {
   return structuredClone(Object.fromEntries(settingList.map((d) => [d.key, d.default])) as unknown as Policy);
 }
 
 export function settingDef(key: SettingKey): SettingDef {
-  return settingDefs[key] as SettingDef;
+  return settingDefs[key];
 }
 
 export type Validated = { ok: true; value: SettingValue } | { ok: false; message: string };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { inputs, type Operation, type Result, type ResultOf } from '../contract.js';
+import { inputs, type Operation, type ParsedInputOf, type Result, type ResultOf } from '../contract.js';
 import { DomainError } from '../errors.js';
 import type { CallContext, Handlers } from './types.js';
 
@@ -12,6 +12,12 @@ export function describeIssues(error: z.ZodError): { message: string; field?: st
 }
 
 /**
+ * Called after a handler succeeds, to write the DPA 2018 s.62 audit entries (db/service/audit.ts).
+ * If it throws, the caller gets the error instead of the result: what cannot be logged is not shown.
+ */
+export type AuditHook = <O extends Operation>(op: O, input: ParsedInputOf<O>, result: ResultOf<O>, ctx: CallContext) => void;
+
+/**
  * The boundary every caller goes through (CLI, IPC, preview host): validates the input against
  * the contract, runs the handler, and answers a Result — never a thrown error.
  */
@@ -21,6 +27,7 @@ export async function dispatch<O extends Operation>(
   /** Unknown on purpose: IPC and HTTP callers send anything; the schema decides. */
   input: unknown,
   ctx: CallContext = {},
+  audit?: AuditHook,
 ): Promise<Result<ResultOf<O>>> {
   if (!Object.hasOwn(inputs, op)) {
     return { ok: false, error: { code: 'invalid-input', message: `unknown operation: ${op}` } };
@@ -33,6 +40,7 @@ export async function dispatch<O extends Operation>(
     const handler = handlers[op];
     // The map is keyed by operation, so this handler takes exactly this operation's parsed input.
     const value = await (handler as (i: unknown, c: CallContext) => Promise<ResultOf<O>>)(parsed.data, ctx);
+    audit?.(op, parsed.data as ParsedInputOf<O>, value, ctx);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof DomainError) {

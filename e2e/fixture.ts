@@ -1,0 +1,114 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { test as base } from 'vitest';
+import type { InputOf, Operation, Result, ResultOf } from '../db/contract.js';
+import { expectAccessible } from './axe.js';
+import { launchBrowser } from './browser.js';
+import { startPreviewHost, type RunningPreview } from './preview-host.js';
+
+export const artifactsDir = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+export interface App {
+  page: Page;
+  preview: RunningPreview;
+  /** A folder for the test's own files (extracts to upload). */
+  dir: string;
+  /** Calls the preview host's API directly, as the page does, to check what the database holds. */
+  api<O extends Operation>(op: O, input: InputOf<O>): Promise<Result<ResultOf<O>>>;
+  /**
+   * Holds the next call of `op` in the browser until released, so a screen's in-between state
+   * (a progress bar) can be checked and photographed without a race.
+   */
+  hold(op: Operation): Promise<() => Promise<void>>;
+  /** Checks the screen for WCAG 2.2 AA violations and keeps a screenshot of it in e2e/artifacts. */
+  check(state: string): Promise<void>;
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+async function openApp(): Promise<{ app: App; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'spo-e2e-'));
+  const preview = await startPreviewHost(join(dir, 'app.sqlite'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await launchBrowser(join(dir, 'chromium-profile'), preview.origin);
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(preview.url);
+    const app: App = {
+      page,
+      preview,
+      dir,
+      api: async (op, input) => {
+        const res = await fetch(`${preview.origin}/api/${op}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${preview.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(input),
+        });
+        return (await res.json()) as Result<ResultOf<typeof op>>;
+      },
+      hold: async (op) => {
+        const arrived = deferred();
+        const gate = deferred();
+        await page.route(
+          `${preview.origin}/api/${op}`,
+          async (route) => {
+            arrived.resolve();
+            await gate.promise;
+            await route.fallback();
+          },
+          { times: 1 },
+        );
+        return async () => {
+          await arrived.promise;
+          gate.resolve();
+        };
+      },
+      check: async (state) => {
+        mkdirSync(artifactsDir, { recursive: true });
+        await page.screenshot({ path: join(artifactsDir, `${state}.png`), fullPage: true });
+        await expectAccessible(page, state);
+        if (errors.length) throw new Error(`the page logged errors on ${state}:\n${errors.join('\n')}`);
+      },
+    };
+    return {
+      app,
+      close: async () => {
+        await context?.close();
+        await preview.stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await context?.close();
+    await preview.stop();
+    throw e;
+  }
+}
+
+/** Each test gets the app on a fresh temporary database, in a fresh browser profile. */
+export const test = base.extend<{ app: App }>({
+  app: async ({ task: _task }, use) => {
+    const { app, close } = await openApp();
+    try {
+      await use(app);
+    } finally {
+      await close();
+    }
+  },
+});
+
+export { expect } from 'vitest';

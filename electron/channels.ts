@@ -1,0 +1,12 @@
+/**
+ * The IPC channels of the host itself, beside the contract's operations (whose channel is the
+ * operation's name). Each has one job; none takes a channel or an operation from the page.
+ */
+export const hostChannels = {
+  /** main → page: progress of one call, tagged with the id the preload gave it. */
+  progress: 'host:progress',
+  /** page → main: the native folder dialog for an extract. */
+  chooseExtractFolder: 'host:choose-extract-folder',
+  /** main → page: a command chosen in the application menu. */
+  menuCommand: 'host:menu-command',
+} as const;

@@ -1,0 +1,12 @@
+import { join, resolve } from 'node:path';
+
+/**
+ * The database the window opens: `spo-oversight.sqlite` in the user-data folder. From the
+ * repository (`npm start`) `--db FILE` opens another, such as the demo database; a packaged app
+ * ignores it, so a shortcut cannot point the app at a file the user did not choose.
+ */
+export function databaseFile(argv: readonly string[], userData: string, packaged: boolean, cwd: string): string {
+  const at = argv.indexOf('--db');
+  const given = at >= 0 ? argv[at + 1] : undefined;
+  return !packaged && given ? resolve(cwd, given) : join(userData, 'spo-oversight.sqlite');
+}

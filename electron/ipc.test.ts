@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest';
+import { operations, type Progress } from '../db/contract.js';
+import type { HostCall } from '../db/service/host-call.js';
+import { hostChannels } from './channels.js';
+import { registerIpc, type HandlerEvent, type IpcRegistrar } from './ipc.js';
+
+function setup({ trusted = true } = {}) {
+  const handlers = new Map<string, (event: HandlerEvent, ...args: unknown[]) => Promise<unknown>>();
+  const ipc: IpcRegistrar = { handle: (channel, listener) => handlers.set(channel, listener) };
+  const calls: { op: string; input: unknown; progress: boolean }[] = [];
+  const call: HostCall = (op, input, onProgress) => {
+    calls.push({ op, input, progress: !!onProgress });
+    onProgress?.({ phase: 'reading cases.csv', done: 1, total: 2 });
+    return Promise.resolve({ ok: false, error: { code: 'invalid-input', message: 'from the service' } });
+  };
+  const sent: unknown[][] = [];
+  const event: HandlerEvent = {
+    senderFrame: { url: 'app://renderer/index.html', parent: null },
+    sender: { id: 1, send: (...args) => sent.push(args), isDestroyed: () => false },
+  };
+  const chooseExtractFolder = vi.fn(() => Promise.resolve(['/extracts/2026-11']));
+  registerIpc(ipc, { call, isTrusted: () => trusted, chooseExtractFolder });
+  const invoke = (channel: string, ...args: unknown[]) => {
+    const h = handlers.get(channel);
+    if (!h) throw new Error(`no handler for ${channel}`);
+    return h(event, ...args);
+  };
+  return { handlers, calls, sent, invoke, chooseExtractFolder };
+}
+
+describe('IPC registration', () => {
+  it('registers every contract operation, and only the host channels besides', () => {
+    const { handlers } = setup();
+    expect([...handlers.keys()].sort()).toEqual([...operations, hostChannels.chooseExtractFolder].sort());
+  });
+
+  it("refuses a sender that is not the app's own page without reading its input", async () => {
+    const { invoke, calls, chooseExtractFolder } = setup({ trusted: false });
+    expect(await invoke('import:commit', { paths: ['/etc'] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke(hostChannels.chooseExtractFolder)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(calls).toEqual([]);
+    expect(chooseExtractFolder).not.toHaveBeenCalled();
+  });
+
+  it('hands the input, unvalidated, to the service and answers its Result', async () => {
+    const { invoke, calls } = setup();
+    expect(await invoke('caseload:summary', { anything: true })).toEqual({ ok: false, error: { code: 'invalid-input', message: 'from the service' } });
+    expect(calls).toEqual([{ op: 'caseload:summary', input: { anything: true }, progress: false }]);
+  });
+
+  it('sends progress back to the sender tagged with the call id, and ignores ids it did not make', async () => {
+    const { invoke, sent, calls } = setup();
+    await invoke('import:commit', { paths: ['/x'] }, '7');
+    await invoke('import:commit', { paths: ['/x'] }, 'import:commit');
+    const progress: Progress = { phase: 'reading cases.csv', done: 1, total: 2 };
+    expect(sent).toEqual([[hostChannels.progress, '7', progress]]);
+    expect(calls.map((c) => c.progress)).toEqual([true, false]);
+  });
+
+  it('answers the folder the user chose, or null when they cancel', async () => {
+    const { invoke, chooseExtractFolder } = setup();
+    expect(await invoke(hostChannels.chooseExtractFolder)).toEqual({ ok: true, value: { paths: ['/extracts/2026-11'] } });
+    chooseExtractFolder.mockResolvedValueOnce(null as never);
+    expect(await invoke(hostChannels.chooseExtractFolder)).toEqual({ ok: true, value: null });
+  });
+});

@@ -1,0 +1,54 @@
+import { operations, type Operation, type Progress, type Result } from '../db/contract.js';
+import type { HostCall } from '../db/service/host-call.js';
+import { hostChannels } from './channels.js';
+import type { IpcSender } from './sender.js';
+
+/** What a handler sees of an IPC event (IpcMainInvokeEvent, or a fake in the tests). */
+export interface HandlerEvent extends IpcSender {
+  sender: { id: number; send(channel: string, ...args: unknown[]): void; isDestroyed(): boolean };
+}
+
+/** ipcMain, as far as registration needs it. */
+export interface IpcRegistrar {
+  handle(channel: string, listener: (event: HandlerEvent, ...args: unknown[]) => Promise<unknown>): void;
+}
+
+export interface IpcDeps {
+  call: HostCall;
+  isTrusted(event: HandlerEvent): boolean;
+  /** The native folder dialog over the sender's window; null when cancelled. */
+  chooseExtractFolder(event: HandlerEvent): Promise<string[] | null>;
+}
+
+export const refused = {
+  ok: false,
+  error: { code: 'forbidden', message: 'refused: the request did not come from the app’s own window' },
+} as const satisfies Result<never>;
+
+/** Progress ids come from our preload; anything else is ignored rather than echoed back. */
+const progressId = /^[0-9]{1,12}$/;
+
+/**
+ * One handler per contract operation, registered from the contract's list so a new operation is
+ * served without touching this file. Each checks its sender first, then hands the input, still
+ * unknown, to the service, whose dispatch validates it and answers a Result — never a throw.
+ */
+export function registerIpc(ipc: IpcRegistrar, deps: IpcDeps): void {
+  for (const op of operations) {
+    ipc.handle(op, (event, input, id) => {
+      if (!deps.isTrusted(event)) return Promise.resolve(refused);
+      const onProgress =
+        typeof id === 'string' && progressId.test(id)
+          ? (p: Progress) => {
+              if (!event.sender.isDestroyed()) event.sender.send(hostChannels.progress, id, p);
+            }
+          : undefined;
+      return deps.call(op satisfies Operation, input, onProgress);
+    });
+  }
+  ipc.handle(hostChannels.chooseExtractFolder, async (event) => {
+    if (!deps.isTrusted(event)) return refused;
+    const paths = await deps.chooseExtractFolder(event);
+    return { ok: true, value: paths ? { paths } : null } satisfies Result<{ paths: string[] } | null>;
+  });
+}

@@ -1,0 +1,127 @@
+// The Electron main process: the composition root. It only wires the parts, each hardened and
+// tested on its own; there is no business logic here.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { londonToday } from '../db/dates.js';
+import { hostCaller } from '../db/service/host-call.js';
+import { openService } from '../db/service/open.js';
+import { hostChannels } from './channels.js';
+import { databaseFile } from './data-file.js';
+import { defaultExportName, exportFormatFor } from './export-log.js';
+import { registerIpc } from './ipc.js';
+import { aboutDetail, menuTemplate } from './menu.js';
+import { findNativeBinding } from './native.js';
+import { appScheme, registerAppProtocol } from './protocol.js';
+import { appOrigin, denyPermissions, guardContents } from './security.js';
+import { isTrustedSender } from './sender.js';
+import { windowOptions } from './window-options.js';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const repoRoot = here('../../');
+const rendererDir = here('../renderer/');
+const preload = here('./preload.cjs');
+
+// Before ready: app:// must be known as a standard, secure scheme when the first page loads.
+protocol.registerSchemesAsPrivileged([appScheme]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Two windows over one database would mean two importers sharing staging tables.
+  app.quit();
+} else {
+  app.on('web-contents-created', (_e, contents) => {
+    guardContents(contents, (url) => shell.openExternal(url));
+  });
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const native = findNativeBinding(repoRoot, {
+    electron: process.versions.electron,
+    modules: process.versions.modules,
+    platform: process.platform,
+    arch: process.arch,
+  });
+  if (!native.ok) {
+    dialog.showErrorBox('SPO Oversight cannot start', native.problem);
+    app.exit(1);
+    return;
+  }
+  const dataFile = databaseFile(process.argv, app.getPath('userData'), app.isPackaged, process.cwd());
+  const service = openService(dataFile, { nativeBinding: native.path });
+  const call = hostCaller(service);
+  const devTools = !app.isPackaged;
+
+  denyPermissions(session.defaultSession);
+  registerAppProtocol(protocol, rendererDir);
+
+  const win = new BrowserWindow(windowOptions({ preload, devTools }));
+  const appContents = new Set<number>([win.webContents.id]);
+  registerIpc(ipcMain, {
+    call,
+    isTrusted: (event) => isTrustedSender(event, appContents),
+    chooseExtractFolder: async () => {
+      const chosen = await dialog.showOpenDialog(win, { title: 'Choose the extract folder', properties: ['openDirectory'] });
+      return chosen.canceled ? null : chosen.filePaths;
+    },
+  });
+
+  const send = (contents: WebContents, command: string) => {
+    contents.send(hostChannels.menuCommand, command);
+  };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(
+        {
+          importExtract: () => {
+            send(win.webContents, 'import-extract');
+          },
+          exportLog: () => void exportLog(),
+          about: () =>
+            void dialog.showMessageBox(win, {
+              type: 'info',
+              title: 'About SPO Oversight',
+              message: 'SPO Oversight',
+              detail: aboutDetail({ version: app.getVersion(), dataFile, electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node }),
+            }),
+        },
+        { platform: process.platform, devTools },
+      ),
+    ),
+  );
+
+  async function exportLog(): Promise<void> {
+    const target = await dialog.showSaveDialog(win, {
+      title: 'Export the oversight log',
+      defaultPath: defaultExportName(londonToday(new Date())),
+      filters: [
+        { name: 'CSV', extensions: ['csv'] },
+        { name: 'PDF', extensions: ['pdf'] },
+        { name: 'JSON', extensions: ['json'] },
+      ],
+    });
+    if (target.canceled || !target.filePath) return;
+    const result = await call('log:export', { out: target.filePath, format: exportFormatFor(target.filePath) });
+    await dialog.showMessageBox(win, {
+      type: result.ok ? 'info' : 'error',
+      title: 'Export log',
+      message: result.ok ? 'Oversight log exported' : 'The oversight log was not exported',
+      detail: result.ok
+        ? `${String(result.value.rowCount)} rows to ${result.value.path}\nSHA-256 digest: ${result.value.digest}\nTreat the file as OFFICIAL-SENSITIVE.`
+        : result.error.message,
+    });
+  }
+
+  win.once('ready-to-show', () => {
+    win.show();
+  });
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => {
+    service.close();
+    app.quit();
+  });
+  void win.loadURL(`${appOrigin}/index.html`);
+}

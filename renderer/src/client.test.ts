@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { DesktopBridge, OperationBridge } from '../../db/contract.js';
+import { browserClient, connect, desktopClient, previewToken, type TokenWindow } from './client.js';
+
+const token = 'a'.repeat(64);
+
+function fakeWindow(hash: string): TokenWindow & { stored: Map<string, string>; replaced: string[] } {
+  const stored = new Map<string, string>();
+  const replaced: string[] = [];
+  return {
+    stored,
+    replaced,
+    location: { hash, pathname: '/', search: '' },
+    sessionStorage: { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => void stored.set(k, v) },
+    history: { replaceState: (_d, _t, url) => void replaced.push(String(url)) },
+  };
+}
+
+function recordingFetch(answers: (url: string, init: RequestInit) => Response) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fetchFn = (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    return Promise.resolve(answers(url, init));
+  };
+  return { calls, fetchFn };
+}
+
+describe('the preview token', () => {
+  it('is taken from the URL fragment, kept for the tab and removed from the address bar', () => {
+    const win = fakeWindow(`#token=${token}`);
+    expect(previewToken(win)).toBe(token);
+    expect(win.stored.get('spo-preview-token')).toBe(token);
+    expect(win.replaced).toEqual(['/']);
+  });
+
+  it('survives a reload from the tab’s storage, and anything else in the fragment is ignored', () => {
+    const win = fakeWindow('');
+    win.stored.set('spo-preview-token', token);
+    expect(previewToken(win)).toBe(token);
+    expect(previewToken(fakeWindow('#token=short'))).toBeNull();
+  });
+});
+
+describe('the browser client', () => {
+  it('posts the input to /api/<op> with the token and answers the host’s Result', async () => {
+    const { calls, fetchFn } = recordingFetch(() => Response.json({ ok: true, value: { casesInCaseload: 3 } }));
+    const result = await browserClient(token, fetchFn).call('caseload:summary', {});
+    expect(result).toEqual({ ok: true, value: { casesInCaseload: 3 } });
+    expect(calls[0]?.url).toBe('/api/caseload:summary');
+    expect(calls[0]?.init.headers).toMatchObject({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+  });
+
+  it('hears progress line by line, then the Result', async () => {
+    const lines = [{ progress: { phase: 'reading cases.csv', done: 1, total: 2 } }, { progress: { phase: 'committing', done: 2, total: 2 } }, { result: { ok: true, value: 'done' } }];
+    const body = lines.map((l) => JSON.stringify(l)).join('\n');
+    // Split mid-line, as a network would.
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        const bytes = new TextEncoder().encode(`${body}\n`);
+        c.enqueue(bytes.slice(0, 20));
+        c.enqueue(bytes.slice(20));
+        c.close();
+      },
+    });
+    const { fetchFn } = recordingFetch(() => new Response(stream, { headers: { 'content-type': 'application/x-ndjson' } }));
+    const phases: string[] = [];
+    const result = await browserClient(token, fetchFn).call('import:commit', { paths: ['/x'] }, (p) => phases.push(p.phase));
+    expect(phases).toEqual(['reading cases.csv', 'committing']);
+    expect(result).toEqual({ ok: true, value: 'done' });
+  });
+
+  it('turns an unreachable host into a Result the screen can show', async () => {
+    const client = browserClient(token, () => Promise.reject(new Error('connection refused')));
+    expect(await client.call('caseload:summary', {})).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringContaining('connection refused') as string } });
+  });
+
+  it('uploads the chosen files into one batch and answers its folder for the import', async () => {
+    const { calls, fetchFn } = recordingFetch(() => Response.json({ ok: true, value: { batch: 'b1', path: '/tmp/uploads/b1' } }));
+    const files = [new File(['a'], 'cases.csv'), new File(['b'], 'contacts.csv')];
+    expect(await browserClient(token, fetchFn).uploadExtract(files)).toEqual({ ok: true, value: { paths: ['/tmp/uploads/b1'] } });
+    expect(calls.map((c) => c.url)).toEqual(['/api/upload?name=cases.csv', '/api/upload?name=contacts.csv&batch=b1']);
+  });
+});
+
+describe('connecting', () => {
+  it('uses the Electron bridge when the preload has exposed it, the preview host otherwise', async () => {
+    const operations = { 'caseload:summary': () => Promise.resolve({ ok: true, value: 'from the bridge' }) } as unknown as OperationBridge;
+    const bridge: DesktopBridge = { operations, chooseExtractFolder: () => Promise.resolve({ ok: true, value: null }), onMenuCommand: () => () => undefined };
+    const desktop = connect({ ...fakeWindow(''), spoOversight: bridge });
+    expect(desktop.host).toBe('desktop');
+    expect(await desktop.call('caseload:summary', {})).toEqual({ ok: true, value: 'from the bridge' });
+    expect(connect(fakeWindow(`#token=${token}`)).host).toBe('browser');
+    expect(desktopClient(bridge).host).toBe('desktop');
+  });
+});

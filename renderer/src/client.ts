@@ -1,0 +1,141 @@
+// The one module that talks to a host: the Electron preload's bridge, or the preview host over
+// HTTP. Everything else in the renderer calls the service through the Client it returns.
+import {
+  bridgeName,
+  type DesktopBridge,
+  type InputOf,
+  type MenuCommand,
+  type Operation,
+  type OpError,
+  type Progress,
+  type Result,
+  type ResultOf,
+} from '../../db/contract.js';
+
+export interface Client {
+  /** desktop: the Electron window; browser: the preview host. The import screen differs. */
+  readonly host: 'desktop' | 'browser';
+  call<O extends Operation>(op: O, input: InputOf<O>, onProgress?: (p: Progress) => void): Promise<Result<ResultOf<O>>>;
+  /** Desktop only: the native folder dialog; `null` when the user cancels. */
+  chooseExtractFolder: () => Promise<Result<{ paths: string[] } | null>>;
+  /** Browser only: the chosen files, copied to the preview host's temporary folder for the import. */
+  uploadExtract: (files: readonly File[]) => Promise<Result<{ paths: string[] }>>;
+  /** Commands from the application menu (desktop); returns the unsubscribe. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+const failure = (code: OpError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+export function desktopClient(bridge: DesktopBridge): Client {
+  return {
+    host: 'desktop',
+    // The bridge's functions are one per operation; the lookup keeps the contract's types.
+    call: (op, input, onProgress) => (bridge.operations[op] as (i: typeof input, p?: typeof onProgress) => Promise<Result<ResultOf<typeof op>>>)(input, onProgress),
+    chooseExtractFolder: () => bridge.chooseExtractFolder(),
+    uploadExtract: () => Promise.resolve(failure('invalid-input', 'the desktop app reads the extract folder directly')),
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+  };
+}
+
+type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+function isResult(x: unknown): x is Result<unknown> {
+  return typeof x === 'object' && x !== null && 'ok' in x && typeof x.ok === 'boolean';
+}
+
+/** The preview host: POST /api/<op> with the launch's token; progress streams as NDJSON lines. */
+export function browserClient(token: string, fetchFn: Fetch = (url, init) => fetch(url, init)): Client {
+  const headers = { authorization: `Bearer ${token}` };
+  const unreachable = (e: unknown) => failure('io', `The preview host did not answer (${e instanceof Error ? e.message : String(e)}). Is it still running?`);
+
+  async function readResult(res: Response): Promise<Result<unknown>> {
+    const body: unknown = await res.json().catch(() => null);
+    return isResult(body) ? body : failure('internal', `The preview host answered ${String(res.status)} without a result`);
+  }
+
+  async function readStream(res: Response, onProgress: (p: Progress) => void): Promise<Result<unknown>> {
+    if (!res.body || !(res.headers.get('content-type') ?? '').includes('ndjson')) return readResult(res);
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffered = '';
+    let result: Result<unknown> | null = null;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (value) buffered += value;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines.filter(Boolean)) {
+        const message = JSON.parse(line) as { progress?: Progress; result?: unknown };
+        if (message.progress) onProgress(message.progress);
+        if (isResult(message.result)) result = message.result;
+      }
+      if (done) break;
+    }
+    return result ?? failure('internal', 'The preview host ended the answer without a result');
+  }
+
+  return {
+    host: 'browser',
+    call: async (op, input, onProgress) => {
+      try {
+        const res = await fetchFn(`/api/${op}`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json', accept: onProgress ? 'application/x-ndjson' : 'application/json' },
+          body: JSON.stringify(input),
+        });
+        // The host answers the service's own Result, which the contract types.
+        return (await (onProgress ? readStream(res, onProgress) : readResult(res))) as Result<ResultOf<typeof op>>;
+      } catch (e) {
+        return unreachable(e);
+      }
+    },
+    chooseExtractFolder: () => Promise.resolve(failure('invalid-input', 'the browser preview uploads files instead')),
+    uploadExtract: async (files) => {
+      let batch: string | undefined;
+      let path: string | undefined;
+      try {
+        for (const file of files) {
+          const query = new URLSearchParams({ name: file.name, ...(batch ? { batch } : {}) });
+          const res = await fetchFn(`/api/upload?${query.toString()}`, {
+            method: 'POST',
+            headers: { ...headers, 'content-type': 'application/octet-stream' },
+            body: file,
+          });
+          const result = (await readResult(res)) as Result<{ batch: string; path: string }>;
+          if (!result.ok) return result;
+          ({ batch, path } = result.value);
+        }
+      } catch (e) {
+        return unreachable(e);
+      }
+      return path ? { ok: true, value: { paths: [path] } } : failure('invalid-input', 'Choose at least one CSV file');
+    },
+    onMenuCommand: () => () => undefined,
+  };
+}
+
+/**
+ * The token arrives in the URL fragment (never sent to a server, never logged); it is kept for
+ * this tab only and taken out of the address bar.
+ */
+export interface TokenWindow {
+  location: { hash: string; pathname: string; search: string };
+  sessionStorage: Pick<Storage, 'getItem' | 'setItem'>;
+  history: Pick<History, 'replaceState'>;
+}
+
+export function previewToken(win: TokenWindow): string | null {
+  const fromHash = /(?:^#|&)token=([0-9a-f]{64})(?:&|$)/.exec(win.location.hash)?.[1];
+  if (fromHash) {
+    win.sessionStorage.setItem('spo-preview-token', fromHash);
+    win.history.replaceState(null, '', win.location.pathname + win.location.search);
+    return fromHash;
+  }
+  return win.sessionStorage.getItem('spo-preview-token');
+}
+
+/** Picks the host the page is running in. */
+export function connect(win: TokenWindow & { [bridgeName]?: DesktopBridge }): Client {
+  const bridge = win[bridgeName];
+  if (bridge) return desktopClient(bridge);
+  return browserClient(previewToken(win) ?? '');
+}

@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+
+export interface FieldError {
+  /** The id of the input the error is about; the summary links to it. */
+  href: string;
+  text: string;
+}
+
+/** The GOV.UK error summary: focused when it appears, each error a link to its field. */
+export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = errors.length > 0;
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [shown, errors]);
+  if (!shown) return null;
+  return (
+    <div className="govuk-error-summary" ref={ref} tabIndex={-1}>
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <div className="govuk-error-summary__body">
+          <ul className="govuk-list govuk-error-summary__list">
+            {errors.map((e) => (
+              <li key={e.href + e.text}>
+                <a href={e.href}>{e.text}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** A problem that is not about one field: shown as an error summary without links. */
+export function ProblemSummary({ title = 'There is a problem', message }: { title?: string; message: string }) {
+  return (
+    <div className="govuk-error-summary" role="alert">
+      <h2 className="govuk-error-summary__title">{title}</h2>
+      <div className="govuk-error-summary__body">
+        <p className="govuk-body">{message}</p>
+      </div>
+    </div>
+  );
+}

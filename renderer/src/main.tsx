@@ -1,0 +1,30 @@
+// The renderer's composition root: connect to the host, make the store, render.
+import 'govuk-frontend/dist/govuk/govuk-frontend.min.css';
+import '@ministryofjustice/frontend/moj/moj-frontend.min.css';
+import './app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { MenuCommand } from '../../db/contract.js';
+import { App } from './App.js';
+import { connect } from './client.js';
+import { createAppStore, StoreContext } from './store/index.js';
+
+const client = connect(window);
+const store = createAppStore(client);
+const menu: Record<MenuCommand, () => void> = {
+  'import-extract': () => void store.getState().openImport(),
+};
+client.onMenuCommand((command) => {
+  menu[command]();
+});
+void store.getState().start();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <StoreContext.Provider value={store}>
+      <App />
+    </StoreContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,93 @@
+import { useState, type ChangeEvent, type SyntheticEvent } from 'react';
+import { profileSetInput, type OpError } from '../../../db/contract.js';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { TextInput } from '../components/TextInput.js';
+import { useApp } from '../store/index.js';
+
+type Field = 'name' | 'staffCode' | 'teamCode';
+const fields: readonly Field[] = ['name', 'staffCode', 'teamCode'];
+
+/** The GOV.UK wording for each field's problem; the contract's schema decides whether there is one. */
+const messages: Record<Field, { missing: string; invalid: string }> = {
+  name: { missing: 'Enter your full name', invalid: 'Full name must be 200 characters or fewer' },
+  staffCode: { missing: 'Enter your staff code', invalid: 'Staff code must only include letters and numbers, like N99S001' },
+  teamCode: { missing: 'Enter your team code', invalid: 'Team code must only include letters and numbers, like N99T01' },
+};
+
+function fieldErrors(values: Record<Field, string>): Partial<Record<Field, string>> {
+  const parsed = profileSetInput.safeParse(values);
+  if (parsed.success) return {};
+  const out: Partial<Record<Field, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = fields.find((f) => f === issue.path[0]);
+    if (field && !out[field]) out[field] = values[field].trim() === '' ? messages[field].missing : messages[field].invalid;
+  }
+  return out;
+}
+
+/** First run: who is using the app, for the reviews and the audit log. */
+export function FirstRun() {
+  const saveProfile = useApp((s) => s.saveProfile);
+  const [values, setValues] = useState<Record<Field, string>>({ name: '', staffCode: '', teamCode: '' });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [failure, setFailure] = useState<OpError | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (e: SyntheticEvent) => {
+    e.preventDefault();
+    const found = fieldErrors(values);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setSaving(true);
+    const error = await saveProfile(values);
+    setSaving(false);
+    if (error) {
+      const field = fields.find((f) => f === error.field);
+      if (field) setErrors({ [field]: messages[field].invalid });
+      else setFailure(error);
+    }
+  };
+
+  const summary: FieldError[] = [
+    ...fields.flatMap((f) => (errors[f] ? [{ href: `#${f}`, text: errors[f] }] : [])),
+    ...(failure ? [{ href: '#name', text: failure.message }] : []),
+  ];
+  const bind = (f: Field) => ({
+    id: f,
+    value: values[f],
+    error: errors[f],
+    onChange: (ev: ChangeEvent<HTMLInputElement>) => {
+      setValues({ ...values, [f]: ev.target.value });
+    },
+  });
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={summary} />
+        <PageHeading title="Who is using SPO Oversight?" error={summary.length > 0}>
+          Who is using SPO Oversight?
+        </PageHeading>
+        <p className="govuk-body">
+          Your name and staff code are recorded with every oversight review you write and in the audit log, beside the computer account you are signed in with.
+        </p>
+        <form noValidate onSubmit={(e) => void submit(e)}>
+          <TextInput {...bind('name')} label="Full name" autoComplete="name" spellCheck={false} />
+          <TextInput {...bind('staffCode')} label="Staff code" hint="Your nDelius staff code, for example N99S001" width="govuk-input--width-10" spellCheck={false} autoCapitalize="characters" />
+          <TextInput
+            {...bind('teamCode')}
+            label="Team code"
+            hint="The team whose cases you oversee, for example N99T01. The oversight queue opens on this team."
+            width="govuk-input--width-10"
+            spellCheck={false}
+            autoCapitalize="characters"
+          />
+          <button type="submit" className="govuk-button" disabled={saving}>
+            Continue
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

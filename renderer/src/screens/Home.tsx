@@ -1,0 +1,137 @@
+import { useEffect, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { CaseloadSummary } from '../../../db/contract.js';
+import { ProblemSummary } from '../components/ErrorSummary.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { ProgressBar } from '../components/ProgressBar.js';
+import { useApp } from '../store/index.js';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+
+/** The caseload at a glance, or, with no data yet, the two ways to get some. */
+export function Home() {
+  const { caseload, loadSummary } = useApp(useShallow((s) => ({ caseload: s.caseload, loadSummary: s.loadSummary })));
+  useEffect(() => {
+    void loadSummary();
+  }, [loadSummary]);
+
+  const { summary, demo, error } = caseload;
+  const empty = summary !== null && summary.casesInCaseload === 0 && summary.lastImport === null;
+  return (
+    <>
+      {demo.loaded && !demo.running && (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="demo-loaded-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="demo-loaded-title">
+              Success
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">Synthetic demo caseload loaded</p>
+            <p className="govuk-body">Every person in it is made up by the app.</p>
+          </div>
+        </div>
+      )}
+      {error && <ProblemSummary message={error.message} />}
+      {demo.error && <ProblemSummary title="The demo caseload was not loaded" message={demo.error.message} />}
+      <PageHeading title="Caseload">Caseload</PageHeading>
+      {summary === null ? <p className="govuk-body">Reading the caseload…</p> : empty || demo.running ? <NoCaseload /> : <Summary summary={summary} />}
+    </>
+  );
+}
+
+function NoCaseload() {
+  const { demo, navigate, restartImport, loadDemo } = useApp(
+    useShallow((s) => ({ demo: s.caseload.demo, navigate: s.navigate, restartImport: s.restartImport, loadDemo: s.loadDemo })),
+  );
+  return (
+    <>
+      <p className="govuk-body-l">There is no caseload yet.</p>
+      <h2 className="govuk-heading-m">Import an extract</h2>
+      <p className="govuk-body">Import the caseload extract from nDelius and OASys: the CSV files for cases, registrations, contacts, staff and needs. You check what it holds before anything is saved.</p>
+      <button
+        type="button"
+        className="govuk-button"
+        disabled={demo.running}
+        onClick={() => {
+          restartImport();
+          navigate({ screen: 'import' });
+        }}
+      >
+        Import an extract
+      </button>
+      <h2 className="govuk-heading-m">Or look around with synthetic data</h2>
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span>
+          The demo caseload is a made-up probation delivery unit. No real person’s data is in it.
+        </strong>
+      </div>
+      {demo.running ? (
+        <ProgressBar id="demo-progress" label="Loading the synthetic demo caseload" progress={demo.progress} />
+      ) : (
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void loadDemo()}>
+          Load a synthetic demo caseload
+        </button>
+      )}
+    </>
+  );
+}
+
+function Summary({ summary }: { summary: CaseloadSummary }) {
+  const { navigate, restartImport } = useApp(useShallow((s) => ({ navigate: s.navigate, restartImport: s.restartImport })));
+  const stats: [number, string][] = [
+    [summary.casesInCaseload, 'cases in the caseload'],
+    [summary.staff, 'practitioners and managers'],
+    [summary.teams, 'teams'],
+    [summary.casesLeft, 'cases that have left the caseload'],
+  ];
+  const last = summary.lastImport;
+  return (
+    <>
+      <ul className="govuk-grid-row spo-stats" aria-label="The caseload in numbers">
+        {stats.map(([value, label]) => (
+          <li key={label} className="govuk-grid-column-one-quarter">
+            <div className="spo-stat">
+              <span className="spo-stat__value">{value.toLocaleString('en-GB')}</span>
+              <span className="spo-stat__label">{label}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {last && (
+        <>
+          <h2 className="govuk-heading-m">Last import</h2>
+          <dl className="govuk-summary-list">
+            <Row label="Imported">{dateTime.format(new Date(last.at))}</Row>
+            <Row label="By">{last.user}</Row>
+            <Row label="Files">{last.files}</Row>
+            <Row label="Outcome">{last.outcome}</Row>
+          </dl>
+        </>
+      )}
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary"
+        onClick={() => {
+          restartImport();
+          navigate({ screen: 'import' });
+        }}
+      >
+        Import a new extract
+      </button>
+    </>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
