@@ -1,20 +1,23 @@
 /**
- * `npm run bench`: the benchmark suite. Each measurement that reports memory runs in its own
- * child process so peak RSS is that measurement's alone. Figures go to stdout as a table and to
+ * `npm run bench`: the benchmark suite. Each measurement runs in its own child process so its
+ * peak RSS and JIT state are its own. Figures go to stdout as a table and to
  * bench-results/bench.json.
  *
- *   npm run bench                         PDU and region
- *   npm run bench -- --scales pdu,region,national
+ *   npm run bench                                   PDU and region
+ *   npm run bench -- --scales pdu,region,national   adds the national tier (~15M contacts, minutes)
+ *   npm run bench -- --pdf                          adds the PDF export (tens of seconds)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { generateExtract } from '../db/generate/index.js';
 import { measureImport, measureRawInsert, type ImportFigures, type RawFigures } from './import.js';
-import { round } from './stats.js';
+import { measureExportVerify, measureReviewRecording, reviewTargets, type ExportFigures, type RecordingFigures } from './reviews.js';
+import { measureRules, type RulesFigures } from './rules.js';
+import { peakRssMiB, round } from './stats.js';
 
 type Scale = 'pdu' | 'region' | 'national';
 const AS_OF = '2026-11-23';
@@ -25,24 +28,61 @@ const targets = {
   pduImportMs: 2000,
   regionRatio: 0.4,
   nationalPeakRssMiB: 1024,
+  pduEvaluateMs: 100,
+  nationalEvaluateMs: 5000,
+  nationalQueueP95Ms: 50,
+  reviewRecordP95Ms: reviewTargets.recordP95Ms,
+  exportVerifyMs: reviewTargets.exportVerifyMs,
 };
 
-async function child(kind: string, dir: string, db: string): Promise<void> {
-  rmSync(db, { force: true });
-  const figures = kind === 'import' ? await measureImport(dir, db) : measureRawInsert(dir, db);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
-  process.stdout.write(JSON.stringify(figures));
+function removeDb(db: string): void {
+  for (const suffix of ['', '-wal', '-shm', '.audit-key']) rmSync(`${db}${suffix}`, { force: true });
 }
 
-function runChild(kind: 'import', dir: string, db: string): ImportFigures;
-function runChild(kind: 'raw', dir: string, db: string): RawFigures;
-function runChild(kind: 'import' | 'raw', dir: string, db: string): ImportFigures | RawFigures {
-  const out = execFileSync(process.execPath, ['--expose-gc', self, '--child', kind, '--dir', dir, '--db', db], {
+/** One measurement, printed as JSON on stdout for the parent. */
+async function child(kind: string, dir: string, db: string, pdf: boolean): Promise<void> {
+  let figures: unknown;
+  switch (kind) {
+    case 'import':
+      removeDb(db);
+      figures = await measureImport(dir, db);
+      break;
+    case 'raw':
+      removeDb(db);
+      figures = measureRawInsert(dir, db);
+      removeDb(db);
+      break;
+    case 'rules':
+      figures = measureRules(db, AS_OF);
+      break;
+    case 'reviews':
+      figures = await measureReviewRecording({ dbFile: db, samples: 300 });
+      break;
+    case 'export':
+      figures = await measureExportVerify({ reviews: 10_000, pdf });
+      break;
+    default:
+      throw new Error(`unknown measurement: ${kind}`);
+  }
+  process.stdout.write(JSON.stringify({ figures, peakRssMiB: peakRssMiB() }));
+}
+
+interface ChildFigures {
+  import: ImportFigures;
+  raw: RawFigures;
+  rules: RulesFigures;
+  reviews: RecordingFigures;
+  export: ExportFigures;
+}
+
+function runChild<K extends keyof ChildFigures>(kind: K, dir: string, db: string, pdf = false): ChildFigures[K] & { peakRssMiB: number } {
+  const out = execFileSync(process.execPath, ['--expose-gc', self, '--child', kind, '--dir', dir, '--db', db, ...(pdf ? ['--pdf'] : [])], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 20,
+    maxBuffer: 1 << 24,
   });
-  return JSON.parse(out) as ImportFigures | RawFigures;
+  const parsed = JSON.parse(out) as { figures: ChildFigures[K]; peakRssMiB: number };
+  return { ...parsed.figures, peakRssMiB: parsed.peakRssMiB };
 }
 
 async function extractFor(scale: Scale, root: string): Promise<string> {
@@ -58,26 +98,59 @@ async function extractFor(scale: Scale, root: string): Promise<string> {
   return dir;
 }
 
-async function suite(scales: Scale[]): Promise<void> {
+const n = (x: number) => x.toLocaleString('en-GB');
+const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+async function suite(scales: Scale[], pdf: boolean): Promise<void> {
   const root = join(tmpdir(), 'spo-oversight-bench');
   mkdirSync(root, { recursive: true });
-  const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, asOf: AS_OF, seed: SEED };
+  const results: Record<string, unknown> = { machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version }, asOf: AS_OF, seed: SEED };
   const rows: [string, string, string][] = [];
+  const row = (name: string, figure: string, target = '') => {
+    rows.push([name, figure, target]);
+    process.stderr.write(`${name}: ${figure}${target ? ` [${target}]` : ''}\n`);
+  };
 
   for (const scale of scales) {
     const dir = await extractFor(scale, root);
     const db = join(root, `${scale}.sqlite`);
     const imp = runChild('import', dir, db);
-    const raw = scale === 'national' ? null : runChild('raw', dir, db);
-    const ratio = raw ? round(imp.importRowsPerSec / raw.insertRowsPerSec, 3) : null;
-    results[`import.${scale}`] = { ...imp, raw, ratioToRawInsert: ratio };
-    rows.push([`import ${scale}`, `${imp.rows.toLocaleString('en-GB')} rows in ${imp.importMs.toLocaleString('en-GB')} ms (${imp.importRowsPerSec.toLocaleString('en-GB')} rows/s)`, scale === 'pdu' ? `target ≤ ${targets.pduImportMs} ms` : '']);
-    if (raw) rows.push([`raw insert ${scale}`, `${raw.insertRowsPerSec.toLocaleString('en-GB')} rows/s; import/raw ratio ${ratio ?? ''}`, scale === 'region' ? `target ≥ ${targets.regionRatio}` : '']);
-    rows.push([`peak RSS ${scale}`, `${imp.peakRssMiB} MiB`, scale === 'national' ? `target ≤ ${targets.nationalPeakRssMiB} MiB` : '']);
+    row(`import ${scale}`, `${n(imp.rows)} rows in ${n(imp.importMs)} ms (${n(imp.importRowsPerSec)} rows/s), peak RSS ${imp.peakRssMiB} MiB`,
+      scale === 'pdu' ? `≤ ${targets.pduImportMs} ms: ${mark(imp.importMs <= targets.pduImportMs)}`
+        : scale === 'national' ? `peak RSS ≤ ${targets.nationalPeakRssMiB} MiB: ${mark(imp.peakRssMiB <= targets.nationalPeakRssMiB)}` : '');
+    const rules = runChild('rules', dir, db);
+    const evalTarget = scale === 'pdu' ? targets.pduEvaluateMs : scale === 'national' ? targets.nationalEvaluateMs : 0;
+    row(`evaluate ${scale}`, `${n(rules.evaluation.evaluateMs)} ms (cold ${n(rules.evaluation.evaluateColdMs)} ms); full refresh ${n(rules.evaluation.refreshMs)} ms; ${n(rules.evaluation.caseFlags)} flags`,
+      evalTarget ? `≤ ${n(evalTarget)} ms: ${mark(rules.evaluation.evaluateMs <= evalTarget)}` : '');
+    row(`queue ${scale}`, `team ${rules.queue.team}: p50 ${rules.queue.p50} ms, p95 ${rules.queue.p95} ms (${rules.queue.runs} runs)`,
+      scale === 'national' ? `p95 ≤ ${targets.nationalQueueP95Ms} ms: ${mark(rules.queue.p95 <= targets.nationalQueueP95Ms)}` : '');
+    row(`case refresh ${scale}`, `p50 ${rules.caseRefresh.p50} ms, p95 ${rules.caseRefresh.p95} ms`);
+    const rec = runChild('reviews', dir, db);
+    row(`record review ${scale}`, `p50 ${rec.p50Ms} ms, p95 ${rec.p95Ms} ms (${rec.samples} reviews, flags refreshed)`,
+      scale === 'national' ? `p95 ≤ ${targets.reviewRecordP95Ms} ms: ${mark(rec.p95Ms <= targets.reviewRecordP95Ms)}` : '');
+    let raw: (RawFigures & { peakRssMiB: number }) | null = null;
+    if (scale !== 'national') {
+      raw = runChild('raw', dir, join(root, `${scale}-raw.sqlite`));
+      const ratio = round(imp.importRowsPerSec / raw.insertRowsPerSec, 3);
+      row(`raw insert ${scale}`, `${n(raw.insertRowsPerSec)} rows/s; import/raw ratio ${ratio}`,
+        scale === 'region' ? `≥ ${targets.regionRatio}: ${mark(ratio >= targets.regionRatio)}` : '');
+    }
+    results[scale] = { import: imp, rawInsert: raw, rules, reviewRecording: rec };
+    removeDb(db);
   }
 
+  const exp = runChild('export', root, join(root, 'unused.sqlite'), pdf);
+  for (const format of ['csv', 'json'] as const) {
+    const f = exp[format];
+    row(`export+verify ${format}`, `${n(exp.reviews)} reviews (${n(exp.rows)} rows): ${n(f.totalMs)} ms (cold ${n(f.coldTotalMs)} ms), ${n(f.bytes)} bytes`,
+      `≤ ${targets.exportVerifyMs} ms: ${mark(f.totalMs <= targets.exportVerifyMs)}`);
+  }
+  if (exp.pdf) row('export+verify pdf', `${n(exp.pdf.pages)} pages: ${n(exp.pdf.totalMs)} ms`);
+  results.exportVerify = exp;
+  results.targets = targets;
+
   const width = Math.max(...rows.map((r) => r[0].length));
-  process.stdout.write(`\nSPO Oversight benchmarks (${String((results.machine as { cpus: number }).cpus)} cores, Node ${process.version})\n\n`);
+  process.stdout.write(`\nSPO Oversight benchmarks (${cpus().length} cores, ${cpus()[0]?.model ?? ''}, Node ${process.version}; synthetic seed ${SEED}, as of ${AS_OF})\n\n`);
   for (const [name, figure, target] of rows) process.stdout.write(`  ${name.padEnd(width)}  ${figure}${target ? `   [${target}]` : ''}\n`);
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/bench.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -85,12 +158,12 @@ async function suite(scales: Scale[]): Promise<void> {
 }
 
 const { values } = parseArgs({
-  options: { child: { type: 'string' }, dir: { type: 'string' }, db: { type: 'string' }, scales: { type: 'string' } },
+  options: { child: { type: 'string' }, dir: { type: 'string' }, db: { type: 'string' }, scales: { type: 'string' }, pdf: { type: 'boolean' } },
 });
 if (values.child && values.dir && values.db) {
-  await child(values.child, values.dir, values.db);
+  await child(values.child, values.dir, values.db, values.pdf ?? false);
 } else {
   const scales = (values.scales ?? 'pdu,region').split(',').map((s) => s.trim()) as Scale[];
   for (const s of scales) if (!['pdu', 'region', 'national'].includes(s)) throw new Error(`unknown scale: ${s}`);
-  await suite(scales);
+  await suite(scales, values.pdf ?? false);
 }

@@ -149,6 +149,8 @@ export interface FormatFigures {
   exportMs: number;
   verifyMs: number;
   totalMs: number;
+  /** CPU time (user + system) of the median run: on a shared machine, what the work itself costs. */
+  cpuMs: number;
   bytes: number;
   intact: boolean;
 }
@@ -183,6 +185,7 @@ export async function measureExportVerify(
   const once = async (format: ExportFormat) => {
     const out = join(dir, `spo-bench-log-${process.pid}.${format}`);
     try {
+      const cpu = process.cpuUsage();
       const t0 = performance.now();
       const r = await service.call('log:export', { format, out });
       const t1 = performance.now();
@@ -190,8 +193,9 @@ export async function measureExportVerify(
       rows = r.value.rowCount;
       const v = await verifyExportFile(out);
       const t2 = performance.now();
+      const used = process.cpuUsage(cpu);
       const pages = format === 'pdf' ? (readFileSync(out, 'latin1').match(/\/Type \/Page\b/g) ?? []).length : 0;
-      return { exportMs: t1 - t0, verifyMs: t2 - t1, bytes: statSync(out).size, intact: v.intact, pages };
+      return { exportMs: t1 - t0, verifyMs: t2 - t1, cpuMs: (used.user + used.system) / 1000, bytes: statSync(out).size, intact: v.intact, pages };
     } finally {
       rmSync(out, { force: true });
     }
@@ -206,6 +210,7 @@ export async function measureExportVerify(
       exportMs: median(all.map((x) => x.exportMs)),
       verifyMs: median(all.map((x) => x.verifyMs)),
       totalMs: median(all.map((x) => x.exportMs + x.verifyMs)),
+      cpuMs: median(all.map((x) => x.cpuMs)),
       bytes: cold.bytes,
       intact: all.every((x) => x.intact) && cold.intact,
       pages: cold.pages,

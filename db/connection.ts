@@ -24,6 +24,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     // Import staging lives in temp tables; keep them on disk so a national extract stays in bounded memory.
     db.pragma('temp_store = FILE');
+    // 32 MiB of page cache: index builds after a bulk import and the queue's sorts stay in memory.
+    db.pragma('cache_size = -32768');
     if (options.migrate !== false) migrate(db);
     return db;
   } catch (e) {

@@ -1,8 +1,10 @@
 /** Today's calendar date in Europe/London (the rules' default as-of date), as YYYY-MM-DD. */
 export function londonToday(now: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return londonFormat.format(now);
 }
+
+// en-CA formats as YYYY-MM-DD; building a formatter is costly, so there is one.
+const londonFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 const DAY = 86_400_000;
 

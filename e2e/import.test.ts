@@ -60,7 +60,7 @@ test('Import: rows with errors are left out only when the user says so, and the 
   await app.check('import-committing');
   await release();
 
-  expect(await page.waitForImported()).toBe('1 new cases, 0 updated');
+  expect(await page.waitForImported()).toBe('1 new case, 0 updated');
   await app.check('import-imported');
   const summary = await app.api('caseload:summary', {});
   expect(summary).toMatchObject({ ok: true, value: { casesInCaseload: 1, lastImport: { outcome: 'committed' } } });

@@ -56,9 +56,8 @@ export const m003: Migration = {
         overdue          INTEGER NOT NULL,        -- flags overdue
         due_soon         INTEGER NOT NULL,        -- flags due soon
         next_due_date    TEXT                     -- the earliest due date among them
-      ) STRICT;
-      CREATE INDEX flag_cases_team ON flag_cases (team_code, crn);
-      CREATE INDEX flag_cases_staff ON flag_cases (staff_code, crn);
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX flag_cases_team ON flag_cases (team_code, staff_code);
 
       CREATE TABLE flags (
         id            INTEGER PRIMARY KEY,
@@ -81,7 +80,6 @@ export const m003: Migration = {
       CREATE INDEX flags_team_due ON flags (team_code, due_date, crn, rule);
       CREATE INDEX flags_staff_due ON flags (staff_code, due_date);
       CREATE INDEX flags_rule_due ON flags (rule, due_date);
-      CREATE INDEX flags_name ON flags (name, crn, rule);
 
       -- Each flag's structured explanation, apart so the queue's table and indexes stay narrow.
       CREATE TABLE flag_details (

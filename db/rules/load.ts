@@ -175,8 +175,11 @@ export class EvidenceLoader {
     };
   }
 
-  /** The caseload in CRN order, `size` cases at a time; `crns` limits it to those cases. */
-  *chunks(size = Number(process.env.CHUNK ?? 500)): Generator<LoadedCase[]> {
+  /**
+   * The caseload in CRN order, `size` cases at a time. Small chunks keep each chunk's objects in
+   * V8's young generation (5,000 at a time tripled the garbage collector's work nationally).
+   */
+  *chunks(size = 500): Generator<LoadedCase[]> {
     const db = this.db;
     this.staff ??= allStaff(db);
     const cases = db

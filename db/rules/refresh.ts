@@ -160,7 +160,7 @@ function caseRefresh(db: Db, state: FlagState, crns: readonly string[]): Refresh
 }
 
 /** Whether the stored flags answer for this date, this snapshot and this policy. */
-function stale(db: Db, state: FlagState | null, asOf: string): boolean {
+export function stale(db: Db, state: FlagState | null, asOf: string): boolean {
   if (!state || state.asOf !== asOf) return true;
   if (state.importId !== snapshotInfo(db).importId) return true;
   return state.policyJson !== JSON.stringify(loadPolicy(db));

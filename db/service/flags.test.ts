@@ -226,6 +226,17 @@ describe('reviews and flags', () => {
     expect(after.caseFlags.find((f) => f.crn === 'X000001' && f.rule === 'OVERSIGHT-NEW')).toMatchObject({ daysOverdue: 52 });
   });
 
+  it('leaves stale flags to the next read rather than refreshing everything for one review', async () => {
+    const s = setup('2026-11-23');
+    await s.importFiles(minimalExtract());
+    s.setToday('2026-11-24');
+    await s.call('reviews:record', { crn: 'X000001', type: 'management-oversight', date: '2026-11-24', spo: { name: 'Sam Senior' }, decision: 'Plan reviewed' });
+    expect(readFlagState(s.db)).toMatchObject({ asOf: '2026-11-23' });
+    const r = await s.call('flags:evaluate', {});
+    expect(r.asOf).toBe('2026-11-24');
+    expect(r.caseFlags.filter((f) => f.crn === 'X000001').map((f) => f.rule)).toEqual(['NEED-REFERRAL']);
+  });
+
   it('counts a MAPPA level 1 review as level 1 review evidence too', async () => {
     const s = setup();
     await s.importFiles(minimalExtract());

@@ -2,7 +2,7 @@ import { londonToday } from '../dates.js';
 import { caseFlags } from '../rules/case-view.js';
 import { evaluateFlags } from '../rules/evaluate.js';
 import { queryQueue, storedReport } from '../rules/queue.js';
-import { ensureFresh, refreshFlags } from '../rules/refresh.js';
+import { ensureFresh, readFlagState, refreshFlags, stale } from '../rules/refresh.js';
 import type { Handlers, ServiceDeps } from './types.js';
 
 type FlagOps = 'flags:evaluate' | 'flags:queue' | 'flags:case';
@@ -24,10 +24,15 @@ export function flagsHandlers(deps: ServiceDeps): Pick<Handlers, FlagOps> {
   };
 }
 
-/** For ServiceDeps.onCasesChanged: refreshes these cases' stored flags (a review recorded, amended or withdrawn). */
+/**
+ * For ServiceDeps.onCasesChanged: refreshes these cases' stored flags (a review recorded, amended
+ * or withdrawn). When the stored flags are stale anyway (a new day), it leaves them: the next read
+ * refreshes everything, this case included, and a review is not held up by a full refresh.
+ */
 export function refreshCases(deps: Pick<ServiceDeps, 'db' | 'now'>): (crns: string[]) => void {
   return (crns) => {
-    refreshFlags(deps.db, { asOf: londonToday(deps.now()), crns, now: deps.now });
+    const asOf = londonToday(deps.now());
+    if (!stale(deps.db, readFlagState(deps.db), asOf)) refreshFlags(deps.db, { asOf, crns, now: deps.now });
   };
 }
 

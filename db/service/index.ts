@@ -13,10 +13,11 @@ import type { CallContext, Handlers, ServiceDeps } from './types.js';
 
 /** The composition root: one handler map per domain, merged. Wiring only. */
 export function createHandlers(deps: ServiceDeps): Handlers {
+  const imports = importHandlers(deps);
   return {
-    ...importHandlers(deps),
+    ...imports,
     ...caseloadHandlers(deps),
-    ...demoHandlers(deps),
+    ...demoHandlers(deps, imports['import:commit']),
     ...reviewsHandlers(deps),
     ...exportHandlers(deps),
     ...auditHandlers(deps),

@@ -55,7 +55,9 @@ export function checksum(db: Db, except: readonly string[] = []): string {
   for (const t of tables) {
     if (except.includes(t)) continue;
     hash.update(`#${t}\n`);
-    for (const row of db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().iterate()) hash.update(`${JSON.stringify(row)}\n`);
+    // Sorted as text, so WITHOUT ROWID tables (no rowid to order by) are covered too.
+    const rows = (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+    for (const row of rows) hash.update(`${row}\n`);
   }
   return hash.digest('hex');
 }

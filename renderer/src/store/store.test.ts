@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportReport, Operation, Profile, Result, ResultOf } from '../../../db/contract.js';
 import type { Client } from '../client.js';
 import { createAppStore, type AppStore } from './index.js';
@@ -33,7 +33,7 @@ function fakeClient(answers: Answers, host: Client['host'] = 'browser') {
     call: (op, input, onProgress) => {
       calls.push({ op, input });
       onProgress?.({ phase: 'working', done: 1, total: 2 });
-      const answer = answers[op] as ((i: unknown) => Result<ResultOf<typeof op>>) | undefined;
+      const answer = answers[op];
       return Promise.resolve(answer ? answer(input) : { ok: false, error: { code: 'internal', message: `no answer for ${op}` } });
     },
     chooseExtractFolder: () => Promise.resolve({ ok: true, value: { paths: ['/extracts/2026-11'] } }),
@@ -72,9 +72,6 @@ describe('starting the app', () => {
 });
 
 describe('an import', () => {
-  beforeEach(() => {
-    store?.getState().reset();
-  });
 
   it('checks the uploaded files, then imports them exactly as checked', async () => {
     const { client, calls } = fakeClient({
@@ -93,7 +90,7 @@ describe('an import', () => {
   });
 
   it('reads a file as Windows-1252 only after the user confirms, and commits it that way', async () => {
-    const question = [{ file: 'cases.csv', encoding: 'windows-1252' as const, characters: [{ char: 'ë', line: 2 }] }];
+    const question: NonNullable<ImportReport['encodingQuestion']> = [{ file: 'cases.csv', encoding: 'windows-1252', characters: [{ char: 'ë', line: 2 }] }];
     const { client, calls } = fakeClient({
       'import:preview': (input) => ({ ok: true, value: (input as { encoding?: string }).encoding ? report() : report({ encodingQuestion: question, errors: [{ file: 'cases.csv', reason: 'not UTF-8' }] }) }),
       'import:commit': () => ({ ok: true, value: report({ committed: true }) }),

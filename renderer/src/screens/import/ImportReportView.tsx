@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ImportReport } from '../../../../db/contract.js';
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { count } from '../../format.js';
 import { importChoice } from '../../store/import.js';
 import { useApp } from '../../store/index.js';
 import { EncodingQuestion } from './EncodingQuestion.js';
@@ -56,7 +57,7 @@ function Outcome({ report }: { report: ImportReport }) {
   const choice = importChoice(report);
   const text: Record<typeof choice, string> = {
     import: 'The extract has no problems. Check what would change, then import it.',
-    'import-skipping': `${n(report.rejected)} ${report.rejected === 1 ? 'row has' : 'rows have'} errors. You can fix the extract and check it again, or import it without those rows.`,
+    'import-skipping': `${count(report.rejected, 'row has', 'rows have')} errors. You can fix the extract and check it again, or import it without those rows.`,
     'already-imported': 'This extract has already been imported. Importing it again would change nothing.',
     blocked: 'The extract cannot be imported until the problems below are fixed. Nothing has been changed.',
   };
@@ -195,7 +196,7 @@ function CommitForm({ report, skipping, invalid, onInvalid }: { report: ImportRe
                   }}
                 />
                 <label className="govuk-label govuk-checkboxes__label" htmlFor="skip-invalid">
-                  Import without the {n(report.rejected)} {report.rejected === 1 ? 'row' : 'rows'} that have errors
+                  Import without the {count(report.rejected, 'row')} that {report.rejected === 1 ? 'has' : 'have'} errors
                 </label>
                 <div id="skip-invalid-hint" className="govuk-hint govuk-checkboxes__hint">
                   The rows left out are recorded in the import log.

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { PageHeading } from '../../components/PageHeading.js';
+import { count } from '../../format.js';
 import { useApp } from '../../store/index.js';
 
 export function Imported() {
@@ -13,12 +14,12 @@ export function Imported() {
           <span className="govuk-panel__title">Extract imported</span>
         </PageHeading>
         <div className="govuk-panel__body">
-          {cases.new.toLocaleString('en-GB')} new cases, {cases.updated.toLocaleString('en-GB')} updated
+          {count(cases.new, 'new case', 'new cases')}, {cases.updated.toLocaleString('en-GB')} updated
         </div>
       </div>
-      <p className="govuk-body">
-        {cases.unchanged.toLocaleString('en-GB')} cases were unchanged and {cases.leftCaseload.toLocaleString('en-GB')} have left the caseload.
-        {report.rejected > 0 && ` ${report.rejected.toLocaleString('en-GB')} rows with errors were left out; they are recorded in the import log.`}
+      <p className="govuk-body govuk-!-margin-top-6">
+        Unchanged: {count(cases.unchanged, 'case')}. Left the caseload: {count(cases.leftCaseload, 'case')}.
+        {report.rejected > 0 && ` Left out: ${count(report.rejected, 'row')} with errors, recorded in the import log.`}
       </p>
       <button
         type="button"

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { RowError } from '../../../../db/contract.js';
+import { count } from '../../format.js';
 
 const ROW_HEIGHT = 45;
 
@@ -15,12 +16,11 @@ export function RowErrorTable({ errors, omitted }: { errors: readonly RowError[]
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const count = errors.length;
   return (
     <div ref={scroller} className="spo-scroll" tabIndex={0} role="region" aria-labelledby="row-errors-caption">
-      <table className="govuk-table spo-row-errors" aria-rowcount={count + 1}>
+      <table className="govuk-table spo-row-errors" aria-rowcount={errors.length + 1}>
         <caption id="row-errors-caption" className="govuk-table__caption govuk-table__caption--m">
-          {count.toLocaleString('en-GB')} {count === 1 ? 'problem' : 'problems'}
+          {count(errors.length, 'problem')}
           {omitted > 0 && `, and ${omitted.toLocaleString('en-GB')} more not listed`}
         </caption>
         <thead className="govuk-table__head">
