@@ -1,8 +1,12 @@
+import { contentSecurityPolicy } from '../electron/security.js';
 import { expect, test } from './fixture.js';
 import { FirstRunPage } from './pages/first-run-page.js';
 import { HomePage } from './pages/home-page.js';
 
 test('First run: user records who they are, loads the demo caseload and sees it summarised', async ({ app }) => {
+  // The browser gets the same Content Security Policy as the Electron window; any violation would
+  // be logged to the console, which app.check() treats as a failure.
+  expect(app.documentHeaders['content-security-policy']).toBe(contentSecurityPolicy);
   const firstRun = new FirstRunPage(app.page);
   await firstRun.waitForIt();
   expect(await firstRun.classification().textContent()).toContain('OFFICIAL-SENSITIVE');

@@ -16,6 +16,8 @@ export interface App {
   preview: RunningPreview;
   /** A folder for the test's own files (extracts to upload). */
   dir: string;
+  /** The headers the page itself was served with. */
+  documentHeaders: Record<string, string>;
   /** Calls the preview host's API directly, as the page does, to check what the database holds. */
   api<O extends Operation>(op: O, input: InputOf<O>): Promise<Result<ResultOf<O>>>;
   /**
@@ -47,11 +49,12 @@ async function openApp(): Promise<{ app: App; close: () => Promise<void> }> {
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await page.goto(preview.url);
+    const document = await page.goto(preview.url);
     const app: App = {
       page,
       preview,
       dir,
+      documentHeaders: document?.headers() ?? {},
       api: async (op, input) => {
         const res = await fetch(`${preview.origin}/api/${op}`, {
           method: 'POST',

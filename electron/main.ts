@@ -1,7 +1,8 @@
 // The Electron main process: the composition root. It only wires the parts, each hardened and
 // tested on its own; there is no business logic here.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
+import type { MenuCommand } from '../db/contract.js';
 import { londonToday } from '../db/dates.js';
 import { hostCaller } from '../db/service/host-call.js';
 import { openService } from '../db/service/open.js';
@@ -66,15 +67,15 @@ function start(): void {
     },
   });
 
-  const send = (contents: WebContents, command: string) => {
-    contents.send(hostChannels.menuCommand, command);
+  const sendMenuCommand = (command: MenuCommand) => {
+    win.webContents.send(hostChannels.menuCommand, command);
   };
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate(
         {
           importExtract: () => {
-            send(win.webContents, 'import-extract');
+            sendMenuCommand('import-extract');
           },
           exportLog: () => void exportLog(),
           about: () =>

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAsset, resolveAssetPath } from './protocol.js';
+import { loadAsset, registerAppProtocol, resolveAssetPath } from './protocol.js';
+import { contentSecurityPolicy } from './security.js';
 
 const root = join(tmpdir(), 'spo-renderer-root');
 
@@ -70,5 +71,29 @@ describe('loading a renderer file', () => {
   it('answers 404 for a file that is not there, and never a file outside', async () => {
     expect((await loadAsset('/missing.js', renderer)).status).toBe(404);
     expect((await loadAsset('/../secret.txt', renderer)).status).toBe(403);
+  });
+});
+
+describe('the app:// protocol handler', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spo-protocol-handler-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title>');
+  let handler: ((request: Request) => Promise<Response>) | undefined;
+  registerAppProtocol({ handle: (_scheme, h) => (handler = h as (request: Request) => Promise<Response>) }, dir);
+  const get = (url: string) => {
+    if (!handler) throw new Error('no handler registered');
+    return handler(new Request(url));
+  };
+
+  it('serves the renderer from app://renderer/ with the Content Security Policy', async () => {
+    const res = await get('app://renderer/index.html');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+    expect(await res.text()).toContain('<title>app</title>');
+  });
+
+  it('refuses any other host, and traversal however it is spelt', async () => {
+    expect((await get('app://elsewhere/index.html')).status).toBe(403);
+    expect((await get('app://renderer/..%2f..%2fetc%2fpasswd')).status).toBe(400);
+    expect((await get('app://renderer/%2e%2e/%2e%2e/etc/passwd')).status).not.toBe(200);
   });
 });

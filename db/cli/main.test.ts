@@ -42,6 +42,20 @@ describe('cli: import', () => {
     expect(result.err.trim().split('\n')).toHaveLength(1);
   });
 
+  it('refuses a Windows-1252 cases file with exit 1 naming £ and ’, and accepts it with --encoding windows-1252', async () => {
+    const text = `${headers.cases}\nX000001,Ann O’Example,,N99P001,2026-09-17,,,,,\nX000002,Bo £Sample,,N99P002,2025-03-01,,,,,\n`;
+    const bytes = Buffer.from(Array.from(text).map((ch) => ({ '’': 0x92, '£': 0xa3 })[ch] ?? ch.charCodeAt(0)));
+    const dir = writeExtract({ ...minimalExtract(), 'cases.csv': bytes });
+    const db = join(tempDir(), 'spo.sqlite');
+    const refused = await runCli(['import', dir, '--commit', '--db', db]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('cases.csv: not UTF-8: it looks like Windows-1252');
+    expect(refused.out).toContain('’ (line 2), £ (line 3)');
+    const accepted = await runCli(['import', dir, '--commit', '--encoding', 'windows-1252', '--json', '--db', db]);
+    expect(accepted.code).toBe(0);
+    expect(JSON.parse(accepted.out)).toMatchObject({ committed: true, files: expect.arrayContaining([expect.objectContaining({ name: 'cases.csv', encoding: 'windows-1252' })]) as unknown });
+  });
+
   it('names a missing folder with exit 2', async () => {
     const result = await runCli(['import', '/no/such/extract', '--db', join(tempDir(), 'spo.sqlite')]);
     expect(result.code).toBe(2);

@@ -56,7 +56,7 @@ export function checksum(db: Db, except: readonly string[] = []): string {
     if (except.includes(t)) continue;
     hash.update(`#${t}\n`);
     // Sorted as text, so WITHOUT ROWID tables (no rowid to order by) are covered too.
-    const rows = (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+    const rows = db.prepare(`SELECT * FROM "${t}"`).raw().all().map((r) => JSON.stringify(r)).sort();
     for (const row of rows) hash.update(`${row}\n`);
   }
   return hash.digest('hex');

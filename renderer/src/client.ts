@@ -29,8 +29,7 @@ const failure = (code: OpError['code'], message: string): Result<never> => ({ ok
 export function desktopClient(bridge: DesktopBridge): Client {
   return {
     host: 'desktop',
-    // The bridge's functions are one per operation; the lookup keeps the contract's types.
-    call: (op, input, onProgress) => (bridge.operations[op] as (i: typeof input, p?: typeof onProgress) => Promise<Result<ResultOf<typeof op>>>)(input, onProgress),
+    call: (op, input, onProgress) => bridge.operations[op](input, onProgress),
     chooseExtractFolder: () => bridge.chooseExtractFolder(),
     uploadExtract: () => Promise.resolve(failure('invalid-input', 'the desktop app reads the extract folder directly')),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),

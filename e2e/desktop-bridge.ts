@@ -1,0 +1,30 @@
+import type { Page } from 'playwright-core';
+import { bridgeName, operations } from '../db/contract.js';
+
+/**
+ * Stands in for the Electron preload, so the desktop screens can be driven in Chromium: one
+ * function per operation (forwarded to the preview host, which answers what the IPC answers), a
+ * folder dialog that "chooses" `folder`, and a menu the test can click through `window.__menu`.
+ */
+export async function installDesktopBridge(page: Page, token: string, folder: string): Promise<void> {
+  const config = JSON.stringify({ bridgeName, operations, token, folder });
+  await page.addInitScript({
+    content: `(() => {
+      const { bridgeName, operations, token, folder } = ${config};
+      const call = (op) => (input) =>
+        fetch('/api/' + op, { method: 'POST', headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' }, body: JSON.stringify(input) }).then((r) => r.json());
+      let menu = () => undefined;
+      window.__menu = (command) => menu(command);
+      window[bridgeName] = Object.freeze({
+        operations: Object.freeze(Object.fromEntries(operations.map((op) => [op, call(op)]))),
+        chooseExtractFolder: () => Promise.resolve({ ok: true, value: { paths: [folder] } }),
+        onMenuCommand: (listener) => { menu = listener; return () => { menu = () => undefined; }; },
+      });
+    })();`,
+  });
+}
+
+/** As if the user chose a command in the application menu. */
+export async function chooseMenuCommand(page: Page, command: string): Promise<void> {
+  await page.evaluate(`window.__menu(${JSON.stringify(command)})`);
+}
