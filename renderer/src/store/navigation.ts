@@ -1,10 +1,18 @@
 import type { Slice } from './types.js';
 
 /**
- * Where the user is. The queue, case and review screens join this union as they arrive, e.g.
- * `{ screen: 'queue'; team: string }` (opening on the user's own team), `{ screen: 'case'; crn: string }`.
+ * Where the user is. `home` is the oversight queue once there is a caseload (the caseload summary
+ * and the two ways to get data before that); `case` is one person's case; `review` records,
+ * amends or withdraws an oversight review of that case.
  */
-export type Route = { screen: 'starting' } | { screen: 'first-run' } | { screen: 'home' } | { screen: 'import' };
+export type Route =
+  | { screen: 'starting' }
+  | { screen: 'first-run' }
+  | { screen: 'home' }
+  | { screen: 'import' }
+  | { screen: 'case'; crn: string }
+  | { screen: 'review'; crn: string; mode: 'record' }
+  | { screen: 'review'; crn: string; mode: 'amend' | 'withdraw'; reviewId: number };
 
 export interface NavigationSlice {
   route: Route;
