@@ -3,6 +3,7 @@ import { operations, type Progress } from '../db/contract.js';
 import type { HostCall } from '../db/service/host-call.js';
 import { hostChannels } from './channels.js';
 import { registerIpc, type HandlerEvent, type IpcRegistrar } from './ipc.js';
+import { pathGrants } from './path-grants.js';
 
 function setup({ trusted = true } = {}) {
   const handlers = new Map<string, (event: HandlerEvent, ...args: unknown[]) => Promise<unknown>>();
@@ -19,7 +20,7 @@ function setup({ trusted = true } = {}) {
     sender: { id: 1, send: (...args) => sent.push(args), isDestroyed: () => false },
   };
   const chooseExtractFolder = vi.fn(() => Promise.resolve(['/extracts/2026-11']));
-  registerIpc(ipc, { call, isTrusted: () => trusted, chooseExtractFolder });
+  registerIpc(ipc, { call, isTrusted: () => trusted, chooseExtractFolder, grants: pathGrants() });
   const invoke = (channel: string, ...args: unknown[]) => {
     const h = handlers.get(channel);
     if (!h) throw new Error(`no handler for ${channel}`);
@@ -48,10 +49,23 @@ describe('IPC registration', () => {
     expect(calls).toEqual([{ op: 'caseload:summary', input: { anything: true }, progress: false }]);
   });
 
+  it('refuses a path the user did not pick in a dialog, and accepts the picked folder and its files', async () => {
+    const { invoke, calls } = setup();
+    expect(await invoke('import:preview', { paths: ['/home/spo/.ssh'] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke('log:export', { out: '/etc/cron.d/x', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(calls).toEqual([]);
+    await invoke(hostChannels.chooseExtractFolder);
+    await invoke('import:preview', { paths: ['/extracts/2026-11', '/extracts/2026-11/cases.csv'] });
+    expect(calls.map((c) => c.op)).toEqual(['import:preview']);
+    expect(await invoke('import:preview', { paths: ['/extracts/2026-11/../../etc'] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('sends progress back to the sender tagged with the call id, and ignores ids it did not make', async () => {
     const { invoke, sent, calls } = setup();
-    await invoke('import:commit', { paths: ['/x'] }, '7');
-    await invoke('import:commit', { paths: ['/x'] }, 'import:commit');
+    await invoke(hostChannels.chooseExtractFolder);
+    calls.length = 0;
+    await invoke('import:commit', { paths: ['/extracts/2026-11'] }, '7');
+    await invoke('import:commit', { paths: ['/extracts/2026-11'] }, 'import:commit');
     const progress: Progress = { phase: 'reading cases.csv', done: 1, total: 2 };
     expect(sent).toEqual([[hostChannels.progress, '7', progress]]);
     expect(calls.map((c) => c.progress)).toEqual([true, false]);

@@ -1,6 +1,7 @@
 import { operations, type Operation, type Progress, type Result } from '../db/contract.js';
 import type { HostCall } from '../db/service/host-call.js';
 import { hostChannels } from './channels.js';
+import { pathsNamedBy, type PathGrants } from './path-grants.js';
 import type { IpcSender } from './sender.js';
 
 /** What a handler sees of an IPC event (IpcMainInvokeEvent, or a fake in the tests). */
@@ -18,11 +19,18 @@ export interface IpcDeps {
   isTrusted(event: HandlerEvent): boolean;
   /** The native folder dialog over the sender's window; null when cancelled. */
   chooseExtractFolder(event: HandlerEvent): Promise<string[] | null>;
+  /** What the user has picked in the app's dialogs: the only paths the page may name. */
+  grants: PathGrants;
 }
 
 export const refused = {
   ok: false,
   error: { code: 'forbidden', message: 'refused: the request did not come from the app’s own window' },
+} as const satisfies Result<never>;
+
+export const ungrantedPath = {
+  ok: false,
+  error: { code: 'forbidden', message: 'refused: choose the file or folder in the app’s own dialog' },
 } as const satisfies Result<never>;
 
 /** Progress ids come from our preload; anything else is ignored rather than echoed back. */
@@ -37,6 +45,7 @@ export function registerIpc(ipc: IpcRegistrar, deps: IpcDeps): void {
   for (const op of operations) {
     ipc.handle(op, (event, input, id) => {
       if (!deps.isTrusted(event)) return Promise.resolve(refused);
+      if (!pathsNamedBy(op, input).every((p) => deps.grants.allows(p))) return Promise.resolve(ungrantedPath);
       const onProgress =
         typeof id === 'string' && progressId.test(id)
           ? (p: Progress) => {
@@ -49,6 +58,7 @@ export function registerIpc(ipc: IpcRegistrar, deps: IpcDeps): void {
   ipc.handle(hostChannels.chooseExtractFolder, async (event) => {
     if (!deps.isTrusted(event)) return refused;
     const paths = await deps.chooseExtractFolder(event);
+    if (paths) deps.grants.grant(paths);
     return { ok: true, value: paths ? { paths } : null } satisfies Result<{ paths: string[] } | null>;
   });
 }

@@ -10,6 +10,7 @@ import { hostChannels } from './channels.js';
 import { databaseFile } from './data-file.js';
 import { defaultExportName, exportFormatFor } from './export-log.js';
 import { registerIpc } from './ipc.js';
+import { pathGrants } from './path-grants.js';
 import { aboutDetail, menuTemplate } from './menu.js';
 import { findNativeBinding } from './native.js';
 import { appScheme, registerAppProtocol } from './protocol.js';
@@ -61,6 +62,7 @@ function start(): void {
   registerIpc(ipcMain, {
     call,
     isTrusted: (event) => isTrustedSender(event, appContents),
+    grants: pathGrants(),
     chooseExtractFolder: async () => {
       const chosen = await dialog.showOpenDialog(win, { title: 'Choose the extract folder', properties: ['openDirectory'] });
       return chosen.canceled ? null : chosen.filePaths;
