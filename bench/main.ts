@@ -6,6 +6,8 @@
  *   npm run bench                                   PDU and region
  *   npm run bench -- --scales pdu,region,national   adds the national tier (~15M contacts, minutes)
  *   npm run bench -- --pdf                          adds the PDF export (tens of seconds)
+ *   npm run bench -- --ui                           adds the oversight queue in Chromium (bench/ui.ts)
+ *   npm run bench -- --ui-db FILE                   only the queue in Chromium, on a database already imported
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,8 @@ import { measureImport, measureRawInsert, type ImportFigures, type RawFigures } 
 import { measureExportVerify, measureReviewRecording, reviewTargets, type ExportFigures, type RecordingFigures } from './reviews.js';
 import { measureRules, type RulesFigures } from './rules.js';
 import { peakRssMiB, round } from './stats.js';
+import { measureUi, type UiResult } from './ui.js';
+import { uiOnly, uiRows, uiTargets } from './ui-report.js';
 
 type Scale = 'pdu' | 'region' | 'national';
 const AS_OF = '2026-11-23';
@@ -61,6 +65,9 @@ async function child(kind: string, dir: string, db: string, pdf: boolean): Promi
     case 'export':
       figures = await measureExportVerify({ reviews: 10_000, pdf });
       break;
+    case 'ui':
+      figures = await measureUi(db);
+      break;
     default:
       throw new Error(`unknown measurement: ${kind}`);
   }
@@ -73,6 +80,7 @@ interface ChildFigures {
   rules: RulesFigures;
   reviews: RecordingFigures;
   export: ExportFigures;
+  ui: UiResult;
 }
 
 function runChild<K extends keyof ChildFigures>(kind: K, dir: string, db: string, pdf = false): ChildFigures[K] & { peakRssMiB: number } {
@@ -101,7 +109,7 @@ async function extractFor(scale: Scale, root: string): Promise<string> {
 const n = (x: number) => x.toLocaleString('en-GB');
 const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
-async function suite(scales: Scale[], pdf: boolean): Promise<void> {
+async function suite(scales: Scale[], pdf: boolean, ui: boolean): Promise<void> {
   const root = join(tmpdir(), 'spo-oversight-bench');
   mkdirSync(root, { recursive: true });
   const results: Record<string, unknown> = { machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version }, asOf: AS_OF, seed: SEED };
@@ -135,7 +143,9 @@ async function suite(scales: Scale[], pdf: boolean): Promise<void> {
       row(`raw insert ${scale}`, `${n(raw.insertRowsPerSec)} rows/s; import/raw ratio ${ratio}`,
         scale === 'region' ? `≥ ${targets.regionRatio}: ${mark(ratio >= targets.regionRatio)}` : '');
     }
-    results[scale] = { import: imp, rawInsert: raw, rules, reviewRecording: rec };
+    const queueUi = ui ? runChild('ui', dir, db) : null;
+    if (queueUi) for (const [name, figure, target] of uiRows(scale, queueUi)) row(name, figure, target);
+    results[scale] = { import: imp, rawInsert: raw, rules, reviewRecording: rec, ...(queueUi ? { queueUi } : {}) };
     removeDb(db);
   }
 
@@ -147,7 +157,7 @@ async function suite(scales: Scale[], pdf: boolean): Promise<void> {
   }
   if (exp.pdf) row('export+verify pdf', `${n(exp.pdf.pages)} pages: ${n(exp.pdf.totalMs)} ms`);
   results.exportVerify = exp;
-  results.targets = targets;
+  results.targets = { ...targets, ...(ui ? uiTargets : {}) };
 
   const width = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(`\nSPO Oversight benchmarks (${cpus().length} cores, ${cpus()[0]?.model ?? ''}, Node ${process.version}; synthetic seed ${SEED}, as of ${AS_OF})\n\n`);
@@ -158,12 +168,22 @@ async function suite(scales: Scale[], pdf: boolean): Promise<void> {
 }
 
 const { values } = parseArgs({
-  options: { child: { type: 'string' }, dir: { type: 'string' }, db: { type: 'string' }, scales: { type: 'string' }, pdf: { type: 'boolean' } },
+  options: {
+    child: { type: 'string' },
+    dir: { type: 'string' },
+    db: { type: 'string' },
+    scales: { type: 'string' },
+    pdf: { type: 'boolean' },
+    ui: { type: 'boolean' },
+    'ui-db': { type: 'string' },
+  },
 });
 if (values.child && values.dir && values.db) {
   await child(values.child, values.dir, values.db, values.pdf ?? false);
+} else if (values['ui-db']) {
+  await uiOnly(values['ui-db']);
 } else {
   const scales = (values.scales ?? 'pdu,region').split(',').map((s) => s.trim()) as Scale[];
   for (const s of scales) if (!['pdu', 'region', 'national'].includes(s)) throw new Error(`unknown scale: ${s}`);
-  await suite(scales, values.pdf ?? false);
+  await suite(scales, values.pdf ?? false, values.ui ?? false);
 }

@@ -11,13 +11,21 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Skip migrations (migration tests drive them one version at a time). */
   migrate?: boolean;
+  /**
+   * Open an existing file read-only, without migrating: for a database that failed its start-up
+   * check (db/service/open.ts), so nothing more is written to a damaged file.
+   */
+  readonly?: boolean;
 }
 
 /** Opens (creating if needed) the app's database with the pragmas every connection must have. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = new Database(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
+  });
   try {
-    db.pragma('journal_mode = WAL');
+    if (!options.readonly) db.pragma('journal_mode = WAL');
     // FULL: an acknowledged write survives power loss, which matters more than speed for evidence.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -26,7 +34,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('temp_store = FILE');
     // 32 MiB of page cache: index builds after a bulk import and the queue's sorts stay in memory.
     db.pragma('cache_size = -32768');
-    if (options.migrate !== false) migrate(db);
+    if (options.migrate !== false && !options.readonly) migrate(db);
     return db;
   } catch (e) {
     db.close();

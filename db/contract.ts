@@ -104,6 +104,11 @@ export interface CaseloadSummary {
   lastImport: { id: number; at: string; user: string; files: number; outcome: string } | null;
 }
 
+/** The teams and practitioners in the caseload, for the queue's filters. */
+export interface CaseloadTeams {
+  teams: { code: string; name: string | null; practitioners: { staffCode: string; name: string }[] }[];
+}
+
 export const demoInput = z.object({
   seed: z.number().int().min(0).default(1),
   asOf: isoDate.optional(),
@@ -562,6 +567,70 @@ export interface CaseReviews {
 }
 
 // ---------------------------------------------------------------------------------------------
+// One case as the case screen shows it (beside `flags:case` and `reviews:list`)
+
+export const casesGetInput = z.object({ crn: crnField });
+
+export interface CaseRegistration {
+  code: string;
+  /** What the code means (DOMAIN.md); null for a code the app does not know. */
+  meaning: string | null;
+  level: string | null;
+  category: string | null;
+  registrationDate: string;
+  nextReviewDate: string | null;
+  deregistrationDate: string | null;
+  /** Registered on or before today and not deregistered by today. */
+  active: boolean;
+}
+
+export interface CaseNeed {
+  need: string;
+  meaning: string | null;
+  severity: string | null;
+  linkedToHarm: boolean;
+  linkedToReoffending: boolean;
+}
+
+/** One dated item of the case's evidence; the timeline is newest first. */
+export interface TimelineEvent {
+  date: string;
+  kind: 'registration' | 'deregistration' | 'contact' | 'review';
+  /** The register or contact type code, or the review type. */
+  code: string;
+  meaning: string | null;
+  /** The contact ID, level and category, or the review's state. */
+  detail: string | null;
+  /** For a review: its id, and whether it counts as evidence (not withdrawn). */
+  reviewId?: number;
+  countsAsEvidence?: boolean;
+}
+
+export interface CaseDetail {
+  /** The London date `active` is judged on. */
+  asOf: string;
+  crn: string;
+  name: string;
+  dateOfBirth: string | null;
+  inCaseload: boolean;
+  allocationDate: string;
+  caseType: string | null;
+  sentenceType: string | null;
+  tier: string | null;
+  /** OASys RoSH as the extract holds it. */
+  rosh: { level: string | null; assessedOn: string | null };
+  practitioner: { staffCode: string; name: string | null; grade: string | null; gradeMeaning: string | null };
+  team: { code: string | null; name: string | null; pduCode: string | null; pduName: string | null };
+  /** Newest first. */
+  registrations: CaseRegistration[];
+  needs: CaseNeed[];
+  timeline: TimelineEvent[];
+  /** The timeline holds the latest `contactsShown` of the case's `contactsTotal` contacts. */
+  contactsShown: number;
+  contactsTotal: number;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The oversight log export and its digest
 
 export const exportFormats = ['csv', 'pdf', 'json'] as const;
@@ -679,6 +748,8 @@ export interface AuditVerification {
 
 export const auditListInput = z.object({
   operation: z.enum(s62Operations).optional(),
+  /** The contract operation or command that wrote the entry, e.g. `reviews:record`. */
+  op: z.string().trim().min(1).max(60).optional(),
   /** The OS user or the app user. */
   user: z.string().trim().min(1).max(200).optional(),
   crn: crnField.optional(),
@@ -726,6 +797,207 @@ export interface Profile {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Team view, weekly trends and the audit sample (issue 7)
+
+const teamCodeField = z.string().trim().min(1).max(20).toUpperCase();
+
+export const teamViewInput = z.object({
+  /** One team (staff file team code); every practitioner holding a case when omitted. */
+  team: teamCodeField.optional(),
+  asOf: isoDate.optional(),
+});
+
+export interface TeamWorkload {
+  pointsUsed: number | null;
+  pointsAvailable: number | null;
+  /** points used / points available as a whole percentage; null without points available. */
+  percent: number | null;
+  /** PRACTITIONER-CAPACITY's test: percent at or above the capacityThreshold setting. */
+  overCapacity: boolean;
+}
+
+export interface TeamPractitioner {
+  staffCode: string;
+  /** Null when the staff file does not hold the practitioner. */
+  name: string | null;
+  grade: string | null;
+  teamCode: string | null;
+  /** Cases held in the caseload. */
+  cases: number;
+  highRisk: number;
+  mappaL1: number;
+  /** High-risk or MAPPA level 1 cases: those that need SPO oversight. */
+  inScope: number;
+  /** In-scope cases whose latest oversight evidence is at most oversightIntervalDays old. */
+  covered: number;
+  /** covered / inScope, 0–1; null with no case in scope. */
+  coverage: number | null;
+  /** Case flags overdue and due soon. */
+  overdue: number;
+  dueSoon: number;
+  /** The most days any in-scope case has gone without SPO oversight (since it came into scope, if never); null with none in scope. */
+  longestWithoutOversightDays: number | null;
+  /** Null when the extract had no staff file or it does not hold the practitioner. */
+  workload: TeamWorkload | null;
+}
+
+export interface TeamHeatCell {
+  /** The week-end date (a Sunday) the rules were evaluated as of. */
+  weekEnding: string;
+  inScope: number;
+  /** In-scope cases without oversight within the interval on that date. */
+  notCovered: number;
+  /** Whole weeks the longest-waiting in-scope case had gone without oversight; null with none in scope. */
+  weeksSinceOversight: number | null;
+}
+
+export interface TeamView {
+  asOf: string;
+  team: string | null;
+  /** The settings the figures used. */
+  oversightIntervalDays: number;
+  capacityThreshold: number;
+  /** Whether the snapshot came with a staff file (workload and grade need it). */
+  staffFile: boolean;
+  practitioners: TeamPractitioner[];
+  heatmap: {
+    /** How to read a cell, in words for the screen and screen readers. */
+    reading: string;
+    weeks: string[];
+    rows: { staffCode: string; name: string | null; cells: TeamHeatCell[] }[];
+  };
+}
+
+export const trendsWeeklyInput = z.object({
+  weeks: z.number().int().min(1).max(104).default(52),
+  team: teamCodeField.optional(),
+  /** The last week shown is the one ending on the Sunday on or before this date (default today). */
+  asOf: isoDate.optional(),
+});
+
+export interface TrendWeek {
+  /** A Sunday: the rules are evaluated as of this date. */
+  weekEnding: string;
+  cases: number;
+  /** High-risk or MAPPA level 1 cases in the caseload on that date. */
+  inScope: number;
+  covered: number;
+  /** covered / inScope, 0–1; null with none in scope. */
+  coverage: number | null;
+  /** Overdue case flags by rule (every rule, zero included). */
+  overdueByRule: Record<CaseRuleId, number>;
+  overdue: number;
+  dueSoon: number;
+  /** Median days overdue of the overdue case flags; null with none. */
+  medianDaysOverdue: number | null;
+}
+
+export interface TrendsReport {
+  asOf: string;
+  team: string | null;
+  weeks: TrendWeek[];
+  /** Weeks evaluated by this call rather than read from the cache. */
+  evaluatedWeeks: number;
+  reading: string;
+}
+
+export const sampleRiskLevels = ['VERY_HIGH', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] as const;
+export const sampleOutcomes = ['good', 'requires-improvement', 'inadequate'] as const;
+export type SampleOutcome = (typeof sampleOutcomes)[number];
+export const sampleAnswers = ['yes', 'no', 'not-applicable'] as const;
+
+/** What the re-reader checks of each sampled review. */
+export const sampleCheckItems = [
+  'rationale-recorded',
+  'risk-assessment-current',
+  'rmp-adequate',
+  'safeguarding-checked',
+  'actions-specific',
+  'entered-in-ndelius',
+] as const;
+
+export const sampleCreateInput = z
+  .object({
+    size: z.number({ error: 'required' }).int().min(1).max(500),
+    /** Drawn at random and recorded when omitted. */
+    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    /** Reviews dated in this range, inclusive. */
+    from: isoDate,
+    to: isoDate,
+    team: teamCodeField.optional(),
+  })
+  .refine((i) => i.from <= i.to, { message: 'must not be before from', path: ['to'] });
+
+export const sampleRecordInput = z.object({
+  sampleId: z.number({ error: 'required' }).int().positive(),
+  position: z.number({ error: 'required' }).int().positive(),
+  checks: z
+    .array(z.object({ item: z.enum(sampleCheckItems), answer: z.enum(sampleAnswers), note: optionalText(4000).default('') }))
+    .max(sampleCheckItems.length)
+    .refine((cs) => new Set(cs.map((c) => c.item)).size === cs.length, 'each item is answered at most once'),
+  outcome: z.enum(sampleOutcomes),
+  note: optionalText(20_000).default(''),
+});
+
+export const sampleGetInput = z.object({ id: z.number({ error: 'required' }).int().positive() });
+export const sampleListInput = z.object({});
+
+export interface SampleStratum {
+  staffCode: string;
+  risk: (typeof sampleRiskLevels)[number];
+  /** Reviews in the stratum. */
+  population: number;
+  chosen: number;
+}
+
+export interface SampleResult {
+  checks: { item: (typeof sampleCheckItems)[number]; answer: (typeof sampleAnswers)[number]; note: string }[];
+  outcome: SampleOutcome;
+  note: string;
+  recordedAt: string;
+  recordedByOs: string;
+  recordedBy: string | null;
+}
+
+export interface SampleItem {
+  position: number;
+  reviewId: number;
+  /** The review version current when the sample was drawn. */
+  reviewVersion: number;
+  crn: string;
+  staffCode: string;
+  risk: (typeof sampleRiskLevels)[number];
+  reviewType: ReviewType;
+  reviewDate: string;
+  /** The latest re-reading; null until recorded. */
+  result: SampleResult | null;
+  /** Earlier re-readings, oldest first. */
+  history: SampleResult[];
+}
+
+export interface SampleSummary {
+  id: number;
+  createdAt: string;
+  createdByOs: string;
+  createdBy: string | null;
+  seed: number;
+  size: number;
+  from: string;
+  to: string;
+  team: string | null;
+  population: number;
+  /** Items drawn (at most size). */
+  items: number;
+  /** Items with a result. */
+  recorded: number;
+}
+
+export interface Sample extends SampleSummary {
+  strata: SampleStratum[];
+  chosen: SampleItem[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // How the renderer reaches the service: the Electron preload (window[bridgeName]) or the preview
 // host over HTTP. One function per operation, never a generic invoke.
 
@@ -740,7 +1012,7 @@ export type OperationBridge = {
   readonly [O in Operation]: (input: InputOf<O>, onProgress?: (p: Progress) => void) => Promise<Result<ResultOf<O>>>;
 };
 
-export const menuCommands = ['import-extract'] as const;
+export const menuCommands = ['import-extract', 'export-log'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** What the Electron preload exposes on `window[bridgeName]`. */
@@ -748,6 +1020,10 @@ export interface DesktopBridge {
   readonly operations: OperationBridge;
   /** The native folder dialog; `null` when the user cancels. */
   chooseExtractFolder(): Promise<Result<{ paths: string[] } | null>>;
+  /** The native save dialog for an oversight log export; `null` when the user cancels. */
+  chooseExportFile(format: ExportFormat): Promise<Result<{ path: string } | null>>;
+  /** The native open dialog for an exported file to verify; `null` when the user cancels. */
+  chooseFileToVerify(): Promise<Result<{ path: string } | null>>;
   /** Commands chosen in the application menu; returns the unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -761,10 +1037,12 @@ export const inputs = {
   'import:preview': importInput,
   'import:commit': importInput,
   'caseload:summary': z.object({}),
+  'caseload:teams': z.object({}),
   'demo:load': demoInput,
   'flags:evaluate': flagsEvaluateInput,
   'flags:queue': flagsQueueInput,
   'flags:case': flagsCaseInput,
+  'cases:get': casesGetInput,
   'settings:get': z.object({}),
   'settings:set': settingsSetInput,
   'settings:history': settingsHistoryInput,
@@ -779,16 +1057,24 @@ export const inputs = {
   'audit:list': auditListInput,
   'profile:get': z.object({}),
   'profile:set': profileSetInput,
+  'team:view': teamViewInput,
+  'trends:weekly': trendsWeeklyInput,
+  'sample:create': sampleCreateInput,
+  'sample:record': sampleRecordInput,
+  'sample:list': sampleListInput,
+  'sample:get': sampleGetInput,
 } as const;
 
 export interface Results {
   'import:preview': ImportReport;
   'import:commit': ImportReport;
   'caseload:summary': CaseloadSummary;
+  'caseload:teams': CaseloadTeams;
   'demo:load': DemoSummary;
   'flags:evaluate': FlagsReport;
   'flags:queue': FlagsQueue;
   'flags:case': CaseFlagsView;
+  'cases:get': CaseDetail;
   'settings:get': SettingView[];
   'settings:set': SettingView;
   'settings:history': SettingsHistoryEntry[];
@@ -803,6 +1089,12 @@ export interface Results {
   'audit:list': AuditPage;
   'profile:get': Profile | null;
   'profile:set': Profile;
+  'team:view': TeamView;
+  'trends:weekly': TrendsReport;
+  'sample:create': Sample;
+  'sample:record': Sample;
+  'sample:list': SampleSummary[];
+  'sample:get': Sample;
 }
 
 export type Operation = keyof typeof inputs & keyof Results;

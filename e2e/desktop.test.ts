@@ -21,7 +21,7 @@ test('Desktop: Import extract… in the menu opens the folder dialog and checks 
   expect(await app.page.getByLabel('Upload the extract’s CSV files').count()).toBe(0);
   await app.check('import-choose-desktop');
 
-  await home.goTo('Caseload');
+  await home.goTo('Oversight queue');
   await home.waitForEmpty();
   await chooseMenuCommand(app.page, 'import-extract');
   await page.waitForReport();

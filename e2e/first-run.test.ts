@@ -2,8 +2,9 @@ import { contentSecurityPolicy } from '../electron/security.js';
 import { expect, test } from './fixture.js';
 import { FirstRunPage } from './pages/first-run-page.js';
 import { HomePage } from './pages/home-page.js';
+import { QueuePage } from './pages/queue-page.js';
 
-test('First run: user records who they are, loads the demo caseload and sees it summarised', async ({ app }) => {
+test('First run: user records who they are, loads the demo caseload and sees the queue and the caseload summarised', async ({ app }) => {
   // The browser gets the same Content Security Policy as the Electron window; any violation would
   // be logged to the console, which app.check() treats as a failure.
   expect(app.documentHeaders['content-security-policy']).toBe(contentSecurityPolicy);
@@ -31,6 +32,14 @@ test('First run: user records who they are, loads the demo caseload and sees it 
   await release();
 
   await home.waitForDemoLoaded();
+  // Team N99T01 is not in the demo caseload: the queue says so and shows every team's flags.
+  const queue = new QueuePage(app.page);
+  await queue.waitForIt();
+  await app.page.getByText('Your team, N99T01, is not in this caseload, so the queue shows all teams.').waitFor();
+  expect(await queue.selectedFilter('Team')).toBe('All teams');
+  const flags = await app.api('flags:queue', { status: 'overdue', limit: 5 });
+  if (!flags.ok) throw new Error(flags.error.message);
+  await expect.poll(() => queue.crns(5)).toEqual(flags.value.rows.map((r) => r.crn));
   const stats = await home.stats();
   expect(stats['cases in the caseload']).toBeGreaterThan(1000);
   expect(stats.teams).toBeGreaterThan(1);

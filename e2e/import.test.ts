@@ -42,7 +42,7 @@ test('Import: a file with errors shows file, line and column, and nothing change
   expect(await page.errorSummary()).toEqual(['Select the box to import without the rows that have errors, or choose other files']);
   await app.check('import-report-row-errors-unconfirmed');
 
-  await page.goTo('Caseload');
+  await page.goTo('Oversight queue');
   await new HomePage(app.page).waitForEmpty();
   expect(await app.api('caseload:summary', {})).toMatchObject({ ok: true, value: { casesInCaseload: 0, lastImport: null } });
 });

@@ -7,6 +7,10 @@ export const hostChannels = {
   progress: 'host:progress',
   /** page → main: the native folder dialog for an extract. */
   chooseExtractFolder: 'host:choose-extract-folder',
+  /** page → main: the native save dialog for an export (the format decides the extension). */
+  chooseExportFile: 'host:choose-export-file',
+  /** page → main: the native open dialog for an exported file to verify. */
+  chooseFileToVerify: 'host:choose-file-to-verify',
   /** main → page: a command chosen in the application menu. */
   menuCommand: 'host:menu-command',
 } as const;

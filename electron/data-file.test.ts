@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { databaseFile } from './data-file.js';
-import { defaultExportName, exportFormatFor } from './export-log.js';
+import { defaultExportName, exportFilter, isExportFormat } from './export-log.js';
 
 describe('the data file', () => {
   it('lives in the user-data folder', () => {
@@ -15,15 +15,16 @@ describe('the data file', () => {
   });
 });
 
-describe('exporting the log from the menu', () => {
-  it('writes the format the chosen file name asks for, CSV otherwise', () => {
-    expect(exportFormatFor('/tmp/log.PDF')).toBe('pdf');
-    expect(exportFormatFor('/tmp/log.json')).toBe('json');
-    expect(exportFormatFor('/tmp/log.csv')).toBe('csv');
-    expect(exportFormatFor('/tmp/log')).toBe('csv');
+describe('the export save dialog', () => {
+  it('suggests a dated file name with the chosen format as its extension', () => {
+    expect(defaultExportName('2026-11-20')).toBe('oversight-log-2026-11-20.csv');
+    expect(defaultExportName('2026-11-20', 'pdf')).toBe('oversight-log-2026-11-20.pdf');
   });
 
-  it('suggests a dated file name', () => {
-    expect(defaultExportName('2026-11-20')).toBe('oversight-log-2026-11-20.csv');
+  it('offers only the chosen format, and refuses a format the page made up', () => {
+    expect(exportFilter('json')).toEqual({ name: 'JSON', extensions: ['json'] });
+    expect(isExportFormat('csv')).toBe(true);
+    expect(isExportFormat('exe')).toBe(false);
+    expect(isExportFormat(undefined)).toBe(false);
   });
 });

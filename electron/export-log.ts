@@ -1,13 +1,16 @@
-import { extname } from 'node:path';
 import { exportFormats, type ExportFormat } from '../db/contract.js';
 
-/** The format an export is written in, from the extension the user chose in the save dialog. */
-export function exportFormatFor(file: string): ExportFormat {
-  const ext = extname(file).slice(1).toLowerCase();
-  return exportFormats.find((f) => f === ext) ?? 'csv';
+/** The save dialog's default file name, dated so successive exports do not replace each other. */
+export function defaultExportName(today: string, format: ExportFormat = 'csv'): string {
+  return `oversight-log-${today}.${format}`;
 }
 
-/** The save dialog's default file name, dated so successive exports do not replace each other. */
-export function defaultExportName(today: string): string {
-  return `oversight-log-${today}.csv`;
+/** The format the page asked for, if it is one; anything else is refused before a dialog opens. */
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return exportFormats.some((f) => f === value);
+}
+
+/** The save dialog's filter: only the chosen format, so the extension matches what is written. */
+export function exportFilter(format: ExportFormat): { name: string; extensions: string[] } {
+  return { name: format.toUpperCase(), extensions: [format] };
 }

@@ -20,19 +20,21 @@ function setup({ trusted = true } = {}) {
     sender: { id: 1, send: (...args) => sent.push(args), isDestroyed: () => false },
   };
   const chooseExtractFolder = vi.fn(() => Promise.resolve(['/extracts/2026-11']));
-  registerIpc(ipc, { call, isTrusted: () => trusted, chooseExtractFolder, grants: pathGrants() });
+  const chooseExportFile = vi.fn((_event: HandlerEvent, format: string) => Promise.resolve<string | null>(`/home/spo/oversight-log.${format}`));
+  const chooseFileToVerify = vi.fn(() => Promise.resolve<string | null>('/home/spo/received/log.pdf'));
+  registerIpc(ipc, { call, isTrusted: () => trusted, chooseExtractFolder, chooseExportFile, chooseFileToVerify, grants: pathGrants() });
   const invoke = (channel: string, ...args: unknown[]) => {
     const h = handlers.get(channel);
     if (!h) throw new Error(`no handler for ${channel}`);
     return h(event, ...args);
   };
-  return { handlers, calls, sent, invoke, chooseExtractFolder };
+  return { handlers, calls, sent, invoke, chooseExtractFolder, chooseExportFile, chooseFileToVerify };
 }
 
 describe('IPC registration', () => {
   it('registers every contract operation, and only the host channels besides', () => {
     const { handlers } = setup();
-    expect([...handlers.keys()].sort()).toEqual([...operations, hostChannels.chooseExtractFolder].sort());
+    expect([...handlers.keys()].sort()).toEqual([...operations, hostChannels.chooseExtractFolder, hostChannels.chooseExportFile, hostChannels.chooseFileToVerify].sort());
   });
 
   it("refuses a sender that is not the app's own page without reading its input", async () => {
@@ -76,5 +78,24 @@ describe('IPC registration', () => {
     expect(await invoke(hostChannels.chooseExtractFolder)).toEqual({ ok: true, value: { paths: ['/extracts/2026-11'] } });
     chooseExtractFolder.mockResolvedValueOnce(null as never);
     expect(await invoke(hostChannels.chooseExtractFolder)).toEqual({ ok: true, value: null });
+  });
+
+  it('grants the file chosen in the save dialog to log:export, in the format asked for, and nothing else', async () => {
+    const { invoke, calls, chooseExportFile } = setup();
+    expect(await invoke(hostChannels.chooseExportFile, 'exe')).toMatchObject({ ok: false, error: { field: 'format' } });
+    expect(chooseExportFile).not.toHaveBeenCalled();
+    expect(await invoke(hostChannels.chooseExportFile, 'pdf')).toEqual({ ok: true, value: { path: '/home/spo/oversight-log.pdf' } });
+    await invoke('log:export', { out: '/home/spo/oversight-log.pdf', format: 'pdf' });
+    expect(await invoke('log:export', { out: '/home/spo/.bashrc', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(calls.map((c) => c.op)).toEqual(['log:export']);
+  });
+
+  it('grants the file chosen to verify, and answers null when the user cancels', async () => {
+    const { invoke, calls, chooseFileToVerify } = setup();
+    await invoke(hostChannels.chooseFileToVerify);
+    await invoke('log:verify', { path: '/home/spo/received/log.pdf' });
+    expect(calls.map((c) => c.op)).toEqual(['log:verify']);
+    chooseFileToVerify.mockResolvedValueOnce(null);
+    expect(await invoke(hostChannels.chooseFileToVerify)).toEqual({ ok: true, value: null });
   });
 });

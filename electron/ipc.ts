@@ -1,6 +1,7 @@
-import { operations, type Operation, type Progress, type Result } from '../db/contract.js';
+import { operations, type ExportFormat, type Operation, type Progress, type Result } from '../db/contract.js';
 import type { HostCall } from '../db/service/host-call.js';
 import { hostChannels } from './channels.js';
+import { isExportFormat } from './export-log.js';
 import { pathsNamedBy, type PathGrants } from './path-grants.js';
 import type { IpcSender } from './sender.js';
 
@@ -19,6 +20,10 @@ export interface IpcDeps {
   isTrusted(event: HandlerEvent): boolean;
   /** The native folder dialog over the sender's window; null when cancelled. */
   chooseExtractFolder(event: HandlerEvent): Promise<string[] | null>;
+  /** The native save dialog for an export in `format`; null when cancelled. */
+  chooseExportFile(event: HandlerEvent, format: ExportFormat): Promise<string | null>;
+  /** The native open dialog for an exported file; null when cancelled. */
+  chooseFileToVerify(event: HandlerEvent): Promise<string | null>;
   /** What the user has picked in the app's dialogs: the only paths the page may name. */
   grants: PathGrants;
 }
@@ -60,5 +65,18 @@ export function registerIpc(ipc: IpcRegistrar, deps: IpcDeps): void {
     const paths = await deps.chooseExtractFolder(event);
     if (paths) deps.grants.grant(paths);
     return { ok: true, value: paths ? { paths } : null } satisfies Result<{ paths: string[] } | null>;
+  });
+  ipc.handle(hostChannels.chooseExportFile, async (event, format) => {
+    if (!deps.isTrusted(event)) return refused;
+    if (!isExportFormat(format)) return { ok: false, error: { code: 'invalid-input', message: 'format must be csv, pdf or json', field: 'format' } } satisfies Result<never>;
+    const path = await deps.chooseExportFile(event, format);
+    if (path) deps.grants.grant([path]);
+    return { ok: true, value: path ? { path } : null } satisfies Result<{ path: string } | null>;
+  });
+  ipc.handle(hostChannels.chooseFileToVerify, async (event) => {
+    if (!deps.isTrusted(event)) return refused;
+    const path = await deps.chooseFileToVerify(event);
+    if (path) deps.grants.grant([path]);
+    return { ok: true, value: path ? { path } : null } satisfies Result<{ path: string } | null>;
   });
 }

@@ -8,7 +8,7 @@ import { hostCaller } from '../db/service/host-call.js';
 import { openService } from '../db/service/open.js';
 import { hostChannels } from './channels.js';
 import { databaseFile } from './data-file.js';
-import { defaultExportName, exportFormatFor } from './export-log.js';
+import { defaultExportName, exportFilter } from './export-log.js';
 import { registerIpc } from './ipc.js';
 import { pathGrants } from './path-grants.js';
 import { aboutDetail, menuTemplate } from './menu.js';
@@ -67,6 +67,22 @@ function start(): void {
       const chosen = await dialog.showOpenDialog(win, { title: 'Choose the extract folder', properties: ['openDirectory'] });
       return chosen.canceled ? null : chosen.filePaths;
     },
+    chooseExportFile: async (_event, format) => {
+      const chosen = await dialog.showSaveDialog(win, {
+        title: 'Export the oversight log',
+        defaultPath: defaultExportName(londonToday(new Date()), format),
+        filters: [exportFilter(format)],
+      });
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    },
+    chooseFileToVerify: async () => {
+      const chosen = await dialog.showOpenDialog(win, {
+        title: 'Choose an exported oversight log to verify',
+        properties: ['openFile'],
+        filters: [{ name: 'Oversight log exports', extensions: ['csv', 'pdf', 'json'] }],
+      });
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    },
   });
 
   const sendMenuCommand = (command: MenuCommand) => {
@@ -79,7 +95,9 @@ function start(): void {
           importExtract: () => {
             sendMenuCommand('import-extract');
           },
-          exportLog: () => void exportLog(),
+          exportLog: () => {
+            sendMenuCommand('export-log');
+          },
           about: () =>
             void dialog.showMessageBox(win, {
               type: 'info',
@@ -92,28 +110,6 @@ function start(): void {
       ),
     ),
   );
-
-  async function exportLog(): Promise<void> {
-    const target = await dialog.showSaveDialog(win, {
-      title: 'Export the oversight log',
-      defaultPath: defaultExportName(londonToday(new Date())),
-      filters: [
-        { name: 'CSV', extensions: ['csv'] },
-        { name: 'PDF', extensions: ['pdf'] },
-        { name: 'JSON', extensions: ['json'] },
-      ],
-    });
-    if (target.canceled || !target.filePath) return;
-    const result = await call('log:export', { out: target.filePath, format: exportFormatFor(target.filePath) });
-    await dialog.showMessageBox(win, {
-      type: result.ok ? 'info' : 'error',
-      title: 'Export log',
-      message: result.ok ? 'Oversight log exported' : 'The oversight log was not exported',
-      detail: result.ok
-        ? `${String(result.value.rowCount)} rows to ${result.value.path}\nSHA-256 digest: ${result.value.digest}\nTreat the file as OFFICIAL-SENSITIVE.`
-        : result.error.message,
-    });
-  }
 
   win.once('ready-to-show', () => {
     win.show();

@@ -36,6 +36,8 @@ const bridge = {
   // The main process validates each input against the contract; the page sees the contract's types.
   operations: Object.freeze(Object.fromEntries(operations.map((op) => [op, operation(op)]))) as OperationBridge,
   chooseExtractFolder: () => ipcRenderer.invoke(hostChannels.chooseExtractFolder),
+  chooseExportFile: (format) => ipcRenderer.invoke(hostChannels.chooseExportFile, format),
+  chooseFileToVerify: () => ipcRenderer.invoke(hostChannels.chooseFileToVerify),
   onMenuCommand: (listener) => {
     const forward = (_e: IpcRendererEvent, command: unknown) => {
       if (isMenuCommand(command)) listener(command);

@@ -20,6 +20,7 @@ export interface Actor {
 
 export interface AuditFilters {
   operation?: S62Operation | undefined;
+  op?: string | undefined;
   user?: string | undefined;
   crn?: string | undefined;
   from?: string | undefined;
@@ -106,6 +107,10 @@ export class AuditLog {
     if (f.operation) {
       where.push('operation = @operation');
       params.operation = f.operation;
+    }
+    if (f.op) {
+      where.push('op = @op');
+      params.op = f.op;
     }
     if (f.user) {
       where.push('(os_user = @user OR app_user = @user)');

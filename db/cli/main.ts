@@ -2,6 +2,8 @@ import type { Service } from '../service/index.js';
 import { openService } from '../service/open.js';
 import { databasePath } from './args.js';
 import { auditCommand } from './commands/audit.js';
+import { backupCommand } from './commands/backup.js';
+import { restoreCommand } from './commands/restore.js';
 import type { Command } from './commands/command.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
@@ -10,10 +12,12 @@ import { generateCommand } from './commands/generate.js';
 import { importCommand } from './commands/import.js';
 import { reviewCommand } from './commands/review.js';
 import { settingsCommand } from './commands/settings.js';
+import { teamCommand } from './commands/team.js';
+import { trendsCommand } from './commands/trends.js';
 import { verifyCommand } from './commands/verify.js';
 import { processIo, UsageError, type CliIo } from './io.js';
 
-const commands: readonly Command[] = [generateCommand, importCommand, demoCommand, reviewCommand, exportCommand, verifyCommand, auditCommand, flagsCommand, settingsCommand];
+const commands: readonly Command[] = [generateCommand, importCommand, demoCommand, reviewCommand, exportCommand, verifyCommand, auditCommand, flagsCommand, settingsCommand, teamCommand, trendsCommand, backupCommand, restoreCommand];
 
 function usage(): string {
   return ['usage: spo-oversight <command> [options]', '', ...commands.map((c) => `  ${c.usage}`), '', 'Commands that use a database take --db FILE (or SPO_OVERSIGHT_DB).', ''].join('\n');
@@ -54,7 +58,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       call: () => Promise.reject(new Error(`${command.name} does not use the database`)),
       close: () => undefined,
     };
-    return await command.run(rest, { io, service: service ?? noService });
+    return await command.run(rest, { io, service: service ?? noService, dbFile: db ?? io.env.SPO_OVERSIGHT_DB });
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`spo-oversight ${name}: ${e.message}\n`);

@@ -5,6 +5,8 @@ import { m002 } from './002-settings-reviews.js';
 import { m003 } from './003-flags.js';
 import { m004 } from './004-audit.js';
 import { m005 } from './005-profile.js';
+import { m006 } from './006-trend-cache.js';
+import { m007 } from './007-audit-samples.js';
 
 export interface Migration {
   version: number;
@@ -13,7 +15,7 @@ export interface Migration {
 }
 
 /** In order; each file adds one numbered step. Never edit a step that has shipped: add another. */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));
 

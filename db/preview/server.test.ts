@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hostCaller } from '../service/host-call.js';
 import { createService } from '../service/index.js';
 import { memoryDb, minimalExtract } from '../testing/extract.js';
-import { isUploadName, startPreviewServer, type PreviewServer } from './server.js';
+import { isExportName, isUploadName, startPreviewServer, type PreviewServer } from './server.js';
 
 const running: PreviewServer[] = [];
 afterEach(async () => {
@@ -171,5 +171,39 @@ describe('uploading an extract from the browser', () => {
     const { server } = await start();
     const res = await fetch(`${server.origin}/api/upload?name=cases.csv`, { method: 'POST', body: 'x' });
     expect(res.status).toBe(401);
+  });
+
+  it('makes room for an export, lets log:export write it there, and serves it once as a download', async () => {
+    const { server, api } = await start();
+    const post = (path: string) => fetch(`${server.origin}/api/${path}`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` } });
+    expect((await post('export-target?format=exe')).status).toBe(400);
+    const target = (await (await post('export-target?format=json')).json()) as { ok: true; value: { id: string; path: string } };
+    expect(target.value.path).toMatch(/oversight-log-2\d{3}-\d\d-\d\d\.json$/);
+    expect((await post(`download?id=${target.value.id}`)).status).toBe(404);
+    const exported = (await (await api('log:export', { format: 'json', out: target.value.path })).json()) as { ok: boolean };
+    expect(exported.ok).toBe(true);
+    const res = await post(`download?id=${target.value.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="oversight-log-.*\.json"$/);
+    expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(target.value.path))).toBe(true);
+    expect((await post('download?id=0123456789abcdef')).status).toBe(404);
+    expect((await fetch(`${server.origin}/api/download?id=${target.value.id}`, { method: 'POST' })).status).toBe(401);
+  });
+
+  it('takes a file to verify, by a safe export name only, and log:verify reads it', async () => {
+    const { server, api } = await start();
+    const send = (name: string, body: string) =>
+      fetch(`${server.origin}/api/verify-upload?name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/octet-stream' },
+        body,
+      });
+    for (const name of ['../log.csv', 'log.exe', 'a/log.pdf', '']) expect((await send(name, 'x')).status, name).toBe(400);
+    expect(isExportName('oversight-log-2026-11-20 (1).pdf')).toBe(true);
+    const uploaded = (await (await send('log.csv', 'not an export')).json()) as { ok: true; value: { path: string } };
+    const verified = (await (await api('log:verify', { path: uploaded.value.path })).json()) as { ok: true; value: { intact: boolean; reason?: string } };
+    expect(verified.value.intact).toBe(false);
+    expect(verified.value.reason).toBeTruthy();
   });
 });

@@ -1,13 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assetHeaders, loadAsset } from '../../electron/protocol.js';
-import type { ErrorCode, Result } from '../contract.js';
+import { exportFormats, type ErrorCode, type Result } from '../contract.js';
+import { londonToday } from '../dates.js';
 import { isOperation, type HostCall } from '../service/host-call.js';
 
 export interface PreviewOptions {
@@ -72,6 +73,13 @@ export function isUploadName(name: string): boolean {
   return /^[\w][\w ().,-]{0,200}\.csv$/i.test(name) && !name.includes('..');
 }
 
+/** An exported log someone wants verified: a .csv, .pdf or .json, named as safely as an upload. */
+export function isExportName(name: string): boolean {
+  return /^[\w][\w ().,-]{0,200}\.(csv|pdf|json)$/i.test(name) && !name.includes('..');
+}
+
+const contentTypes = { csv: 'text/csv; charset=utf-8', pdf: 'application/pdf', json: 'application/json; charset=utf-8' } as const;
+
 /**
  * The preview host: the built renderer and the contract over HTTP, for a browser on this computer.
  * Bound to 127.0.0.1 only; every API call needs the launch's token (401 otherwise); a Host or
@@ -82,6 +90,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const token = options.token ?? randomBytes(32).toString('hex');
   const expected = Buffer.from(`Bearer ${token}`);
   const batches = new Set<string>();
+  /** Exports this host made room for, by id: the page downloads them once the export is written. */
+  const exportsById = new Map<string, { path: string; name: string; format: (typeof exportFormats)[number] }>();
   const maxUpload = options.maxUploadBytes ?? 256 * 1024 * 1024;
   let origin = '';
 
@@ -102,6 +112,54 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       throw new HttpError(404, fail('not-found', 'no such upload', 'batch'));
     }
     const file = join(options.uploadDir, batch, name);
+    await receive(req, file, name);
+    send(res, 200, { ok: true, value: { batch, path: join(options.uploadDir, batch) } });
+  }
+
+  /** Where log:export may write for this page: a fresh file in the host's own folder. */
+  async function exportTarget(res: ServerResponse, url: URL): Promise<void> {
+    const format = exportFormats.find((f) => f === url.searchParams.get('format'));
+    if (!format) throw new HttpError(400, fail('invalid-input', 'format must be csv, pdf or json', 'format'));
+    const id = randomBytes(8).toString('hex');
+    const dir = join(options.uploadDir, `export-${id}`);
+    await mkdir(dir, { recursive: true });
+    const name = `oversight-log-${londonToday(new Date())}.${format}`;
+    const path = join(dir, name);
+    exportsById.set(id, { path, name, format });
+    send(res, 200, { ok: true, value: { id, path } });
+  }
+
+  /** The written export, as a download; only ids this host handed out. */
+  async function download(res: ServerResponse, url: URL): Promise<void> {
+    const target = exportsById.get(url.searchParams.get('id') ?? '');
+    if (!target) throw new HttpError(404, fail('not-found', 'no such export', 'id'));
+    const size = await stat(target.path).then(
+      (st) => st.size,
+      () => {
+        throw new HttpError(404, fail('not-found', 'the export has not been written', 'id'));
+      },
+    );
+    res.writeHead(200, {
+      ...assetHeaders,
+      'Content-Type': contentTypes[target.format],
+      'Content-Length': String(size),
+      'Content-Disposition': `attachment; filename="${target.name}"`,
+    });
+    await pipeline(createReadStream(target.path), res);
+  }
+
+  /** A file to verify, saved to its own folder; answers its path for log:verify. */
+  async function verifyUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const name = url.searchParams.get('name') ?? '';
+    if (!isExportName(name)) throw new HttpError(400, fail('invalid-input', `${name || 'the file'} is not a .csv, .pdf or .json file`, 'name'));
+    const dir = join(options.uploadDir, `verify-${randomBytes(8).toString('hex')}`);
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, name);
+    await receive(req, file, name);
+    send(res, 200, { ok: true, value: { path: file } });
+  }
+
+  async function receive(req: IncomingMessage, file: string, name: string): Promise<void> {
     let size = 0;
     const limit = new Transform({
       transform(chunk: Buffer, _enc, done) {
@@ -115,7 +173,6 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       await rm(file, { force: true });
       throw e instanceof HttpError ? e : new HttpError(500, fail('io', `${name} could not be saved`));
     }
-    send(res, 200, { ok: true, value: { batch, path: join(options.uploadDir, batch) } });
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -123,6 +180,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     if (req.method !== 'POST') throw new HttpError(405, fail('invalid-input', 'use POST'));
     const name = url.pathname.slice('/api/'.length);
     if (name === 'upload') return upload(req, res, url);
+    if (name === 'export-target') return exportTarget(res, url);
+    if (name === 'download') return download(res, url);
+    if (name === 'verify-upload') return verifyUpload(req, res, url);
     if (!isOperation(name)) throw new HttpError(404, fail('not-found', `unknown operation: ${name}`));
     const input = await readJson(req);
     if ((req.headers.accept ?? '').includes('application/x-ndjson')) {

@@ -1,6 +1,6 @@
 import type { CaseRuleId, CaseStatus, EffectiveRosh, FlagEvidence, MappaLevel, NotEvaluated, Policy, SettingBasis, SettingKey } from '../contract.js';
 import { plusDays } from './days.js';
-import type { CaseEvidence, CaseOutcome, DatedCode, EvalContext, RegistrationEvidence, RuleOutcome } from './evidence.js';
+import type { CaseEvidence, CaseOutcome, DatedCode, EvalContext, OversightFacts, RegistrationEvidence, RuleOutcome } from './evidence.js';
 import { orList, reviewLabel, roshLabel, settingsUsed } from './text.js';
 import { settingDef } from './policy.js';
 
@@ -159,6 +159,7 @@ export function evaluateCase(ev: CaseEvidence, ctx: EvalContext): CaseOutcome {
   const alloc = ev.allocationDate;
   const rules: RuleOutcome[] = [];
   const notEvaluated: NotEvaluated[] = [];
+  let oversightFacts: OversightFacts | null = null;
 
   const allocEvidence: FlagEvidence = { source: 'case', code: 'allocation_date', date: alloc, note: 'allocated to the practitioner' };
   /** Records a rule that applies; its words are only built when it is due within the horizon. */
@@ -219,6 +220,7 @@ export function evaluateCase(ev: CaseEvidence, ctx: EvalContext): CaseOutcome {
     const firstDue = plusDays(start, p.newCaseOversightDays);
     const cameLater = start > alloc;
     const latest = latestOf(oversight);
+    oversightFacts = { since: start, latest: latest?.date ?? null };
     if (!latest) {
       add('OVERSIGHT-NEW', firstDue, () => {
         const s = scope();
@@ -415,5 +417,5 @@ export function evaluateCase(ev: CaseEvidence, ctx: EvalContext): CaseOutcome {
     }
   }
 
-  return { status, rules, notEvaluated };
+  return { status, rules, notEvaluated, oversight: oversightFacts };
 }

@@ -73,4 +73,17 @@ export interface CaseOutcome {
   rules: RuleOutcome[];
   /** Rules that could not be evaluated for this case alone (ALLOCATION-GRADE with an unknown staff code). */
   notEvaluated: NotEvaluated[];
+  /**
+   * For a case in scope of SPO oversight (high-risk or MAPPA level 1), the oversight evidence the
+   * OVERSIGHT rules used, so coverage and the team heatmap read the rules' own definition; null
+   * for a case out of scope.
+   */
+  oversight: OversightFacts | null;
+}
+
+export interface OversightFacts {
+  /** The later of allocation and in-scope-since: when the first oversight is counted from. */
+  since: string;
+  /** The latest oversight evidence (oversight contact or current review) dated on or after allocation and on or before as-of. */
+  latest: string | null;
 }

@@ -127,11 +127,26 @@ export class EvidenceLoader {
   private readonly needs: string[];
   private readonly params: Record<string, string>;
 
+  /** Registrations to read: active on the as-of date, or (history) every one registered by then. */
+  private readonly regFilter: string;
+  /** Extra GROUP BY columns: with history, every dated contact and review up to as-of, not only the latest. */
+  private readonly contactDates: string;
+  private readonly reviewDates: string;
+
+  /**
+   * With `history`, the evidence of every date up to `asOf`, so one read serves the evaluation of
+   * several earlier as-of dates (the weekly trends): the rules filter every dated item by their own
+   * as-of date and take the latest themselves.
+   */
   constructor(
     private readonly db: Db,
     policy: Policy,
     readonly asOf: string,
+    opts: { history?: boolean } = {},
   ) {
+    this.regFilter = opts.history ? 'registration_date <= @asOf' : ACTIVE;
+    this.contactDates = opts.history ? ', contact_date' : '';
+    this.reviewDates = opts.history ? ', review_date' : '';
     this.codes = relevantContactCodes(policy);
     this.needs = [...policy.referralNeeds];
     this.params = { asOf };
@@ -186,15 +201,15 @@ export class EvidenceLoader {
       .prepare(`SELECT ${CASE_COLUMNS} FROM cases INDEXED BY cases_caseload_cover WHERE in_caseload = 1 AND crn > @after ORDER BY crn LIMIT @size`)
       .raw();
     const range = 'crn > @after AND crn <= @last';
-    const regs = db.prepare(`SELECT ${REG_COLUMNS} FROM registrations INDEXED BY registrations_cover WHERE ${range} AND ${ACTIVE}`).raw();
+    const regs = db.prepare(`SELECT ${REG_COLUMNS} FROM registrations INDEXED BY registrations_cover WHERE ${range} AND ${this.regFilter}`).raw();
     const contacts = db
       .prepare(
         `SELECT crn, contact_type_code, max(contact_date) FROM contacts INDEXED BY contacts_type_crn_date
-         WHERE contact_type_code IN (${this.codeList}) AND ${range} AND contact_date <= @asOf GROUP BY contact_type_code, crn`,
+         WHERE contact_type_code IN (${this.codeList}) AND ${range} AND contact_date <= @asOf GROUP BY contact_type_code, crn${this.contactDates}`,
       )
       .raw();
     const reviews = db
-      .prepare(`SELECT crn, review_type, max(review_date) FROM review_evidence WHERE ${range} AND review_date <= @asOf GROUP BY crn, review_type`)
+      .prepare(`SELECT crn, review_type, max(review_date) FROM review_evidence WHERE ${range} AND review_date <= @asOf GROUP BY crn, review_type${this.reviewDates}`)
       .raw();
     const needs = db
       .prepare(`SELECT ${NEED_COLUMNS} FROM needs INDEXED BY needs_cover WHERE ${range} AND need IN (${this.needList}) AND ${NEED_FILTER}`)
@@ -228,14 +243,14 @@ export class EvidenceLoader {
     const db = this.db;
     this.oneStatements ??= {
       kase: db.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE crn = @crn`).raw(),
-      regs: db.prepare(`SELECT ${REG_COLUMNS} FROM registrations INDEXED BY registrations_cover WHERE crn = @crn AND ${ACTIVE}`).raw(),
+      regs: db.prepare(`SELECT ${REG_COLUMNS} FROM registrations INDEXED BY registrations_cover WHERE crn = @crn AND ${this.regFilter}`).raw(),
       contacts: db
         .prepare(
           `SELECT crn, contact_type_code, max(contact_date) FROM contacts INDEXED BY contacts_crn_type_date
-           WHERE crn = @crn AND contact_type_code IN (${this.codeList}) AND contact_date <= @asOf GROUP BY contact_type_code`,
+           WHERE crn = @crn AND contact_type_code IN (${this.codeList}) AND contact_date <= @asOf GROUP BY contact_type_code${this.contactDates}`,
         )
         .raw(),
-      reviews: db.prepare(`SELECT crn, review_type, max(review_date) FROM review_evidence WHERE crn = @crn AND review_date <= @asOf GROUP BY review_type`).raw(),
+      reviews: db.prepare(`SELECT crn, review_type, max(review_date) FROM review_evidence WHERE crn = @crn AND review_date <= @asOf GROUP BY review_type${this.reviewDates}`).raw(),
       needs: db.prepare(`SELECT ${NEED_COLUMNS} FROM needs INDEXED BY needs_cover WHERE crn = @crn AND need IN (${this.needList}) AND ${NEED_FILTER}`).raw(),
     };
     const s = this.oneStatements;

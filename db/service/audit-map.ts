@@ -50,6 +50,7 @@ export const auditMap = {
   'import:preview': { notLogged: 'a dry run: the extract is read and checked in temporary tables, and nothing is kept' },
   'import:commit': { entries: (_input, report) => importEntries(report) },
   'caseload:summary': { notLogged: 'counts only; no personal data' },
+  'caseload:teams': { notLogged: 'team codes and practitioner names for the queue filters; no data about people on probation' },
   'demo:load': { entries: (_input, result) => importEntries(result.report) },
 
   'flags:evaluate': {
@@ -80,6 +81,13 @@ export const auditMap = {
   },
   'flags:case': {
     entries: (_input, r) => [{ operation: 'consultation', crns: [r.crn], justification: 'case opened', details: { asOf: r.asOf } }],
+  },
+  // The case screen also calls flags:case and reviews:list, which log their own consultation of
+  // the same CRN: each entry names what was read, so an inspector sees the whole opening.
+  'cases:get': {
+    entries: (_input, r) => [
+      { operation: 'consultation', crns: [r.crn], justification: 'case opened', details: { view: 'case details and evidence timeline', contacts: r.contactsShown } },
+    ],
   },
   'settings:get': { notLogged: 'policy settings only; no personal data' },
   'settings:set': {
@@ -164,13 +172,45 @@ export const auditMap = {
         crns: [...(input.crn ? [input.crn] : []), ...r.entries.flatMap((e) => e.crns)],
         justification: 'audit log read',
         details: {
-          filters: { operation: input.operation, user: input.user, crn: input.crn, from: input.from, to: input.to },
+          filters: { operation: input.operation, op: input.op, user: input.user, crn: input.crn, from: input.from, to: input.to },
           offset: input.offset,
           limit: input.limit,
           total: r.total,
           entries: r.entries.map((e) => e.id),
         },
       },
+    ],
+  },
+  // Issue 7: the team view and trends show counts per practitioner, never a case; the audit sample
+  // names the cases it draws and re-reads, so each draw, re-reading and reading of it is logged.
+  'team:view': { notLogged: 'counts per practitioner (cases, flags, coverage, workload); no case is named' },
+  'trends:weekly': { notLogged: 'weekly counts for the caseload or a team; no case is named' },
+  'sample:create': {
+    inTransaction: true,
+    entries: (_input, r) => [
+      {
+        operation: 'alteration',
+        crns: r.chosen.map((i) => i.crn),
+        justification: 'audit sample of reviewed cases drawn for quality assurance',
+        details: { sampleId: r.id, seed: r.seed, size: r.size, from: r.from, to: r.to, team: r.team, population: r.population, reviews: r.chosen.map((i) => i.reviewId) },
+      },
+    ],
+  },
+  'sample:record': {
+    inTransaction: true,
+    entries: (input, r) => [
+      {
+        operation: 'alteration',
+        crns: r.chosen.filter((i) => i.position === input.position).map((i) => i.crn),
+        justification: 'audit sample re-reading recorded',
+        details: { sampleId: r.id, position: input.position, outcome: input.outcome },
+      },
+    ],
+  },
+  'sample:list': { notLogged: 'sample dates, sizes and counts only; no case is named' },
+  'sample:get': {
+    entries: (_input, r) => [
+      { operation: 'consultation', crns: r.chosen.map((i) => i.crn), justification: 'audit sample opened', details: { sampleId: r.id } },
     ],
   },
 } satisfies AuditMap;

@@ -1,6 +1,7 @@
 import type { InputOf, Operation, Result, ResultOf } from '../contract.js';
 import { auditHandlers, auditTrail } from './audit.js';
 import { caseloadHandlers } from './caseload.js';
+import { casesHandlers } from './cases.js';
 import { demoHandlers } from './demo.js';
 import { dispatch } from './dispatch.js';
 import { exportHandlers } from './export.js';
@@ -8,7 +9,11 @@ import { flagsHandlers, refreshCases } from './flags.js';
 import { importHandlers } from './import.js';
 import { profileHandlers } from './profile.js';
 import { reviewsHandlers } from './reviews.js';
+import { sampleHandlers } from './sample.js';
 import { settingsHandlers } from './settings.js';
+import { teamHandlers } from './team.js';
+import { teamsHandlers } from './teams.js';
+import { trendsHandlers } from './trends.js';
 import type { CallContext, Handlers, ServiceDeps } from './types.js';
 
 /** The composition root: one handler map per domain, merged. Wiring only. */
@@ -17,13 +22,18 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   return {
     ...imports,
     ...caseloadHandlers(deps),
+    ...teamsHandlers(deps),
     ...demoHandlers(deps, imports['import:commit']),
     ...reviewsHandlers(deps),
     ...exportHandlers(deps),
     ...auditHandlers(deps),
     ...flagsHandlers(deps),
+    ...casesHandlers(deps),
     ...settingsHandlers(deps),
     ...profileHandlers(deps),
+    ...teamHandlers(deps),
+    ...trendsHandlers(deps),
+    ...sampleHandlers(deps),
   };
 }
 

@@ -2,7 +2,7 @@ import { Layout } from './layout.js';
 
 export class HomePage extends Layout {
   async waitForEmpty(): Promise<void> {
-    await this.waitForHeading('Caseload');
+    await this.waitForHeading('Oversight queue');
     await this.page.getByText('There is no caseload yet.').waitFor();
   }
 

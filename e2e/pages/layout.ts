@@ -16,7 +16,7 @@ export class Layout {
     return this.page.getByRole('note', { name: 'Security classification' });
   }
 
-  async goTo(link: 'Caseload' | 'Import an extract'): Promise<void> {
+  async goTo(link: 'Oversight queue' | 'Import an extract' | 'Export the log' | 'Audit log' | 'Trends' | 'QA samples'): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: link }).click();
   }
 

@@ -82,10 +82,41 @@ describe('the browser client', () => {
   });
 });
 
+describe('exports in the browser', () => {
+  it('asks the host where to write, then downloads that file under the name the host gives', async () => {
+    const { calls, fetchFn } = recordingFetch((url) =>
+      url.startsWith('/api/export-target')
+        ? Response.json({ ok: true, value: { id: 'e1', path: '/tmp/p/export-e1/oversight-log-2026-11-20.pdf' } })
+        : new Response('%PDF-1.7', { headers: { 'content-disposition': 'attachment; filename="oversight-log-2026-11-20.pdf"' } }),
+    );
+    const saved: { name: string; text: string }[] = [];
+    const client = browserClient(token, fetchFn, (blob, name) => {
+      void blob.text().then((text) => saved.push({ name, text }));
+    });
+    expect(await client.chooseExportTarget('pdf')).toEqual({ ok: true, value: { path: '/tmp/p/export-e1/oversight-log-2026-11-20.pdf' } });
+    expect(await client.deliverExport('/tmp/p/export-e1/oversight-log-2026-11-20.pdf')).toEqual({ ok: true, value: null });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(saved).toEqual([{ name: 'oversight-log-2026-11-20.pdf', text: '%PDF-1.7' }]);
+    expect(calls.map((c) => c.url)).toEqual(['/api/export-target?format=pdf', '/api/download?id=e1']);
+  });
+
+  it('will not download a path the host did not hand out', async () => {
+    const { calls, fetchFn } = recordingFetch(() => Response.json({ ok: true, value: null }));
+    expect(await browserClient(token, fetchFn).deliverExport('/etc/passwd')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(calls).toEqual([]);
+  });
+});
+
 describe('connecting', () => {
   it('uses the Electron bridge when the preload has exposed it, the preview host otherwise', async () => {
     const operations = { 'caseload:summary': () => Promise.resolve({ ok: true, value: 'from the bridge' }) } as unknown as OperationBridge;
-    const bridge: DesktopBridge = { operations, chooseExtractFolder: () => Promise.resolve({ ok: true, value: null }), onMenuCommand: () => () => undefined };
+    const bridge: DesktopBridge = {
+      operations,
+      chooseExtractFolder: () => Promise.resolve({ ok: true, value: null }),
+      chooseExportFile: () => Promise.resolve({ ok: true, value: null }),
+      chooseFileToVerify: () => Promise.resolve({ ok: true, value: null }),
+      onMenuCommand: () => () => undefined,
+    };
     const desktop = connect({ ...fakeWindow(''), spoOversight: bridge });
     expect(desktop.host).toBe('desktop');
     expect(await desktop.call('caseload:summary', {})).toEqual({ ok: true, value: 'from the bridge' });

@@ -3,6 +3,7 @@
 import {
   bridgeName,
   type DesktopBridge,
+  type ExportFormat,
   type InputOf,
   type MenuCommand,
   type Operation,
@@ -20,6 +21,15 @@ export interface Client {
   chooseExtractFolder: () => Promise<Result<{ paths: string[] } | null>>;
   /** Browser only: the chosen files, copied to the preview host's temporary folder for the import. */
   uploadExtract: (files: readonly File[]) => Promise<Result<{ paths: string[] }>>;
+  /**
+   * Where an export may be written: the native save dialog (desktop; `null` when cancelled) or a
+   * fresh file in the preview host's folder (browser), handed to `log:export` as `out`.
+   */
+  chooseExportTarget: (format: ExportFormat) => Promise<Result<{ path: string } | null>>;
+  /** Browser: downloads the written export; desktop: nothing to do, the file is where the user chose. */
+  deliverExport: (path: string) => Promise<Result<null>>;
+  /** The exported file to verify: the native open dialog (desktop) or the file the user picked, uploaded (browser). */
+  chooseFileToVerify: (file?: File) => Promise<Result<{ path: string } | null>>;
   /** Commands from the application menu (desktop); returns the unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -32,19 +42,41 @@ export function desktopClient(bridge: DesktopBridge): Client {
     call: (op, input, onProgress) => bridge.operations[op](input, onProgress),
     chooseExtractFolder: () => bridge.chooseExtractFolder(),
     uploadExtract: () => Promise.resolve(failure('invalid-input', 'the desktop app reads the extract folder directly')),
+    chooseExportTarget: (format) => bridge.chooseExportFile(format),
+    deliverExport: () => Promise.resolve({ ok: true, value: null }),
+    chooseFileToVerify: () => bridge.chooseFileToVerify(),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
 }
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
+/** Saves a blob as a download under `name`: the browser's own save flow. */
+export type SaveBlob = (blob: Blob, name: string) => void;
+
+const saveWithAnchor: SaveBlob = (blob, name) => {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The click has started the download by now; the URL is only needed until then.
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 1000);
+};
+
 function isResult(x: unknown): x is Result<unknown> {
   return typeof x === 'object' && x !== null && 'ok' in x && typeof x.ok === 'boolean';
 }
 
 /** The preview host: POST /api/<op> with the launch's token; progress streams as NDJSON lines. */
-export function browserClient(token: string, fetchFn: Fetch = (url, init) => fetch(url, init)): Client {
+export function browserClient(token: string, fetchFn: Fetch = (url, init) => fetch(url, init), saveBlob: SaveBlob = saveWithAnchor): Client {
   const headers = { authorization: `Bearer ${token}` };
+  /** Export paths the host made room for, to the id it downloads them by. */
+  const exportIds = new Map<string, string>();
   const unreachable = (e: unknown) => failure('io', `The preview host did not answer (${e instanceof Error ? e.message : String(e)}). Is it still running?`);
 
   async function readResult(res: Response): Promise<Result<unknown>> {
@@ -107,6 +139,43 @@ export function browserClient(token: string, fetchFn: Fetch = (url, init) => fet
         return unreachable(e);
       }
       return path ? { ok: true, value: { paths: [path] } } : failure('invalid-input', 'Choose at least one CSV file');
+    },
+    chooseExportTarget: async (format) => {
+      try {
+        const res = await fetchFn(`/api/export-target?format=${format}`, { method: 'POST', headers });
+        const result = (await readResult(res)) as Result<{ id: string; path: string }>;
+        if (!result.ok) return result;
+        exportIds.set(result.value.path, result.value.id);
+        return { ok: true, value: { path: result.value.path } };
+      } catch (e) {
+        return unreachable(e);
+      }
+    },
+    deliverExport: async (path) => {
+      const id = exportIds.get(path);
+      if (!id) return failure('not-found', 'That export was not made in this window; export it again.');
+      try {
+        const res = await fetchFn(`/api/download?id=${id}`, { method: 'POST', headers });
+        if (!res.ok) return (await readResult(res)) as Result<never>;
+        const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'oversight-log';
+        saveBlob(await res.blob(), name);
+        return { ok: true, value: null };
+      } catch (e) {
+        return unreachable(e);
+      }
+    },
+    chooseFileToVerify: async (file) => {
+      if (!file) return { ok: true, value: null };
+      try {
+        const res = await fetchFn(`/api/verify-upload?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/octet-stream' },
+          body: file,
+        });
+        return (await readResult(res)) as Result<{ path: string }>;
+      } catch (e) {
+        return unreachable(e);
+      }
     },
     onMenuCommand: () => () => undefined,
   };

@@ -7,17 +7,26 @@ import { createRoot } from 'react-dom/client';
 import type { MenuCommand } from '../../db/contract.js';
 import { App } from './App.js';
 import { connect } from './client.js';
+import { applyDeepLink } from './deep-link.js';
 import { createAppStore, StoreContext } from './store/index.js';
 
 const client = connect(window);
 const store = createAppStore(client);
 const menu: Record<MenuCommand, () => void> = {
   'import-extract': () => void store.getState().openImport(),
+  'export-log': () => {
+    store.getState().navigate({ screen: 'export' });
+  },
 };
 client.onMenuCommand((command) => {
   menu[command]();
 });
-void store.getState().start();
+void store
+  .getState()
+  .start()
+  .then(() => {
+    applyDeepLink(store, window);
+  });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -24,6 +24,7 @@ async function verify(args: string[], { io, service }: CommandContext): Promise<
 async function list(args: string[], { io, service }: CommandContext): Promise<number> {
   const { values } = parse(args, {
     operation: { type: 'string' },
+    op: { type: 'string' },
     user: { type: 'string' },
     crn: { type: 'string' },
     from: { type: 'string' },
@@ -39,6 +40,7 @@ async function list(args: string[], { io, service }: CommandContext): Promise<nu
   const to = requireDate(values.to, '--to');
   const result = await service.call('audit:list', {
     ...(values.operation ? { operation: values.operation as S62Operation } : {}),
+    ...(values.op ? { op: values.op } : {}),
     ...(values.user ? { user: values.user } : {}),
     ...(values.crn ? { crn: values.crn } : {}),
     ...(from ? { from } : {}),
@@ -64,7 +66,7 @@ const subcommands: Readonly<Record<string, (args: string[], ctx: CommandContext)
 
 export const auditCommand: Command = {
   name: 'audit',
-  usage: 'audit verify [--against EXPORT] [--json]   |   audit list [--operation OP] [--user U] [--crn CRN] [--from DATE] [--to DATE] [--limit N] [--json]',
+  usage: 'audit verify [--against EXPORT] [--json]   |   audit list [--operation OP] [--op reviews:record] [--user U] [--crn CRN] [--from DATE] [--to DATE] [--limit N] [--json]',
   needsDb: true,
   run(args, ctx) {
     const [sub, ...rest] = args;

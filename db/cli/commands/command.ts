@@ -5,6 +5,8 @@ export interface CommandContext {
   io: CliIo;
   /** Opened from --db / SPO_OVERSIGHT_DB for commands that need it. */
   service: Service;
+  /** The --db / SPO_OVERSIGHT_DB path, for commands that open the file themselves (backup, restore). */
+  dbFile?: string | undefined;
 }
 
 export interface Command {

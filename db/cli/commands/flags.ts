@@ -4,7 +4,7 @@ import { UsageError } from '../io.js';
 import type { Command } from './command.js';
 
 /** Left-aligned columns, the last one free-running (reasons are long). */
-function table(header: string[], rows: string[][]): string[] {
+export function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells

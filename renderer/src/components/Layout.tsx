@@ -8,8 +8,14 @@ interface NavItem {
 }
 
 const navigation: readonly NavItem[] = [
-  { text: 'Caseload', route: { screen: 'home' } },
+  { text: 'Oversight queue', route: { screen: 'home' } },
+  { text: 'Team', route: { screen: 'team' } },
   { text: 'Import an extract', route: { screen: 'import' } },
+  { text: 'Trends', route: { screen: 'trends' } },
+  { text: 'Export the log', route: { screen: 'export' } },
+  { text: 'Audit log', route: { screen: 'audit' } },
+  { text: 'QA samples', route: { screen: 'samples' } },
+  { text: 'Settings', route: { screen: 'settings' } },
 ];
 
 /**

@@ -5,15 +5,23 @@ import { ProblemSummary } from '../components/ErrorSummary.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { useApp } from '../store/index.js';
+import { QueueScreen } from './queue/QueueScreen.js';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
 
-/** The caseload at a glance, or, with no data yet, the two ways to get some. */
+/** The oversight queue once there is a caseload (with the caseload's numbers below it), or, with no data yet, the two ways to get some. */
 export function Home() {
-  const { caseload, loadSummary } = useApp(useShallow((s) => ({ caseload: s.caseload, loadSummary: s.loadSummary })));
+  const { caseload, loadSummary, openQueue } = useApp(useShallow((s) => ({ caseload: s.caseload, loadSummary: s.loadSummary, openQueue: s.openQueue })));
   useEffect(() => {
     void loadSummary();
   }, [loadSummary]);
+  // The queue is asked for alongside the summary, not after it, so its first rows come a round
+  // trip sooner; again once a demo caseload has loaded. (An import happens on its own screen, and
+  // coming back here opens the queue afresh.)
+  const demoLoaded = caseload.demo.loaded;
+  useEffect(() => {
+    void openQueue();
+  }, [openQueue, demoLoaded]);
 
   const { summary, demo, error } = caseload;
   const empty = summary !== null && summary.casesInCaseload === 0 && summary.lastImport === null;
@@ -34,8 +42,17 @@ export function Home() {
       )}
       {error && <ProblemSummary message={error.message} />}
       {demo.error && <ProblemSummary title="The demo caseload was not loaded" message={demo.error.message} />}
-      <PageHeading title="Caseload">Caseload</PageHeading>
-      {summary === null ? <p className="govuk-body">Reading the caseload…</p> : empty || demo.running ? <NoCaseload /> : <Summary summary={summary} />}
+      <PageHeading title="Oversight queue">Oversight queue</PageHeading>
+      {summary === null ? (
+        <p className="govuk-body">Reading the caseload…</p>
+      ) : empty || demo.running ? (
+        <NoCaseload />
+      ) : (
+        <>
+          <QueueScreen />
+          <Summary summary={summary} />
+        </>
+      )}
     </>
   );
 }
@@ -91,7 +108,10 @@ function Summary({ summary }: { summary: CaseloadSummary }) {
   ];
   const last = summary.lastImport;
   return (
-    <>
+    <section aria-labelledby="caseload-heading" className="govuk-!-margin-top-8">
+      <h2 className="govuk-heading-m" id="caseload-heading">
+        This caseload
+      </h2>
       <ul className="govuk-grid-row spo-stats" aria-label="The caseload in numbers">
         {stats.map(([value, label]) => (
           <li key={label} className="govuk-grid-column-one-quarter">
@@ -104,7 +124,7 @@ function Summary({ summary }: { summary: CaseloadSummary }) {
       </ul>
       {last && (
         <>
-          <h2 className="govuk-heading-m">Last import</h2>
+          <h3 className="govuk-heading-s">Last import</h3>
           <dl className="govuk-summary-list">
             <Row label="Imported">{dateTime.format(new Date(last.at))}</Row>
             <Row label="By">{last.user}</Row>
@@ -123,7 +143,7 @@ function Summary({ summary }: { summary: CaseloadSummary }) {
       >
         Import a new extract
       </button>
-    </>
+    </section>
   );
 }
 

@@ -10,6 +10,15 @@ export type Route =
   | { screen: 'first-run' }
   | { screen: 'home' }
   | { screen: 'import' }
+  | { screen: 'export' }
+  | { screen: 'verify' }
+  | { screen: 'audit' }
+  | { screen: 'trends' }
+  | { screen: 'samples' }
+  | { screen: 'sample'; id: number }
+  | { screen: 'sample-item'; id: number; position: number }
+  | { screen: 'team' }
+  | { screen: 'settings' }
   | { screen: 'case'; crn: string }
   | { screen: 'review'; crn: string; mode: 'record' }
   | { screen: 'review'; crn: string; mode: 'amend' | 'withdraw'; reviewId: number };

@@ -3,6 +3,7 @@ import type { ImportReport, Operation, Profile, Result, ResultOf } from '../../.
 import type { Client } from '../client.js';
 import { createAppStore, type AppStore } from './index.js';
 import { importChoice } from './import.js';
+import { noFiles } from '../testing/no-files.js';
 
 const profile: Profile = { osUser: 'spo', name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01', updatedAt: '2026-11-20T10:00:00Z' };
 
@@ -38,6 +39,7 @@ function fakeClient(answers: Answers, host: Client['host'] = 'browser') {
     },
     chooseExtractFolder: () => Promise.resolve({ ok: true, value: { paths: ['/extracts/2026-11'] } }),
     uploadExtract: (files) => Promise.resolve({ ok: true, value: { paths: [`/uploads/${String(files.length)}`] } }),
+    ...noFiles,
     onMenuCommand: () => () => undefined,
   };
   return { client, calls };

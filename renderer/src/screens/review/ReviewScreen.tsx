@@ -1,6 +1,81 @@
+import { useEffect, useState, type MouseEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { useApp, type Route } from '../../store/index.js';
+import { londonToday } from './dates.js';
+import { openRules, prefillAmend, prefillRecord } from './form.js';
+import { ReviewForm } from './ReviewForm.js';
+import { WithdrawForm } from './WithdrawForm.js';
+
+type ReviewRoute = Extract<Route, { screen: 'review' }>;
 
 /** Record an oversight review, or amend or withdraw one, with a reason. */
 export function ReviewScreen() {
-  return <PageHeading title="Record an oversight review">Record an oversight review</PageHeading>;
+  const route = useApp((s) => s.route);
+  return route.screen === 'review' ? <ReviewPage route={route} /> : null;
+}
+
+const headings = { record: 'Record an oversight review', amend: 'Correct an oversight review', withdraw: 'Withdraw an oversight review' } as const;
+
+function ReviewPage({ route }: { route: ReviewRoute }) {
+  const { view, profile, settings, loadCase, loadReviewSettings, setCaseNotice, navigate } = useApp(
+    useShallow((s) => ({
+      view: s.caseView,
+      profile: s.profile,
+      settings: s.reviewSettings,
+      loadCase: s.loadCase,
+      loadReviewSettings: s.loadReviewSettings,
+      setCaseNotice: s.setCaseNotice,
+      navigate: s.navigate,
+    })),
+  );
+  const { crn } = route;
+  const [fresh, setFresh] = useState(false);
+  useEffect(() => {
+    // The form is filled from the case as it is now, not as it was when the case screen opened.
+    setCaseNotice(null);
+    void Promise.all([loadReviewSettings(), loadCase(crn)]).then(() => {
+      setFresh(true);
+    });
+  }, [crn, loadCase, loadReviewSettings, setCaseNotice]);
+
+  const backToCase = (e: MouseEvent) => {
+    e.preventDefault();
+    navigate({ screen: 'case', crn });
+  };
+  const waiting = (message: string, problem = false) => (
+    <>
+      <a href={`#case/${crn}`} className="govuk-back-link" onClick={backToCase}>
+        Back to the case
+      </a>
+      {problem && <ProblemSummary message={message} />}
+      <PageHeading title={headings[route.mode]} caption={`Case ${crn}`} error={problem}>
+        {headings[route.mode]}
+      </PageHeading>
+      {!problem && <p className="govuk-body">{message}</p>}
+    </>
+  );
+
+  if (fresh && view.error && view.crn === crn) return waiting(view.error.message, true);
+  const { detail, flags, reviews } = view;
+  if (!fresh || view.loading || view.crn !== crn || !detail || !flags || !reviews || !settings) return waiting('Reading the case…');
+
+  if (route.mode === 'record') {
+    if (!detail.inCaseload) return waiting(`${detail.name} has left the caseload: no new review can be recorded.`, true);
+    return <ReviewForm crn={crn} name={detail.name} initial={prefillRecord(flags, profile, londonToday(), settings)} triggerOptions={openRules(flags)} />;
+  }
+  const review = reviews.reviews.find((r) => r.id === route.reviewId);
+  if (!review) return waiting(`There is no review ${String(route.reviewId)} of this case.`, true);
+  if (review.withdrawn) return waiting('This review was withdrawn; it cannot be corrected or withdrawn again. Record a new review instead.', true);
+  if (route.mode === 'withdraw') return <WithdrawForm crn={crn} name={detail.name} review={review} />;
+  return (
+    <ReviewForm
+      crn={crn}
+      name={detail.name}
+      amend={{ id: review.id, version: review.current.version, recordedAt: review.current.recordedAt }}
+      initial={prefillAmend(review.current)}
+      triggerOptions={openRules(flags)}
+    />
+  );
 }

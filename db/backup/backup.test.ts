@@ -1,0 +1,119 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { auditKeyPath } from '../audit/key.js';
+import { openDatabase } from '../connection.js';
+import { openService } from '../service/open.js';
+import { runCli } from '../testing/cli.js';
+import { checksum, minimalExtract, tempDir, writeExtract } from '../testing/extract.js';
+import { damageTablePage } from './damage.js';
+
+const review = (decision: string) => ({ crn: 'X000001', type: 'management-oversight', date: '2026-11-20', spo: { name: 'Sam SPO' }, decision }) as const;
+
+async function databaseWithReview(): Promise<string> {
+  const file = join(tempDir('spo-backup-'), 'oversight.db');
+  const service = openService(file);
+  expect((await service.call('import:commit', { paths: [writeExtract(minimalExtract())], skipInvalid: false })).ok).toBe(true);
+  expect((await service.call('reviews:record', review('Before the backup.'))).ok).toBe(true);
+  service.close();
+  return file;
+}
+
+function contents(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return checksum(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function addReview(file: string, decision: string): Promise<void> {
+  const service = openService(file);
+  expect((await service.call('reviews:record', review(decision))).ok).toBe(true);
+  service.close();
+}
+
+describe('backup and restore', () => {
+  it('backs up through the backup API into one verified file, with the audit key beside it', async () => {
+    const file = await databaseWithReview();
+    const out = join(tempDir('spo-backup-out-'), 'backup.db');
+    const cli = await runCli(['backup', '--out', out, '--db', file]);
+    expect(cli).toMatchObject({ code: 0, err: '' });
+    expect(cli.out).toMatch(/integrity_check ok/);
+    expect(contents(out)).toBe(contents(file));
+    expect(readFileSync(auditKeyPath(out))).toEqual(readFileSync(auditKeyPath(file)));
+    // One self-contained file: rollback journal mode, nothing beside it to lose.
+    const copy = new Database(out, { readonly: true });
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    copy.close();
+    expect(existsSync(`${out}-wal`)).toBe(false);
+  });
+
+  it('never overwrites an existing file with a backup', async () => {
+    const file = await databaseWithReview();
+    const out = join(tempDir('spo-backup-out-'), 'backup.db');
+    writeFileSync(out, 'keep me');
+    const cli = await runCli(['backup', '--out', out, '--db', file]);
+    expect(cli.code).toBe(2);
+    expect(cli.err).toMatch(/already exists; name a new file/);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+  });
+
+  it('restores a damaged database from a backup: the data, the audit chain and the start-up check come back', async () => {
+    const file = await databaseWithReview();
+    const out = join(tempDir('spo-backup-out-'), 'backup.db');
+    expect((await runCli(['backup', '--out', out, '--db', file])).code).toBe(0);
+    await addReview(file, 'After the backup: lost with the damage.');
+    damageTablePage(file, 'reviews');
+    const damaged = openService(file);
+    expect(damaged.health.readOnly).toBe(true);
+    damaged.close();
+
+    const cli = await runCli(['restore', out, '--db', file]);
+    expect(cli).toMatchObject({ code: 0, err: '' });
+    expect(cli.out).toMatch(/audit chain of \d+ entries verified/);
+    expect(contents(file)).toBe(contents(out));
+    const service = openService(file);
+    expect(service.health).toMatchObject({ ok: true, readOnly: false });
+    const chain = await service.call('audit:verify', {});
+    expect(chain.ok && chain.value.intact).toBe(true);
+    expect((await service.call('reviews:record', review('After the restore.'))).ok).toBe(true);
+    service.close();
+  });
+
+  it('refuses to replace a healthy database unless told to, since everything since the backup would be lost', async () => {
+    const file = await databaseWithReview();
+    const out = join(tempDir('spo-backup-out-'), 'backup.db');
+    expect((await runCli(['backup', '--out', out, '--db', file])).code).toBe(0);
+    await addReview(file, 'After the backup.');
+    const before = contents(file);
+    const refused = await runCli(['restore', out, '--db', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/passes its integrity check: restoring would discard everything recorded since the backup\. Add --force/);
+    expect(contents(file)).toBe(before);
+    expect((await runCli(['restore', out, '--force', '--db', file])).code).toBe(0);
+    expect(contents(file)).toBe(contents(out));
+  });
+
+  it('refuses a damaged backup, and a backup of another database', async () => {
+    const file = await databaseWithReview();
+    const out = join(tempDir('spo-backup-out-'), 'backup.db');
+    expect((await runCli(['backup', '--out', out, '--db', file])).code).toBe(0);
+    damageTablePage(out, 'cases');
+    const damaged = await runCli(['restore', out, '--force', '--db', file]);
+    expect(damaged.code).toBe(2);
+    expect(damaged.err).toMatch(/fails its integrity check .*choose an earlier backup/);
+
+    const other = await databaseWithReview();
+    const otherOut = join(tempDir('spo-backup-out-'), 'other.db');
+    expect((await runCli(['backup', '--out', otherOut, '--db', other])).code).toBe(0);
+    const foreign = await runCli(['restore', otherOut, '--force', '--db', file]);
+    expect(foreign.code).toBe(2);
+    expect(foreign.err).toMatch(/was made from another database \(its audit key differs/);
+    const db = openDatabase(file);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});

@@ -1,0 +1,20 @@
+import { restoreDatabase } from '../../backup/backup.js';
+import { databasePath, parse } from '../args.js';
+import { UsageError } from '../io.js';
+import type { Command } from './command.js';
+
+/** Needs no service: the database it replaces may be too damaged to open. */
+export const restoreCommand: Command = {
+  name: 'restore',
+  usage: 'restore BACKUP [--force] [--json]',
+  needsDb: false,
+  async run(args, { io, dbFile }) {
+    const { values, positionals } = parse(args, { force: { type: 'boolean' }, json: { type: 'boolean' } }, true);
+    const [backup] = positionals;
+    if (!backup || positionals.length !== 1) throw new UsageError('restore needs one backup file');
+    const r = await restoreDatabase(backup, databasePath(dbFile, io.env), { force: values.force ?? false });
+    if (values.json) io.out(`${JSON.stringify(r, null, 2)}\n`);
+    else io.out(`Restored ${r.file}\n  from ${r.from} (integrity_check ok, audit chain of ${r.auditEntries} entries verified)\n`);
+    return 0;
+  },
+};

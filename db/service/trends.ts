@@ -1,0 +1,11 @@
+import { londonToday } from '../dates.js';
+import { weeklyTrends } from '../team/trends.js';
+import type { Handlers, ServiceDeps } from './types.js';
+
+/** The trend chart's numbers: one as-of evaluation per week-end, through the weekly cache. */
+export function trendsHandlers(deps: ServiceDeps): Pick<Handlers, 'trends:weekly'> {
+  return {
+    'trends:weekly': (input) =>
+      Promise.resolve(weeklyTrends(deps.db, { asOf: input.asOf ?? londonToday(deps.now()), weeks: input.weeks, team: input.team, now: deps.now })),
+  };
+}

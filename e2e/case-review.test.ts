@@ -1,0 +1,194 @@
+import type { App } from './fixture.js';
+import { expect, test } from './fixture.js';
+import { CasePage } from './pages/case-page.js';
+import { ReviewPage } from './pages/review-page.js';
+
+async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(`expected success, got: ${r.error.message}`);
+  return r.value;
+}
+
+/** The user is known and the demo caseload loaded; answers a case with an overdue first-oversight flag. */
+async function demoCase(app: App): Promise<string> {
+  await ok(app.api('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' }));
+  await ok(app.api('demo:load', { seed: 1 }));
+  const queue = await ok(app.api('flags:queue', { rule: 'OVERSIGHT-NEW', status: 'overdue', limit: 1 }));
+  const crn = queue.rows[0]?.crn;
+  if (!crn) throw new Error('the demo caseload has no overdue OVERSIGHT-NEW flag');
+  return crn;
+}
+
+/** Opens the case through its address (`#case/X123456`), as a link from elsewhere would. */
+async function openCase(app: App, crn: string): Promise<CasePage> {
+  const url = new URL(app.page.url());
+  url.hash = `#case/${crn}`;
+  await app.page.goto(url.href);
+  await app.page.reload();
+  const page = new CasePage(app.page);
+  await page.waitForCase(crn);
+  return page;
+}
+
+async function openFlags(app: App, crn: string, rule: 'OVERSIGHT-NEW') {
+  const queue = await ok(app.api('flags:queue', { search: crn, rule }));
+  return queue.rows.filter((r) => r.crn === crn);
+}
+
+test('Opening a case explains each flag: the rule, its dates, the evidence and the settings with their basis', async ({ app }) => {
+  const crn = await demoCase(app);
+  const casePage = await openCase(app, crn);
+  const view = await ok(app.api('flags:case', { crn }));
+  const detail = await ok(app.api('cases:get', { crn }));
+  expect(await casePage.heading().textContent()).toBe(detail.name);
+
+  const rule = view.rules.find((r) => r.rule === 'OVERSIGHT-NEW');
+  if (!rule) throw new Error('flags:case lost the flag the queue listed');
+  const shown = await casePage.shownFlag('OVERSIGHT-NEW');
+  expect(shown.title).toBe(`${rule.explanation.title} (OVERSIGHT-NEW)`);
+  expect(shown.status).toBe(`Overdue by ${String(rule.daysOverdue)} ${rule.daysOverdue === 1 ? 'day' : 'days'}`);
+  expect(shown.dueDate).toBe(rule.dueDate);
+  expect(shown.dueRule).toBe(rule.explanation.dueRule);
+  expect(shown.text).toContain(rule.reason);
+  for (const e of rule.explanation.evidence) expect(shown.text).toContain(e.note);
+  for (const s of rule.explanation.settings) expect(shown.text).toContain(s.basisNote);
+  // The first-oversight timing is local practice, and the screen says so rather than "national policy".
+  expect(shown.text).toContain('Local practice');
+
+  const timeline = await casePage.timelineRows();
+  expect(timeline.length).toBeGreaterThan(0);
+  await app.check('case');
+});
+
+test('Recording a review: an incomplete form is refused naming each field; a complete one clears the flag; it can be corrected and withdrawn', async ({ app }) => {
+  const crn = await demoCase(app);
+  const casePage = await openCase(app, crn);
+  const today = (await ok(app.api('flags:case', { crn }))).asOf;
+
+  await casePage.recordReview();
+  const review = new ReviewPage(app.page);
+  await review.waitForForm();
+  // Filled in from the case: the type its flag suggests, today, the user, the open flags ticked.
+  expect(await review.checked('Type of review')).toEqual(['Allocation oversight']);
+  expect(await review.value('Date of the review')).toBe(today);
+  expect(await review.value('SPO who did the review')).toBe('Sam Senior');
+  expect(await review.value('SPO staff code (optional)')).toBe('N99S001');
+  expect(await review.checked('What prompted the review')).toContain('First SPO oversight (OVERSIGHT-NEW)');
+  expect(await review.value('Next review date (optional)')).not.toBe('');
+  await app.check('review-form');
+
+  await review.save();
+  expect(await review.errorSummary()).toEqual([
+    'Select what you found when you looked at the risk assessment',
+    'Select what you found when you looked at the risk management plan',
+    'Select what you found when you looked at the police domestic-abuse information',
+    "Select what you found when you looked at the children's services information",
+    'Select what you found when you looked at the referrals',
+    'Enter the decision',
+  ]);
+  expect(await review.fieldError('decision')).toBe('Enter the decision');
+  expect(await app.page.title()).toBe('Error: Record an oversight review – SPO Oversight');
+  expect((await ok(app.api('reviews:list', { crn }))).reviews).toEqual([]);
+  await app.check('review-errors');
+
+  await review.checkAll();
+  await review.choose('Police domestic-abuse information', 'Sought, not available');
+  await review.fill('Analysis (optional)', 'New high-risk case; RMP in place and proportionate.');
+  await review.fill('Decision', 'Continue weekly reporting; chase the police response.');
+  await review.addAction({ text: 'Chase the police domestic-abuse response', owner: 'Practitioner', due: today });
+  await review.save();
+
+  expect(await casePage.successBanner()).toContain('Review recorded');
+  await casePage.waitForCase(crn);
+  expect(await casePage.flag('OVERSIGHT-NEW').count()).toBe(0);
+  expect(await openFlags(app, crn, 'OVERSIGHT-NEW')).toEqual([]);
+  const recorded = (await ok(app.api('reviews:list', { crn }))).reviews;
+  expect(recorded).toHaveLength(1);
+  expect(recorded[0]?.current).toMatchObject({ type: 'allocation-oversight', date: today, spo: { name: 'Sam Senior', staffCode: 'N99S001' } });
+  expect(recorded[0]?.current.triggers).toContain('OVERSIGHT-NEW');
+  await app.check('case-reviewed');
+
+  await casePage.correctReview();
+  await review.waitForForm('Correct an oversight review');
+  expect(await review.value('Decision')).toBe('Continue weekly reporting; chase the police response.');
+  await review.save();
+  expect(await review.errorSummary()).toEqual(['Enter the reason for the correction']);
+  await review.fill('Decision', 'Continue weekly reporting; chase the police response by Friday.');
+  await review.fill('Reason for the correction', 'The deadline agreed with the practitioner was left out.');
+  await review.save();
+  expect(await casePage.successBanner()).toContain('Review corrected');
+  await casePage.waitForCase(crn);
+  const [corrected] = await casePage.reviews();
+  expect(corrected?.tags).toContain('Version 2');
+  expect(corrected?.versions[1]).toContain('Reason: The deadline agreed with the practitioner was left out.');
+  expect(corrected?.versions[1]).toContain('Changed: decision');
+
+  await casePage.withdrawReview();
+  await review.waitForWithdraw();
+  await app.check('review-withdraw');
+  await review.withdraw();
+  expect(await review.errorSummary()).toEqual(['Enter the reason for withdrawing the review']);
+  await review.fill('Why are you withdrawing this review?', 'Recorded on the wrong case.');
+  await review.withdraw();
+  expect(await casePage.successBanner()).toContain('Review withdrawn');
+  await casePage.waitForCase(crn);
+  const [withdrawn] = await casePage.reviews();
+  expect(withdrawn?.tags).toContain('Withdrawn: does not count as evidence');
+  expect(withdrawn?.versions[2]).toContain('Reason: Recorded on the wrong case.');
+  expect((await ok(app.api('reviews:list', { crn }))).reviews[0]).toMatchObject({ withdrawn: true, countsAsEvidence: false });
+  // Withdrawn, it is no longer evidence: the flag it answered is back.
+  expect(await casePage.flag('OVERSIGHT-NEW').count()).toBe(1);
+});
+
+/** The focused element's id and text (the test has no DOM types, so it asks by expression). */
+async function focusedId(app: App): Promise<string> {
+  const id: unknown = await app.page.evaluate('document.activeElement ? document.activeElement.id : ""');
+  return typeof id === 'string' ? id : '';
+}
+async function focusedText(app: App): Promise<string> {
+  const text: unknown = await app.page.evaluate('document.activeElement ? document.activeElement.textContent : ""');
+  return typeof text === 'string' ? text : '';
+}
+
+/** Presses Tab until the focused element has this id (or gives up), as a keyboard user would. */
+async function tabTo(app: App, id: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await app.page.keyboard.press('Tab');
+    if ((await focusedId(app)) === id) return;
+  }
+  throw new Error(`Tab never reached #${id}`);
+}
+
+test('Keyboard only: open the form, answer the checks, write the decision and save, with Tab, Space and Enter', async ({ app }) => {
+  const crn = await demoCase(app);
+  await openCase(app, crn);
+  const keys = app.page.keyboard;
+
+  // The record button follows the heading the screen opens on.
+  const onButton = () => focusedText(app);
+  for (let i = 0; i < 10 && (await onButton()) !== 'Record an oversight review'; i++) await keys.press('Tab');
+  expect(await onButton()).toBe('Record an oversight review');
+  await keys.press('Enter');
+
+  const review = new ReviewPage(app.page);
+  await review.waitForForm();
+  for (const item of ['risk-assessment', 'rmp', 'police-da', 'childrens-services', 'referrals']) {
+    await tabTo(app, `check-${item}`);
+    await keys.press('Space');
+  }
+  await tabTo(app, 'decision');
+  await keys.type('Reviewed at the desk; plan is sound.');
+  await tabTo(app, 'contactId');
+  for (let i = 0; i < 10; i++) {
+    await keys.press('Tab');
+    if ((await onButton()) === 'Save the review') break;
+  }
+  expect(await onButton()).toBe('Save the review');
+  await keys.press('Enter');
+
+  const casePage = new CasePage(app.page);
+  expect(await casePage.successBanner()).toContain('Review recorded');
+  expect(await openFlags(app, crn, 'OVERSIGHT-NEW')).toEqual([]);
+  const [saved] = (await ok(app.api('reviews:list', { crn }))).reviews;
+  expect(saved?.current.checks.map((c) => c.outcome)).toEqual(['checked', 'checked', 'checked', 'checked', 'checked']);
+});

@@ -1,0 +1,99 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { londonToday } from '../db/dates.js';
+import { expect, test, type App } from './fixture.js';
+import { AuditPage } from './pages/audit-page.js';
+import { ExportPage, VerifyPage } from './pages/export-page.js';
+
+/** A signed-in SPO with the demo caseload and one recorded review; answers the reviewed CRN. */
+async function withOneReview(app: App): Promise<string> {
+  await app.api('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' });
+  const demo = await app.api('demo:load', { seed: 1 });
+  expect(demo.ok).toBe(true);
+  const queue = await app.api('flags:queue', { rule: 'OVERSIGHT-NEW', status: 'overdue', limit: 1 });
+  if (!queue.ok || !queue.value.rows[0]) throw new Error('the demo caseload has no overdue OVERSIGHT-NEW flag');
+  const crn = queue.value.rows[0].crn;
+  const review = await app.api('reviews:record', {
+    crn,
+    type: 'allocation-oversight',
+    date: londonToday(new Date()),
+    spo: { name: 'Sam Senior', staffCode: 'N99S001' },
+    triggers: ['OVERSIGHT-NEW'],
+    decision: 'Allocation is appropriate; risk management plan to be reviewed within 10 days.',
+  });
+  expect(review.ok).toBe(true);
+  await app.page.reload();
+  await app.page.getByRole('navigation', { name: 'Menu' }).waitFor();
+  return crn;
+}
+
+test('Export: the SPO exports the log for an inspector, sees its digest, and the file verifies; a changed byte does not', async ({ app }) => {
+  await withOneReview(app);
+  const exporter = new ExportPage(app.page);
+  await exporter.goTo('Export the log');
+  await exporter.waitForIt();
+  await app.check('export');
+
+  await exporter.submit();
+  expect(await exporter.errorSummary()).toEqual(['Enter why the log is being disclosed', 'Enter who the log is for']);
+  await app.check('export-errors');
+
+  await exporter.fill({ purpose: 'HMI Probation inspection', recipient: 'HM Inspectorate of Probation' });
+  await exporter.chooseFormat('CSV');
+  const download = await exporter.exportAndDownload();
+  expect(download.suggestedFilename()).toMatch(/^oversight-log-\d{4}-\d{2}-\d{2}\.csv$/);
+  const saved = join(app.dir, download.suggestedFilename());
+  await download.saveAs(saved);
+  const digest = await exporter.digestShown();
+  expect(digest).toMatch(/^[0-9a-f]{64}$/);
+  await app.check('export-done');
+
+  const checked = await app.api('log:verify', { path: saved });
+  expect(checked).toMatchObject({ ok: true, value: { intact: true, digest } });
+  const disclosures = await app.api('audit:list', { operation: 'disclosure' });
+  expect(disclosures.ok && disclosures.value.entries[0]).toMatchObject({ op: 'log:export', justification: 'HMI Probation inspection', recipients: ['HM Inspectorate of Probation'] });
+
+  await app.page.getByRole('link', { name: 'Verify an exported file' }).click();
+  const verifier = new VerifyPage(app.page);
+  await verifier.waitForIt();
+  await verifier.verify();
+  expect(await verifier.errorSummary()).toEqual(['Select the exported file to verify']);
+  await verifier.verify(saved);
+  expect(await verifier.verdict()).toBe('Intact');
+  await app.page.getByText('Yes, entry').waitFor();
+  await app.check('verify-intact');
+
+  const bytes = readFileSync(saved);
+  const at = bytes.indexOf('Allocation is appropriate');
+  bytes[at] = 'a'.charCodeAt(0);
+  const tampered = join(app.dir, 'tampered.csv');
+  writeFileSync(tampered, bytes);
+  await verifier.verify(tampered);
+  expect(await verifier.verdict()).toBe('Not intact: tampered.csv');
+  await app.check('verify-not-intact');
+});
+
+test('Audit log: the SPO sees who did what to a case, the chain checks out, and reading the log is itself logged', async ({ app }) => {
+  const crn = await withOneReview(app);
+  const audit = new AuditPage(app.page);
+  await audit.goTo('Audit log');
+  await audit.waitForIt();
+  await app.check('audit');
+
+  await audit.filterByCrn(crn);
+  await app.page.getByText(/^Showing entries 1 to/).waitFor();
+  const entries = await audit.entries();
+  expect(entries.length).toBeGreaterThan(0);
+  expect(entries.filter((e) => !e.cases.startsWith(crn))).toEqual([]);
+  expect(entries).toContainEqual({ operation: 'Alteration', op: 'reviews:record', cases: crn });
+
+  await audit.filterByOperation('Erasure');
+  await app.page.getByText('No entries match these filters.').waitFor();
+  await app.check('audit-empty');
+
+  expect(await audit.checkChain()).toMatch(/^Intact All [\d,]+ entries are in order and unchanged\.$/);
+  await app.check('audit-chain-intact');
+
+  const reads = await app.api('audit:list', { operation: 'consultation' });
+  expect(reads.ok && reads.value.entries.some((e) => e.op === 'audit:list')).toBe(true);
+});

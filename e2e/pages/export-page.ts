@@ -1,0 +1,51 @@
+import type { Download } from 'playwright-core';
+import { Layout } from './layout.js';
+
+export class ExportPage extends Layout {
+  async waitForIt(): Promise<void> {
+    await this.waitForHeading('Export the oversight log');
+  }
+
+  async fill(fields: { purpose?: string; recipient?: string; from?: string; team?: string }): Promise<void> {
+    const labels = { purpose: 'Why is the log being disclosed?', recipient: 'Who is it for?', from: 'Reviewed on or after', team: 'Team code' } as const;
+    for (const [key, value] of Object.entries(fields)) {
+      await this.page.getByLabel(labels[key as keyof typeof labels]).fill(value);
+    }
+  }
+
+  async chooseFormat(format: 'CSV' | 'PDF' | 'JSON'): Promise<void> {
+    await this.page.getByRole('radio', { name: format }).check();
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Export the log' }).click();
+  }
+
+  /** Exports, and answers the browser's download once it has finished. */
+  async exportAndDownload(): Promise<Download> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.submit()]);
+    await this.page.getByText('Oversight log exported').waitFor();
+    return download;
+  }
+
+  async digestShown(): Promise<string> {
+    return (await this.page.getByTestId('export-digest').textContent()) ?? '';
+  }
+}
+
+export class VerifyPage extends Layout {
+  async waitForIt(): Promise<void> {
+    await this.waitForHeading('Verify an exported file');
+  }
+
+  async verify(file?: string): Promise<void> {
+    if (file) await this.page.getByLabel('Exported file').setInputFiles(file);
+    await this.page.getByRole('button', { name: 'Verify the file' }).click();
+  }
+
+  async verdict(): Promise<string> {
+    const verdict = this.page.getByRole('heading', { level: 2, name: /^(Intact|Not intact)/ });
+    await verdict.waitFor();
+    return (await verdict.textContent()) ?? '';
+  }
+}

@@ -1,0 +1,62 @@
+import { expect, test } from './fixture.js';
+import { QueuePage } from './pages/queue-page.js';
+import { TeamPage } from './pages/team-page.js';
+
+test('Team: each practitioner’s caseload, coverage and workload as the engine answers, over capacity in words, and the heatmap as a table', async ({ app }) => {
+  await app.api('profile:set', { name: 'Sam Senior', staffCode: 'N90A01P001', teamCode: 'N90A01T01' });
+  await app.page.reload();
+  const team = new TeamPage(app.page);
+  await team.open();
+  await team.waitForView();
+  await app.check('team-empty');
+
+  const demo = await app.api('demo:load', { seed: 1 });
+  if (!demo.ok) throw new Error(demo.error.message);
+  // The screen opens on the user's own team: make it one with a practitioner over capacity.
+  const everyone = await app.api('team:view', {});
+  if (!everyone.ok) throw new Error(everyone.error.message);
+  const busy = everyone.value.practitioners.find((p) => p.workload?.overCapacity)?.teamCode;
+  if (!busy) throw new Error('the demo caseload has no practitioner over capacity');
+  await app.api('profile:set', { name: 'Sam Senior', staffCode: 'N90A01P001', teamCode: busy });
+  await app.page.reload();
+  await team.open();
+  await team.waitForView();
+  const engine = await app.api('team:view', { team: busy });
+  if (!engine.ok) throw new Error(engine.error.message);
+  const view = engine.value;
+
+  const rows = await team.rows();
+  expect(rows.map((r) => r[0])).toEqual(view.practitioners.map((p) => `${p.name ?? 'Not in the staff file'} (${p.staffCode})`));
+  expect(rows.map((r) => r[2])).toEqual(view.practitioners.map((p) => String(p.cases)));
+  // Over capacity is said in words, not only by colour.
+  const over = view.practitioners.filter((p) => p.workload?.overCapacity).length;
+  expect(over).toBeGreaterThan(0);
+  expect(rows.filter((r) => r[8]?.includes('Over capacity'))).toHaveLength(over);
+  expect(await team.weekHeaders()).toHaveLength(13);
+  await expect.poll(() => team.heatmap().locator('tbody tr').count()).toBe(view.practitioners.length);
+  await app.check('team');
+
+  // A practitioner's overdue count opens the queue on their cases.
+  const flagged = view.practitioners.find((p) => p.overdue > 0);
+  if (!flagged) throw new Error('nobody in the team has an overdue flag');
+  await app.page.getByRole('link', { name: new RegExp(`overdue flags for ${flagged.name ?? flagged.staffCode}: show them in the queue`) }).click();
+  const queue = new QueuePage(app.page);
+  await queue.waitForIt();
+  expect(await queue.selectedFilter('Practitioner')).toContain(flagged.staffCode);
+  const expected = await app.api('flags:queue', { team: busy, staffCode: flagged.staffCode, status: 'overdue', limit: 5 });
+  if (!expected.ok) throw new Error(expected.error.message);
+  expect(expected.value.total).toBe(flagged.overdue);
+  await expect.poll(async () => (await queue.crns(5)).length).toBe(Math.min(5, flagged.overdue));
+  expect(await queue.crns(5)).toEqual(expected.value.rows.map((r) => r.crn));
+  await team.open();
+  await team.waitForView();
+
+  // Another team: the table follows the choice.
+  const teams = await app.api('caseload:teams', {});
+  const other = teams.ok ? teams.value.teams.find((t) => t.code !== busy) : undefined;
+  if (!other) throw new Error('the demo caseload has one team only');
+  await team.chooseTeam(new RegExp(`\\(${other.code}\\)$`));
+  const next = await app.api('team:view', { team: other.code });
+  if (!next.ok) throw new Error(next.error.message);
+  await expect.poll(async () => (await team.rows()).map((r) => r[0]), { timeout: 30_000 }).toEqual(next.value.practitioners.map((p) => `${p.name ?? 'Not in the staff file'} (${p.staffCode})`));
+}, 240_000);

@@ -1,0 +1,268 @@
+import { useState, type MouseEvent, type SyntheticEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { checkItems, checkOutcomes, reviewTypes, type CaseRuleId, type OpError } from '../../../../db/contract.js';
+import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { TextInput } from '../../components/TextInput.js';
+import { useApp } from '../../store/index.js';
+import { ruleTitles } from '../queue/labels.js';
+import { ActionsField } from './ActionsField.js';
+import { londonToday } from './dates.js';
+import { Checkboxes, Radios, Textarea } from './fields.js';
+import {
+  changeType,
+  checkFieldId,
+  fieldFor,
+  schemaErrors,
+  serviceMessage,
+  summaryOf,
+  toAmendInput,
+  toRecordInput,
+  validate,
+  type FieldErrors,
+  type ReviewFormValues,
+} from './form.js';
+import { checkLabels, outcomeLabels, typeHints, typeLabels } from './labels.js';
+
+const isRule = (t: string): t is CaseRuleId => Object.hasOwn(ruleTitles, t);
+const triggerLabel = (t: string) => (isRule(t) ? `${ruleTitles[t]} (${t})` : t);
+
+export interface ReviewFormProps {
+  crn: string;
+  name: string;
+  /** Set when correcting a review: its id and the version being corrected. */
+  amend?: { id: number; version: number; recordedAt: string };
+  initial: ReviewFormValues;
+  /** The rules and events that could have prompted the review. */
+  triggerOptions: readonly string[];
+}
+
+/** Records an oversight review, or corrects one with a reason (a new version of it). */
+export function ReviewForm({ crn, name, amend, initial, triggerOptions }: ReviewFormProps) {
+  const { recordReview, amendReview, navigate, settings } = useApp(
+    useShallow((s) => ({ recordReview: s.recordReview, amendReview: s.amendReview, navigate: s.navigate, settings: s.reviewSettings })),
+  );
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors>(new Map());
+  const [failure, setFailure] = useState<OpError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const mode = amend ? 'amend' : 'record';
+  const title = amend ? 'Correct an oversight review' : 'Record an oversight review';
+
+  const set = (patch: Partial<ReviewFormValues>) => {
+    setValues((v) => ({ ...v, ...patch }));
+  };
+  const backToCase = (e: MouseEvent) => {
+    e.preventDefault();
+    navigate({ screen: 'case', crn });
+  };
+
+  const submit = async (e: SyntheticEvent) => {
+    e.preventDefault();
+    if (saving) return;
+    let found = validate(values, mode, londonToday());
+    if (found.size === 0) found = schemaErrors(crn, amend ? amend.id : null, values);
+    setErrors(found);
+    setFailure(null);
+    if (found.size > 0) return;
+    setSaving(true);
+    const error = amend ? await amendReview(crn, toAmendInput(amend.id, values)) : await recordReview(toRecordInput(crn, values));
+    if (!error) return; // back on the case
+    setSaving(false);
+    const field = error.field ? fieldFor(error.field, values) : null;
+    if (field) setErrors(new Map([[field, serviceMessage(error)]]));
+    else setFailure(error);
+  };
+
+  const summary = summaryOf(errors);
+  const err = (id: string) => errors.get(id);
+  const options = [...new Set([...triggerOptions, ...values.triggers])];
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <a href={`#case/${crn}`} className="govuk-back-link" onClick={backToCase}>
+          Back to the case
+        </a>
+        <ErrorSummary errors={summary} />
+        {failure && <ProblemSummary title="The review could not be saved" message={serviceMessage(failure)} />}
+        <PageHeading title={title} caption={`${name}, case ${crn}`} error={summary.length > 0 || failure !== null}>
+          {title}
+        </PageHeading>
+        {amend ? (
+          <div className="govuk-inset-text">
+            You are correcting version {amend.version} of this review. Your correction is saved as a new version with your reason; the earlier versions stay in
+            the history.
+          </div>
+        ) : (
+          <p className="govuk-body">Filled in from the case and its flags. Check each part before you save.</p>
+        )}
+        <form noValidate onSubmit={(e) => void submit(e)}>
+          <Radios
+            id="type"
+            legend="Type of review"
+            legendClass="govuk-fieldset__legend--m"
+            options={reviewTypes.map((t) => ({ value: t, label: typeLabels[t], hint: typeHints[t] }))}
+            value={values.type}
+            error={err('type')}
+            onChange={(type) => {
+              setValues((v) => changeType(v, type, settings));
+            }}
+          />
+          <TextInput
+            id="date"
+            label="Date of the review"
+            hint="Today or earlier"
+            type="date"
+            width="govuk-input--width-10"
+            value={values.date}
+            error={err('date')}
+            onChange={(e) => {
+              set({ date: e.target.value });
+            }}
+          />
+          <TextInput
+            id="spoName"
+            label="SPO who did the review"
+            width="govuk-input--width-20"
+            autoComplete="name"
+            value={values.spoName}
+            error={err('spoName')}
+            onChange={(e) => {
+              set({ spoName: e.target.value });
+            }}
+          />
+          <TextInput
+            id="spoStaffCode"
+            label="SPO staff code (optional)"
+            width="govuk-input--width-10"
+            spellCheck={false}
+            value={values.spoStaffCode}
+            error={err('spoStaffCode')}
+            onChange={(e) => {
+              set({ spoStaffCode: e.target.value });
+            }}
+          />
+          {options.length > 0 ? (
+            <Checkboxes
+              id="triggers"
+              legend="What prompted the review"
+              hint="The case’s open flags are ticked"
+              options={options.map((t) => ({ value: t, label: triggerLabel(t) }))}
+              values={values.triggers}
+              error={err('triggers')}
+              onChange={(triggers) => {
+                set({ triggers });
+              }}
+            />
+          ) : (
+            <p className="govuk-body">The case has no open flags: this review was not prompted by a rule.</p>
+          )}
+
+          <h2 className="govuk-heading-m">What you checked</h2>
+          {checkItems.map((item) => (
+            <Radios
+              key={item}
+              id={checkFieldId(item)}
+              legend={checkLabels[item]}
+              small
+              inline
+              options={checkOutcomes.map((o) => ({ value: o, label: outcomeLabels[o] }))}
+              value={values.checks[item]}
+              error={err(checkFieldId(item))}
+              onChange={(outcome) => {
+                setValues((v) => ({ ...v, checks: { ...v.checks, [item]: outcome } }));
+              }}
+            />
+          ))}
+
+          <h2 className="govuk-heading-m">Analysis and decision</h2>
+          <Textarea
+            id="analysis"
+            label="Analysis (optional)"
+            hint="What you found and what it means for the risk"
+            value={values.analysis}
+            error={err('analysis')}
+            onChange={(e) => {
+              set({ analysis: e.target.value });
+            }}
+          />
+          <Textarea
+            id="decision"
+            label="Decision"
+            value={values.decision}
+            error={err('decision')}
+            onChange={(e) => {
+              set({ decision: e.target.value });
+            }}
+          />
+          <ActionsField
+            rows={values.actions}
+            errors={errors}
+            onChange={(actions) => {
+              set({ actions });
+            }}
+          />
+
+          <h2 className="govuk-heading-m">Next review and nDelius</h2>
+          <TextInput
+            id="nextReviewDate"
+            label="Next review date (optional)"
+            hint="Suggested from the policy settings for this type of review"
+            type="date"
+            width="govuk-input--width-10"
+            value={values.nextReviewDate}
+            error={err('nextReviewDate')}
+            onChange={(e) => {
+              set({ nextReviewDate: e.target.value });
+            }}
+          />
+          <TextInput
+            id="contactCode"
+            label="nDelius contact code (optional)"
+            hint="The contact type the review is entered as in nDelius"
+            width="govuk-input--width-10"
+            spellCheck={false}
+            value={values.contactCode}
+            error={err('contactCode')}
+            onChange={(e) => {
+              set({ contactCode: e.target.value });
+            }}
+          />
+          <TextInput
+            id="contactId"
+            label="nDelius contact ID (optional)"
+            hint="Once the contact is entered in nDelius"
+            width="govuk-input--width-10"
+            spellCheck={false}
+            value={values.contactId}
+            error={err('contactId')}
+            onChange={(e) => {
+              set({ contactId: e.target.value });
+            }}
+          />
+          {amend && (
+            <Textarea
+              id="reason"
+              label="Reason for the correction"
+              rows={3}
+              value={values.reason}
+              error={err('reason')}
+              onChange={(e) => {
+                set({ reason: e.target.value });
+              }}
+            />
+          )}
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button" disabled={saving} aria-disabled={saving}>
+              {amend ? 'Save the correction' : 'Save the review'}
+            </button>
+            <a href={`#case/${crn}`} className="govuk-link" onClick={backToCase}>
+              Cancel
+            </a>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

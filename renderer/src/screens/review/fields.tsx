@@ -1,0 +1,163 @@
+import type { ReactNode, Ref, TextareaHTMLAttributes } from 'react';
+
+function ErrorMessage({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} className="govuk-error-message">
+      <span className="govuk-visually-hidden">Error:</span> {error}
+    </p>
+  );
+}
+
+const describedBy = (id: string, hint: ReactNode, error: string | undefined) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+
+interface Option<T extends string> {
+  value: T;
+  label: string;
+  hint?: string;
+}
+
+/**
+ * GOV.UK radios in a fieldset. The first radio carries `id`, so the error summary's link lands
+ * on the group; the others are `id-value`.
+ */
+export function Radios<T extends string>(props: {
+  id: string;
+  legend: ReactNode;
+  legendClass?: string;
+  hint?: string;
+  options: readonly Option<T>[];
+  value: T | '';
+  onChange: (value: T) => void;
+  error?: string | undefined;
+  small?: boolean;
+  inline?: boolean;
+}) {
+  const { id, legend, hint, options, value, onChange, error } = props;
+  const classes = ['govuk-radios', props.small ? 'govuk-radios--small' : null, props.inline ? 'govuk-radios--inline' : null].filter(Boolean).join(' ');
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend className={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`}>{legend}</legend>
+        {hint && (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
+        <ErrorMessage id={id} error={error} />
+        <div className={classes}>
+          {options.map((o, i) => {
+            const optionId = i === 0 ? id : `${id}-${o.value}`;
+            return (
+              <div className="govuk-radios__item" key={o.value}>
+                <input
+                  className="govuk-radios__input"
+                  id={optionId}
+                  name={id}
+                  type="radio"
+                  value={o.value}
+                  checked={value === o.value}
+                  onChange={() => {
+                    onChange(o.value);
+                  }}
+                  {...(o.hint ? { 'aria-describedby': `${optionId}-item-hint` } : {})}
+                />
+                <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
+                  {o.label}
+                </label>
+                {o.hint && (
+                  <div id={`${optionId}-item-hint`} className="govuk-hint govuk-radios__hint">
+                    {o.hint}
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** GOV.UK checkboxes; the first box carries `id`. */
+export function Checkboxes(props: {
+  id: string;
+  legend: string;
+  hint?: string;
+  options: readonly Option<string>[];
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+  error?: string | undefined;
+}) {
+  const { id, legend, hint, options, values, onChange, error } = props;
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint && (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
+        <ErrorMessage id={id} error={error} />
+        <div className="govuk-checkboxes govuk-checkboxes--small">
+          {options.map((o, i) => {
+            const optionId = i === 0 ? id : `${id}-${o.value}`;
+            const checked = values.includes(o.value);
+            return (
+              <div className="govuk-checkboxes__item" key={o.value}>
+                <input
+                  className="govuk-checkboxes__input"
+                  id={optionId}
+                  name={id}
+                  type="checkbox"
+                  value={o.value}
+                  checked={checked}
+                  onChange={() => {
+                    onChange(checked ? values.filter((x) => x !== o.value) : [...values, o.value]);
+                  }}
+                />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor={optionId}>
+                  {o.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className'> {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  ref?: Ref<HTMLTextAreaElement> | undefined;
+}
+
+export function Textarea({ id, label, hint, error, ...textarea }: TextareaProps) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label govuk-label--s" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      )}
+      <ErrorMessage id={id} error={error} />
+      <textarea
+        id={id}
+        name={id}
+        rows={5}
+        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        aria-describedby={describedBy(id, hint, error)}
+        {...textarea}
+      />
+    </div>
+  );
+}

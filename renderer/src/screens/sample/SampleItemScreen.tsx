@@ -1,0 +1,221 @@
+import { useEffect, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { sampleAnswers, sampleCheckItems, sampleOutcomes, type Review, type SampleOutcome } from '../../../../db/contract.js';
+import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { useApp } from '../../store/index.js';
+import { shortDate } from '../queue/labels.js';
+import { sampleAnswerLabels, sampleCheckLabels, sampleOutcomeLabels } from './labels.js';
+
+type Answer = (typeof sampleAnswers)[number];
+type Item = (typeof sampleCheckItems)[number];
+
+/** Re-reading one sampled review: the review as recorded, a checklist, and an outcome. */
+export function SampleItemScreen() {
+  const { route, samples, openItem, record, navigate } = useApp(
+    useShallow((s) => ({ route: s.route, samples: s.samples, openItem: s.openSampleItem, record: s.recordSampleItem, navigate: s.navigate })),
+  );
+  const id = route.screen === 'sample-item' ? route.id : 0;
+  const position = route.screen === 'sample-item' ? route.position : 0;
+  useEffect(() => {
+    void openItem(id, position);
+  }, [openItem, id, position]);
+  const item = samples.current?.id === id ? samples.current.chosen.find((c) => c.position === position) : undefined;
+  const [answers, setAnswers] = useState<Partial<Record<Item, Answer>>>({});
+  const [outcome, setOutcome] = useState<SampleOutcome | ''>('');
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+  const back = () => {
+    navigate({ screen: 'sample', id });
+  };
+  const submit = async (e: SyntheticEvent) => {
+    e.preventDefault();
+    if (!outcome) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    const checks = sampleCheckItems.flatMap((i) => {
+      const answer = answers[i];
+      return answer ? [{ item: i, answer, note: '' }] : [];
+    });
+    if (await record({ sampleId: id, position, checks, outcome, note })) back();
+  };
+  return (
+    <>
+      <ErrorSummary errors={missing ? [{ href: '#sample-outcome-good', text: 'Select an outcome for this review' }] : []} />
+      {samples.error && <ProblemSummary message={samples.error.message} />}
+      <a
+        href={`#sample/${String(id)}`}
+        className="govuk-back-link"
+        onClick={(e) => {
+          e.preventDefault();
+          back();
+        }}
+      >
+        Sample {id}
+      </a>
+      <PageHeading title={`Re-read review ${String(position)} of sample ${String(id)}`} caption={`Sample ${String(id)}`} error={missing}>
+        Re-read {item ? item.crn : 'review'}
+      </PageHeading>
+      {samples.review ? <ReviewAsRecorded review={samples.review} version={item?.reviewVersion} /> : <p className="govuk-body">Reading the review…</p>}
+      {item?.result && (
+        <div className="govuk-inset-text">
+          Re-read before: {sampleOutcomeLabels[item.result.outcome]} ({item.result.recordedBy ?? item.result.recordedByOs}). Recording again keeps the earlier re-reading.
+        </div>
+      )}
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <h2 className="govuk-heading-m">Checklist</h2>
+        {sampleCheckItems.map((check) => (
+          <div className="govuk-form-group" key={check}>
+            <fieldset className="govuk-fieldset">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{sampleCheckLabels[check]}</legend>
+              <div className="govuk-radios govuk-radios--small govuk-radios--inline">
+                {sampleAnswers.map((a) => (
+                  <div className="govuk-radios__item" key={a}>
+                    <input
+                      className="govuk-radios__input"
+                      id={`sample-${check}-${a}`}
+                      name={`sample-${check}`}
+                      type="radio"
+                      checked={answers[check] === a}
+                      onChange={() => {
+                        setAnswers((prev) => ({ ...prev, [check]: a }));
+                      }}
+                    />
+                    <label className="govuk-label govuk-radios__label" htmlFor={`sample-${check}-${a}`}>
+                      {sampleAnswerLabels[a]}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+        ))}
+        <div className={`govuk-form-group${missing ? ' govuk-form-group--error' : ''}`}>
+          <fieldset className="govuk-fieldset" aria-describedby={missing ? 'sample-outcome-error' : undefined}>
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+              <h2 className="govuk-fieldset__heading">Outcome</h2>
+            </legend>
+            {missing && (
+              <p id="sample-outcome-error" className="govuk-error-message">
+                <span className="govuk-visually-hidden">Error:</span> Select an outcome for this review
+              </p>
+            )}
+            <div className="govuk-radios">
+              {sampleOutcomes.map((o) => (
+                <div className="govuk-radios__item" key={o}>
+                  <input
+                    className="govuk-radios__input"
+                    id={`sample-outcome-${o}`}
+                    name="sample-outcome"
+                    type="radio"
+                    checked={outcome === o}
+                    onChange={() => {
+                      setOutcome(o);
+                    }}
+                  />
+                  <label className="govuk-label govuk-radios__label" htmlFor={`sample-outcome-${o}`}>
+                    {sampleOutcomeLabels[o]}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor="sample-note">
+            Note (optional)
+          </label>
+          <div id="sample-note-hint" className="govuk-hint">
+            What was good, what was missing, what the SPO should do
+          </div>
+          <textarea
+            className="govuk-textarea"
+            id="sample-note"
+            rows={4}
+            aria-describedby="sample-note-hint"
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+            }}
+          />
+        </div>
+        <button type="submit" className="govuk-button" disabled={samples.busy}>
+          Record the re-reading
+        </button>
+      </form>
+    </>
+  );
+}
+
+function ReviewAsRecorded({ review, version }: { review: Review; version: number | undefined }) {
+  const v = review.versions.find((x) => x.version === version) ?? review.current;
+  return (
+    <>
+      <h2 className="govuk-heading-m">The review as recorded</h2>
+      {(review.withdrawn || v.version !== review.current.version) && (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {review.withdrawn ? 'This review has since been withdrawn.' : `This review has been corrected since it was sampled (now version ${String(review.current.version)}).`}
+          </strong>
+        </div>
+      )}
+      <dl className="govuk-summary-list">
+        <Row label="Review">
+          {v.type.replaceAll('-', ' ')} on {shortDate(v.date)} by {v.spo.name}
+          {v.spo.staffCode ? ` (${v.spo.staffCode})` : ''}, version {v.version}
+        </Row>
+        <Row label="Prompted by">{v.triggers.join(', ') || 'Not recorded'}</Row>
+        <Row label="Checks">
+          {v.checks.length ? (
+            <ul className="govuk-list">
+              {v.checks.map((c) => (
+                <li key={c.item}>
+                  {c.item}: {c.outcome}
+                  {c.note ? ` — ${c.note}` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            'None recorded'
+          )}
+        </Row>
+        <Row label="Analysis">
+          <span className="spo-pre">{v.analysis || 'None recorded'}</span>
+        </Row>
+        <Row label="Decision">
+          <span className="spo-pre">{v.decision}</span>
+        </Row>
+        <Row label="Actions">
+          {v.actions.length ? (
+            <ul className="govuk-list">
+              {v.actions.map((a, i) => (
+                <li key={i}>
+                  {a.text} — {a.owner}, by {shortDate(a.due)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            'None'
+          )}
+        </Row>
+        <Row label="Next review">{v.nextReviewDate ? shortDate(v.nextReviewDate) : 'Not set'}</Row>
+        <Row label="nDelius contact">{v.ndelius.contactId ? `${v.ndelius.contactCode ?? ''} ${v.ndelius.contactId}` : `${v.ndelius.contactCode ?? 'No code'}, not yet entered`}</Row>
+      </dl>
+    </>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}

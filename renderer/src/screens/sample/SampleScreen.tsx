@@ -1,0 +1,162 @@
+import { useEffect, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Sample } from '../../../../db/contract.js';
+import { ProblemSummary } from '../../components/ErrorSummary.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { useApp } from '../../store/index.js';
+import { shortDate } from '../queue/labels.js';
+import { sampleOutcomeLabels, sampleRiskLabels } from './labels.js';
+
+const reviewTypeLabels = { 'management-oversight': 'Management oversight', 'allocation-oversight': 'Allocation oversight', 'mappa-l1-review': 'MAPPA level 1 review' } as const;
+
+/** One sample: how it was drawn, and each review in it with its re-reading, if any. */
+export function SampleScreen() {
+  const { route, samples, open, navigate } = useApp(useShallow((s) => ({ route: s.route, samples: s.samples, open: s.openSample, navigate: s.navigate })));
+  const id = route.screen === 'sample' ? route.id : 0;
+  useEffect(() => {
+    void open(id);
+  }, [open, id]);
+  const sample = samples.current?.id === id ? samples.current : null;
+  return (
+    <>
+      {samples.done && (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="sample-done-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="sample-done-title">
+              Success
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{samples.done}</p>
+          </div>
+        </div>
+      )}
+      {samples.error && <ProblemSummary message={samples.error.message} />}
+      <a
+        href="#samples"
+        className="govuk-back-link"
+        onClick={(e) => {
+          e.preventDefault();
+          navigate({ screen: 'samples' });
+        }}
+      >
+        All samples
+      </a>
+      <PageHeading title={`Sample ${String(id)}`} caption="Quality assurance">
+        Sample {id}
+      </PageHeading>
+      {sample ? <SampleDetail sample={sample} /> : <p className="govuk-body">Reading the sample…</p>}
+    </>
+  );
+}
+
+function SampleDetail({ sample }: { sample: Sample }) {
+  const navigate = useApp((s) => s.navigate);
+  return (
+    <>
+      <dl className="govuk-summary-list">
+        <Row label="Reviews dated">
+          {shortDate(sample.from)} to {shortDate(sample.to)}
+          {sample.team ? `, team ${sample.team}` : ', every team'}
+        </Row>
+        <Row label="Drawn">
+          {sample.items} of {sample.population} reviews (asked for {sample.size}), by {sample.createdBy ?? sample.createdByOs}
+        </Row>
+        <Row label="Seed">
+          <code>{sample.seed}</code> — drawing again with this seed and these dates picks the same reviews
+        </Row>
+        <Row label="Re-read">
+          {sample.recorded} of {sample.items}
+        </Row>
+      </dl>
+      <h2 className="govuk-heading-m">Reviews to re-read</h2>
+      <div className="spo-scroll" tabIndex={0} role="region" aria-label="Reviews in the sample">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Reviews in the sample</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {['No.', 'CRN', 'Practitioner', 'Risk', 'Review', 'Outcome'].map((h) => (
+                <th key={h} scope="col" className="govuk-table__header">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {sample.chosen.map((item) => (
+              <tr key={item.position} className="govuk-table__row">
+                <td className="govuk-table__cell">{item.position}</td>
+                <td className="govuk-table__cell">
+                  <a
+                    className="govuk-link"
+                    href={`#sample/${String(sample.id)}/${String(item.position)}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate({ screen: 'sample-item', id: sample.id, position: item.position });
+                    }}
+                  >
+                    {item.crn}
+                    <span className="govuk-visually-hidden">: re-read review {item.position}</span>
+                  </a>
+                </td>
+                <td className="govuk-table__cell">{item.staffCode}</td>
+                <td className="govuk-table__cell">{sampleRiskLabels[item.risk]}</td>
+                <td className="govuk-table__cell">
+                  {reviewTypeLabels[item.reviewType]}, {shortDate(item.reviewDate)}
+                </td>
+                <td className="govuk-table__cell">
+                  {item.result ? <strong className="govuk-tag govuk-tag--grey">{sampleOutcomeLabels[item.result.outcome]}</strong> : 'Not re-read yet'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">How the sample was spread</span>
+        </summary>
+        <div className="govuk-details__text">
+          <table className="govuk-table spo-table--small">
+            <caption className="govuk-table__caption govuk-table__caption--s">Reviews by practitioner and risk level</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Practitioner
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Risk
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Reviews
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Sampled
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {sample.strata.map((s) => (
+                <tr key={`${s.staffCode}-${s.risk}`} className="govuk-table__row">
+                  <td className="govuk-table__cell">{s.staffCode}</td>
+                  <td className="govuk-table__cell">{sampleRiskLabels[s.risk]}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{s.population}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{s.chosen}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,223 @@
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { SettingView, SettingsHistoryEntry } from '../../../../db/contract.js';
+import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { useApp } from '../../store/index.js';
+import { formatValue, parseValue } from './value-text.js';
+
+const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+
+/** Every policy setting the rules use, with its default and how firm that default is; a change needs a reason and is kept in the history. */
+export function SettingsScreen() {
+  const { state, openSettings, editSetting } = useApp(useShallow((s) => ({ state: s.settingsScreen, openSettings: s.openSettings, editSetting: s.editSetting })));
+  useEffect(() => {
+    void openSettings();
+  }, [openSettings]);
+  const { list, history, loading, error, editing, saved } = state;
+  const setting = list?.find((s) => s.key === editing) ?? null;
+  return (
+    <>
+      {error && <ProblemSummary message={error.message} />}
+      <PageHeading title="Policy settings" error={error !== null}>
+        Policy settings
+      </PageHeading>
+      <p className="govuk-body">
+        The numbers and codes the oversight rules use. Each shows where its default comes from: national policy, guidance, nDelius, local practice or inference. A
+        change needs a reason; it applies to every flag at once and is kept in the history below and in the audit log.
+      </p>
+      {saved && (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="setting-saved-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="setting-saved-title">
+              Success
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">
+              <code>{saved}</code> changed. The flags now use the new value.
+            </p>
+          </div>
+        </div>
+      )}
+      {list === null ? (
+        <p className="govuk-body" role="status">
+          {loading ? 'Reading the settings…' : ''}
+        </p>
+      ) : (
+        <SettingsTable list={list} onChange={editSetting} />
+      )}
+      {setting && <ChangeForm key={setting.key} setting={setting} onCancel={() => { editSetting(null); }} />}
+      <h2 className="govuk-heading-m">History of changes</h2>
+      {history && history.length > 0 ? <HistoryTable history={history} /> : <p className="govuk-body">No setting has been changed from its default.</p>}
+    </>
+  );
+}
+
+function SettingsTable({ list, onChange }: { list: readonly SettingView[]; onChange: (key: SettingView['key']) => void }) {
+  return (
+    <table className="govuk-table spo-audit-table">
+      <caption className="govuk-table__caption govuk-table__caption--m">Settings</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          {['Setting', 'Current value', 'Default', 'Unit', 'Basis', 'Change'].map((h) => (
+            <th key={h} scope="col" className="govuk-table__header">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {list.map((s) => (
+          <tr key={s.key} className="govuk-table__row">
+            <th scope="row" className="govuk-table__header">
+              <code>{s.key}</code>
+              <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{s.description}</span>
+            </th>
+            <td className="govuk-table__cell">
+              {formatValue(s.value)}
+              {!s.isDefault && (
+                <>
+                  {' '}
+                  <strong className="govuk-tag govuk-tag--yellow">Changed</strong>
+                </>
+              )}
+            </td>
+            <td className="govuk-table__cell">{formatValue(s.default)}</td>
+            <td className="govuk-table__cell">{s.unit}</td>
+            <td className="govuk-table__cell">
+              <strong className="govuk-tag govuk-tag--grey">{s.basis}</strong>
+              <span className="govuk-body-s govuk-!-display-block">{s.basisNote}</span>
+            </td>
+            <td className="govuk-table__cell">
+              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => { onChange(s.key); }}>
+                Change<span className="govuk-visually-hidden"> {s.key}</span>
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ChangeForm({ setting, onCancel }: { setting: SettingView; onCancel: () => void }) {
+  const { saveSetting, saving } = useApp(useShallow((s) => ({ saveSetting: s.saveSetting, saving: s.settingsScreen.saving })));
+  const [value, setValue] = useState(formatValue(setting.value));
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  const submit = async (e: SyntheticEvent) => {
+    e.preventDefault();
+    if (!reason.trim()) {
+      setErrors([{ href: '#setting-reason', text: 'Enter why the setting is being changed' }]);
+      return;
+    }
+    const problem = await saveSetting(setting.key, parseValue(setting.value, value), reason);
+    if (problem) setErrors([{ href: problem.field === 'reason' ? '#setting-reason' : '#setting-value', text: problem.message }]);
+  };
+  const errorFor = (href: string) => errors.find((x) => x.href === href)?.text;
+  const valueError = errorFor('#setting-value');
+  const reasonError = errorFor('#setting-reason');
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="setting-change-heading">
+      <ErrorSummary errors={errors} />
+      <h2 className="govuk-heading-m" id="setting-change-heading" tabIndex={-1} ref={heading}>
+        Change <code>{setting.key}</code>
+      </h2>
+      <p className="govuk-body">
+        Default: {formatValue(setting.default)} ({setting.unit}). Basis: {setting.basis} — {setting.basisNote}.
+      </p>
+      <div className={`govuk-form-group${valueError ? ' govuk-form-group--error' : ''}`}>
+        <label className="govuk-label govuk-label--s" htmlFor="setting-value">
+          New value
+        </label>
+        <div id="setting-value-hint" className="govuk-hint">
+          {typeof setting.value === 'number' ? setting.unit : Array.isArray(setting.value) ? 'Codes separated by commas' : 'For each need: NEED: CODE, CODE; NEED: CODE'}
+        </div>
+        {valueError && (
+          <p id="setting-value-error" className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {valueError}
+          </p>
+        )}
+        <input
+          id="setting-value"
+          name="setting-value"
+          type="text"
+          className={`govuk-input${valueError ? ' govuk-input--error' : ''}`}
+          aria-describedby={`setting-value-hint${valueError ? ' setting-value-error' : ''}`}
+          value={value}
+          onChange={(e) => { setValue(e.target.value); }}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </div>
+      <div className={`govuk-form-group${reasonError ? ' govuk-form-group--error' : ''}`}>
+        <label className="govuk-label govuk-label--s" htmlFor="setting-reason">
+          Reason for the change
+        </label>
+        <div id="setting-reason-hint" className="govuk-hint">
+          Kept in the history and the audit log, for example the local agreement it follows
+        </div>
+        {reasonError && (
+          <p id="setting-reason-error" className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {reasonError}
+          </p>
+        )}
+        <textarea
+          id="setting-reason"
+          name="setting-reason"
+          className={`govuk-textarea${reasonError ? ' govuk-textarea--error' : ''}`}
+          rows={3}
+          aria-describedby={`setting-reason-hint${reasonError ? ' setting-reason-error' : ''}`}
+          value={reason}
+          onChange={(e) => { setReason(e.target.value); }}
+        />
+      </div>
+      <div className="govuk-button-group">
+        <button type="submit" className="govuk-button" disabled={saving} aria-disabled={saving}>
+          Save the change
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function HistoryTable({ history }: { history: readonly SettingsHistoryEntry[] }) {
+  return (
+    <div className="spo-scroll" tabIndex={0} role="region" aria-label="History of setting changes">
+      <table className="govuk-table spo-audit-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">History of setting changes, newest first</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {['When', 'Who', 'Setting', 'From', 'To', 'Reason'].map((h) => (
+              <th key={h} scope="col" className="govuk-table__header">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {history.map((h) => (
+            <tr key={h.id} className="govuk-table__row">
+              <td className="govuk-table__cell">{when.format(new Date(h.at))}</td>
+              <td className="govuk-table__cell">{h.appUser ? `${h.appUser} (${h.osUser})` : h.osUser}</td>
+              <td className="govuk-table__cell">
+                <code>{h.key}</code>
+              </td>
+              <td className="govuk-table__cell">{formatValue(h.old)}</td>
+              <td className="govuk-table__cell">{formatValue(h.new)}</td>
+              <td className="govuk-table__cell">{h.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { SettingValue } from '../../../../db/contract.js';
+
+/** A setting's value as the form shows it: numbers as typed, code lists comma-separated, codes per need as `NEED: A, B; NEED: C`. */
+export function formatValue(v: SettingValue): string {
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return v.join(', ');
+  return Object.entries(v)
+    .map(([need, codes]) => `${need}: ${codes.join(', ')}`)
+    .join('; ');
+}
+
+const codes = (text: string): string[] =>
+  text
+    .split(/[\s,]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+/**
+ * The text read back in the shape of the setting's current value. Only the shape is decided here:
+ * the engine checks the value against the setting's own rules and names what is wrong.
+ */
+export function parseValue(current: SettingValue, text: string): unknown {
+  const t = text.trim();
+  if (typeof current === 'number') return t !== '' && Number.isFinite(Number(t)) ? Number(t) : t;
+  if (Array.isArray(current)) return codes(t);
+  const out: Record<string, string[]> = {};
+  for (const part of t.split(';')) {
+    if (!part.trim()) continue;
+    const [need = '', list = ''] = part.split(':', 2);
+    out[need.trim()] = codes(list);
+  }
+  return out;
+}

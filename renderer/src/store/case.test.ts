@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { operations, type CaseDetail, type CaseFlagsView, type CaseReviews, type Operation, type Result, type ResultOf } from '../../../db/contract.js';
+import { browserClient } from '../client.js';
+import { applyDeepLink, caseFromHash } from '../deep-link.js';
+import { createAppStore } from './index.js';
+
+type Answers = { [O in Operation]?: (input: unknown) => Result<ResultOf<O>> };
+
+/** The real browser client over a fake preview host answering from a table; each call recorded. */
+function fakeClient(answers: Answers) {
+  const calls: { op: Operation; input: unknown }[] = [];
+  const client = browserClient('token', (url, init) => {
+    const op = operations.find((o) => url === `/api/${o}`);
+    if (!op) return Promise.resolve(new Response('{}', { status: 404 }));
+    const input: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : null;
+    calls.push({ op, input });
+    const answer = answers[op];
+    const result = answer ? answer(input) : { ok: false, error: { code: 'internal', message: `no answer for ${op}` } };
+    return Promise.resolve(new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } }));
+  });
+  return { client, calls };
+}
+
+const detail: CaseDetail = {
+  asOf: '2026-11-23',
+  crn: 'X000001',
+  name: 'Ann Example',
+  dateOfBirth: null,
+  inCaseload: true,
+  allocationDate: '2026-09-17',
+  caseType: null,
+  sentenceType: null,
+  tier: 'B2',
+  rosh: { level: 'HIGH', assessedOn: '2026-09-10' },
+  practitioner: { staffCode: 'N99P001', name: 'Pat Example', grade: 'PSM', gradeMeaning: 'Probation officer' },
+  team: { code: 'N99T01', name: 'Team One', pduCode: null, pduName: null },
+  registrations: [],
+  needs: [],
+  timeline: [],
+  contactsShown: 0,
+  contactsTotal: 0,
+};
+const flags: CaseFlagsView = {
+  asOf: '2026-11-23',
+  crn: 'X000001',
+  name: 'Ann Example',
+  inCaseload: true,
+  staffCode: 'N99P001',
+  staffName: 'Pat Example',
+  teamCode: 'N99T01',
+  status: { effectiveRosh: 'HIGH', roshSource: 'oasys', highRisk: true, highRiskSince: '2026-09-10', mappaLevel: null, mappaSince: null, inScopeSince: '2026-09-10' },
+  rules: [],
+  notEvaluated: [],
+};
+const reviews: CaseReviews = { crn: 'X000001', reviews: [] };
+
+const caseAnswers: Answers = {
+  'cases:get': () => ({ ok: true, value: detail }),
+  'flags:case': () => ({ ok: true, value: flags }),
+  'reviews:list': () => ({ ok: true, value: reviews }),
+};
+
+describe('the case slice', () => {
+  it('reads the case, its flags and its reviews together', async () => {
+    const { client, calls } = fakeClient(caseAnswers);
+    const store = createAppStore(client);
+    await store.getState().loadCase('X000001');
+    expect(calls.map((c) => c.op).sort()).toEqual(['cases:get', 'flags:case', 'reviews:list']);
+    expect(store.getState().caseView).toEqual({ crn: 'X000001', detail, flags, reviews, loading: false, error: null });
+  });
+
+  it('says why a case could not be read, showing nothing of it', async () => {
+    const { client } = fakeClient({ ...caseAnswers, 'cases:get': () => ({ ok: false, error: { code: 'not-found', message: 'crn: no case with CRN X000001', field: 'crn' } }) });
+    const store = createAppStore(client);
+    await store.getState().loadCase('X000001');
+    expect(store.getState().caseView).toMatchObject({ crn: 'X000001', detail: null, flags: null, loading: false, error: { code: 'not-found' } });
+  });
+
+  it('opens a case without a banner left from an earlier save', () => {
+    const store = createAppStore(fakeClient({}).client);
+    store.getState().setCaseNotice({ crn: 'X000009', title: 'Review recorded', text: '' });
+    store.getState().openCase('X000001');
+    expect(store.getState()).toMatchObject({ caseNotice: null, route: { screen: 'case', crn: 'X000001' } });
+  });
+});
+
+describe('a #case/X123456 address', () => {
+  const win = (hash: string) => {
+    const replaced: string[] = [];
+    return { replaced, location: { hash, pathname: '/', search: '' }, history: { replaceState: (_d: unknown, _t: string, url?: string | URL | null) => void replaced.push(String(url)) } };
+  };
+
+  it('opens that case once the user is known, and leaves the address', () => {
+    expect([caseFromHash('#case/x123456'), caseFromHash('#case/X12345'), caseFromHash('#token=ab')]).toEqual(['X123456', null, null]);
+    const store = createAppStore(fakeClient({}).client);
+    store.setState({ profile: { osUser: 'spo', name: 'Sam', staffCode: 'N99S001', teamCode: 'N99T01', updatedAt: '' }, route: { screen: 'home' } });
+    const w = win('#case/X123456');
+    applyDeepLink(store, w);
+    expect(store.getState().route).toEqual({ screen: 'case', crn: 'X123456' });
+    expect(w.replaced).toEqual(['/']);
+  });
+
+  it('never skips first run', () => {
+    const store = createAppStore(fakeClient({}).client);
+    store.setState({ profile: null, route: { screen: 'first-run' } });
+    applyDeepLink(store, win('#case/X123456'));
+    expect(store.getState().route).toEqual({ screen: 'first-run' });
+  });
+});

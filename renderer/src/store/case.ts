@@ -1,0 +1,69 @@
+import type { CaseDetail, CaseFlagsView, CaseReviews, OpError } from '../../../db/contract.js';
+import type { Slice } from './types.js';
+
+export interface CaseState {
+  crn: string | null;
+  detail: CaseDetail | null;
+  flags: CaseFlagsView | null;
+  reviews: CaseReviews | null;
+  loading: boolean;
+  error: OpError | null;
+}
+
+/** The success banner the case screen shows once, after a review is saved. */
+export interface CaseNotice {
+  crn: string;
+  title: string;
+  text: string;
+}
+
+export interface CaseSlice {
+  caseView: CaseState;
+  caseNotice: CaseNotice | null;
+  /** Reads the case, its rules with their explanations, and its reviews, together. */
+  loadCase: (crn: string) => Promise<void>;
+  /** Opens a case from elsewhere in the app: no banner left over from an earlier save. */
+  openCase: (crn: string) => void;
+  setCaseNotice: (notice: CaseNotice | null) => void;
+}
+
+const empty: CaseState = { crn: null, detail: null, flags: null, reviews: null, loading: false, error: null };
+
+export const caseSlice: Slice<CaseSlice> = (client) => (set, get) => ({
+  caseView: empty,
+  caseNotice: null,
+  loadCase: async (crn) => {
+    // What was on screen for another case is dropped at once, so it is never shown under this CRN.
+    set((s) => ({ caseView: s.caseView.crn === crn ? { ...s.caseView, loading: true, error: null } : { ...empty, crn, loading: true } }));
+    const [detail, flags, reviews] = await Promise.all([
+      client.call('cases:get', { crn }),
+      client.call('flags:case', { crn }),
+      client.call('reviews:list', { crn }),
+    ]);
+    // Another case was opened meanwhile: its answer wins.
+    if (get().caseView.crn !== crn) return;
+    const fail = (error: OpError) => {
+      set({ caseView: { ...empty, crn, error } });
+    };
+    if (!detail.ok) {
+      fail(detail.error);
+      return;
+    }
+    if (!flags.ok) {
+      fail(flags.error);
+      return;
+    }
+    if (!reviews.ok) {
+      fail(reviews.error);
+      return;
+    }
+    set({ caseView: { crn, detail: detail.value, flags: flags.value, reviews: reviews.value, loading: false, error: null } });
+  },
+  openCase: (crn) => {
+    set({ caseNotice: null });
+    get().navigate({ screen: 'case', crn });
+  },
+  setCaseNotice: (notice) => {
+    set({ caseNotice: notice });
+  },
+});
