@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { generateExtract } from '../db/generate/index.js';
@@ -39,8 +39,10 @@ const targets = {
   exportVerifyMs: reviewTargets.exportVerifyMs,
 };
 
+/** Each benchmark database has a folder of its own, so starting afresh is removing the folder. */
 function removeDb(db: string): void {
-  for (const suffix of ['', '-wal', '-shm', '.audit-key']) rmSync(`${db}${suffix}`, { force: true });
+  rmSync(dirname(db), { recursive: true, force: true });
+  mkdirSync(dirname(db), { recursive: true });
 }
 
 /** One measurement, printed as JSON on stdout for the parent. */
@@ -121,7 +123,7 @@ async function suite(scales: Scale[], pdf: boolean, ui: boolean): Promise<void> 
 
   for (const scale of scales) {
     const dir = await extractFor(scale, root);
-    const db = join(root, `${scale}.sqlite`);
+    const db = join(root, `${scale}-db`, 'bench.sqlite');
     const imp = runChild('import', dir, db);
     row(`import ${scale}`, `${n(imp.rows)} rows in ${n(imp.importMs)} ms (${n(imp.importRowsPerSec)} rows/s), peak RSS ${imp.peakRssMiB} MiB`,
       scale === 'pdu' ? `≤ ${targets.pduImportMs} ms: ${mark(imp.importMs <= targets.pduImportMs)}`
@@ -138,7 +140,7 @@ async function suite(scales: Scale[], pdf: boolean, ui: boolean): Promise<void> 
       scale === 'national' ? `p95 ≤ ${targets.reviewRecordP95Ms} ms: ${mark(rec.p95Ms <= targets.reviewRecordP95Ms)}` : '');
     let raw: (RawFigures & { peakRssMiB: number }) | null = null;
     if (scale !== 'national') {
-      raw = runChild('raw', dir, join(root, `${scale}-raw.sqlite`));
+      raw = runChild('raw', dir, join(root, `${scale}-raw`, 'raw.sqlite'));
       const ratio = round(imp.importRowsPerSec / raw.insertRowsPerSec, 3);
       row(`raw insert ${scale}`, `${n(raw.insertRowsPerSec)} rows/s; import/raw ratio ${ratio}`,
         scale === 'region' ? `≥ ${targets.regionRatio}: ${mark(ratio >= targets.regionRatio)}` : '');
@@ -149,7 +151,7 @@ async function suite(scales: Scale[], pdf: boolean, ui: boolean): Promise<void> 
     removeDb(db);
   }
 
-  const exp = runChild('export', root, join(root, 'unused.sqlite'), pdf);
+  const exp = runChild('export', root, join(root, 'export-db', 'unused.sqlite'), pdf);
   for (const format of ['csv', 'json'] as const) {
     const f = exp[format];
     row(`export+verify ${format}`, `${n(exp.reviews)} reviews (${n(exp.rows)} rows): ${n(f.totalMs)} ms (cold ${n(f.coldTotalMs)} ms), ${n(f.bytes)} bytes`,

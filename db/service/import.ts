@@ -21,7 +21,14 @@ export function importHandlers(deps: ServiceDeps, limits?: Partial<ImportLimits>
         ...(limits ? { limits } : {}),
         ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
       });
-      if (report.committed) refreshAfterImport(deps);
+      if (report.committed) {
+        const refresh = () => {
+          refreshAfterImport(deps);
+        };
+        // After the audit entry, when called through dispatch: see CallContext.afterAudit.
+        if (ctx.afterAudit) ctx.afterAudit(refresh);
+        else refresh();
+      }
       return report;
     } finally {
       running = false;

@@ -1,21 +1,24 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Layout } from './components/Layout.js';
-import { AuditScreen } from './screens/audit/AuditScreen.js';
 import { CaseScreen } from './screens/case/CaseScreen.js';
-import { ExportScreen } from './screens/export/ExportScreen.js';
-import { VerifyScreen } from './screens/export/VerifyScreen.js';
 import { FirstRun } from './screens/FirstRun.js';
 import { Home } from './screens/Home.js';
 import { ImportScreen } from './screens/import/ImportScreen.js';
 import { ReviewScreen } from './screens/review/ReviewScreen.js';
-import { SettingsScreen } from './screens/settings/SettingsScreen.js';
-import { SampleItemScreen } from './screens/sample/SampleItemScreen.js';
-import { SampleScreen } from './screens/sample/SampleScreen.js';
-import { SamplesScreen } from './screens/sample/SamplesScreen.js';
 import { Starting } from './screens/Starting.js';
-import { TrendsScreen } from './screens/trends/TrendsScreen.js';
-import { TeamScreen } from './screens/team/TeamScreen.js';
 import { useApp, type Route } from './store/index.js';
+
+// The morning journey (queue, case, review) is in the first bundle; the other screens load when
+// first opened, so the queue paints sooner (Chart.js alone is a fifth of the code).
+const TrendsScreen = lazy(() => import('./screens/trends/TrendsScreen.js').then((m) => ({ default: m.TrendsScreen })));
+const TeamScreen = lazy(() => import('./screens/team/TeamScreen.js').then((m) => ({ default: m.TeamScreen })));
+const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen.js').then((m) => ({ default: m.SettingsScreen })));
+const AuditScreen = lazy(() => import('./screens/audit/AuditScreen.js').then((m) => ({ default: m.AuditScreen })));
+const ExportScreen = lazy(() => import('./screens/export/ExportScreen.js').then((m) => ({ default: m.ExportScreen })));
+const VerifyScreen = lazy(() => import('./screens/export/VerifyScreen.js').then((m) => ({ default: m.VerifyScreen })));
+const SamplesScreen = lazy(() => import('./screens/sample/SamplesScreen.js').then((m) => ({ default: m.SamplesScreen })));
+const SampleScreen = lazy(() => import('./screens/sample/SampleScreen.js').then((m) => ({ default: m.SampleScreen })));
+const SampleItemScreen = lazy(() => import('./screens/sample/SampleItemScreen.js').then((m) => ({ default: m.SampleItemScreen })));
 
 const screens: { [S in Route['screen']]: ComponentType } = {
   starting: Starting,
@@ -49,7 +52,9 @@ export function App() {
   const Screen = screens[route.screen];
   return (
     <Layout>
-      <Screen key={routeKey(route)} />
+      <Suspense fallback={<p className="govuk-body">Opening…</p>}>
+        <Screen key={routeKey(route)} />
+      </Suspense>
     </Layout>
   );
 }
