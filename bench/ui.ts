@@ -150,7 +150,7 @@ export async function measureUi(dbFile: string, opts: { reloads?: number; rounds
   const rounds = opts.rounds ?? 4;
   const scrollSeconds = opts.scrollSeconds ?? 4;
   const loadAverage = round(loadavg()[0] ?? NaN, 1);
-  const preview = await startPreviewHost(dbFile);
+  const preview = await startPreviewHost(dbFile, 180_000);
   const dir = mkdtempSync(join(tmpdir(), 'spo-bench-ui-'));
   const api = async <T>(op: string, input: unknown): Promise<T> => {
     const res = await fetch(`${preview.origin}/api/${op}`, {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
@@ -254,6 +254,8 @@ describe('the audit key', () => {
     expect(readFileSync(keyFile)).toHaveLength(32);
     if (process.platform !== 'win32') expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(readFileSync(file).includes(readFileSync(keyFile))).toBe(false);
+    // Made whole in a temporary file and linked into place: nothing half-written is left about.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     first.close();
     const second = open();
     await ok(second.call('audit:list', {}));

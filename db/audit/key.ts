@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import type { Db } from '../connection.js';
 import { DomainError } from '../errors.js';
 
@@ -54,9 +54,19 @@ function fileKey(db: Db): Buffer {
     );
   }
   const key = randomBytes(KEY_BYTES);
+  // Written whole to a temporary file and synced, then linked into place: a crash can never leave
+  // a short key under the real name, and link fails (EEXIST) rather than replace a key another
+  // process put there a moment ago.
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    // wx: never overwrite a key another process created a moment ago.
-    writeFileSync(path, key, { mode: 0o600, flag: 'wx' });
+    const fd = openSync(tmp, 'wx', 0o600);
+    try {
+      writeSync(fd, key);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    linkSync(tmp, path);
     return key;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
@@ -64,5 +74,7 @@ function fileKey(db: Db): Buffer {
       if (raced) return raced;
     }
     throw e;
+  } finally {
+    rmSync(tmp, { force: true });
   }
 }
