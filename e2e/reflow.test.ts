@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, test } from './fixture.js';
 import { Layout } from './pages/layout.js';
 
@@ -8,16 +8,17 @@ function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 }
 
-const screens = [
-  { link: 'Oversight queue', heading: /Oversight queue|Caseload/ },
-  { link: 'Team', heading: /Team/ },
-  { link: 'Import an extract', heading: /Import an extract/ },
-  { link: 'Trends', heading: /Trends/ },
-  { link: 'Export the log', heading: /Export the oversight log/ },
-  { link: 'Audit log', heading: /Audit log/ },
-  { link: 'QA samples', heading: /Quality assurance samples/ },
-  { link: 'Settings', heading: /Settings|Policy settings/ },
-] as const;
+/** Each screen in the menu, and what shows once its data has arrived: measured only then. */
+const screens: { link: string; heading: RegExp; ready: (page: Page) => Locator }[] = [
+  { link: 'Oversight queue', heading: /Oversight queue/, ready: (p) => p.locator('#queue-list[aria-busy="false"] tbody tr[data-index]').first() },
+  { link: 'Team', heading: /Team/, ready: (p) => p.getByRole('region', { name: 'Practitioners' }) },
+  { link: 'Import an extract', heading: /Import an extract/, ready: (p) => p.getByRole('button', { name: 'Check the files' }) },
+  { link: 'Trends', heading: /Trends/, ready: (p) => p.getByRole('img', { name: /^Oversight coverage/ }) },
+  { link: 'Export the log', heading: /Export the oversight log/, ready: (p) => p.getByRole('button', { name: 'Export the log' }) },
+  { link: 'Audit log', heading: /Audit log/, ready: (p) => p.getByRole('region', { name: 'Audit log entries' }) },
+  { link: 'QA samples', heading: /Quality assurance samples/, ready: (p) => p.getByText('No sample has been drawn yet.') },
+  { link: 'Settings', heading: /Policy settings/, ready: (p) => p.getByRole('region', { name: 'Policy settings table' }) },
+];
 
 test('Reflow: at 400% zoom (320 CSS pixels wide) no screen scrolls sideways, and the menu and every screen still work', async ({ app }) => {
   await app.api('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' });
@@ -29,7 +30,7 @@ test('Reflow: at 400% zoom (320 CSS pixels wide) no screen scrolls sideways, and
   for (const s of screens) {
     await app.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: s.link, exact: true }).click();
     await app.page.getByRole('heading', { level: 1, name: s.heading }).waitFor();
-    await app.page.waitForLoadState('networkidle');
+    await s.ready(app.page).waitFor({ timeout: 60_000 });
     overflow[s.link] = await sidewaysOverflow(app.page);
   }
   const queue = await app.api('flags:queue', { status: 'overdue', limit: 1 });

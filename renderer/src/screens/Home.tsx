@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CaseloadSummary } from '../../../db/contract.js';
 import { ProblemSummary } from '../components/ErrorSummary.js';
@@ -6,6 +6,8 @@ import { PageHeading } from '../components/PageHeading.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { useApp } from '../store/index.js';
 import { QueueScreen } from './queue/QueueScreen.js';
+import { SummaryRow as Row } from '../components/SummaryRow.js';
+import { SuccessBanner } from '../components/SuccessBanner.js';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
 
@@ -28,17 +30,9 @@ export function Home() {
   return (
     <>
       {demo.loaded && !demo.running && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="demo-loaded-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="demo-loaded-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">Synthetic demo caseload loaded</p>
-            <p className="govuk-body">Every person in it is made up by the app.</p>
-          </div>
-        </div>
+        <SuccessBanner id="demo-loaded" heading="Synthetic demo caseload loaded">
+          <p className="govuk-body">Every person in it is made up by the app.</p>
+        </SuccessBanner>
       )}
       {error && <ProblemSummary message={error.message} />}
       {demo.error && <ProblemSummary title="The demo caseload was not loaded" message={demo.error.message} />}
@@ -144,14 +138,5 @@ function Summary({ summary }: { summary: CaseloadSummary }) {
         Import a new extract
       </button>
     </section>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
   );
 }

@@ -1,16 +1,8 @@
-import type { ReactNode } from 'react';
 import type { CaseDetail, CaseFlagsView } from '../../../../db/contract.js';
 import { mappaLabels, roshLabels } from '../queue/labels.js';
 import { Day } from './format.js';
+import { SummaryRow as Row } from '../../components/SummaryRow.js';
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 const roshSource = { registration: 'from the highest active RoSH registration', oasys: 'from OASys', none: 'no RoSH registration or OASys level' } as const;
 

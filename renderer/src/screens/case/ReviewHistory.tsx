@@ -1,9 +1,10 @@
-import type { MouseEvent, ReactNode } from 'react';
+import type { MouseEvent } from 'react';
 import type { CaseReviews, CaseRuleId, Review, ReviewVersion } from '../../../../db/contract.js';
 import { useApp } from '../../store/index.js';
 import { ruleTitles } from '../queue/labels.js';
 import { actionLabels, checkLabels, outcomeLabels, typeLabels } from '../review/labels.js';
 import { Day } from './format.js';
+import { SummaryRow as Row } from '../../components/SummaryRow.js';
 
 const compared: readonly [keyof ReviewVersion, string][] = [
   ['type', 'type'],
@@ -27,14 +28,6 @@ const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 
 const isRule = (t: string): t is CaseRuleId => Object.hasOwn(ruleTitles, t);
 const trigger = (t: string) => (isRule(t) ? `${ruleTitles[t]} (${t})` : t);
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 function VersionList({ review }: { review: Review }) {
   return (

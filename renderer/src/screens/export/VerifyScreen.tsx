@@ -1,9 +1,10 @@
-import { useRef, useState, type SyntheticEvent, type ReactNode } from 'react';
+import { useRef, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExportVerification } from '../../../../db/contract.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
+import { SummaryRow as Row } from '../../components/SummaryRow.js';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
 
@@ -105,15 +106,6 @@ function Verdict({ result, file }: { result: ExportVerification; file: string })
           <Row label="In this app’s audit log">{result.disclosureEntryId ? `Yes, entry ${String(result.disclosureEntryId)}` : 'No: it was exported from another copy of the app'}</Row>
         </dl>
       )}
-    </div>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent, type ReactNode } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImportReport } from '../../../../db/contract.js';
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
@@ -8,6 +8,7 @@ import { importChoice } from '../../store/import.js';
 import { useApp } from '../../store/index.js';
 import { EncodingQuestion } from './EncodingQuestion.js';
 import { RowErrorTable } from './RowErrorTable.js';
+import { SummaryRow as Row } from '../../components/SummaryRow.js';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
@@ -80,14 +81,6 @@ function Outcome({ report }: { report: ImportReport }) {
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
 
 function Changes({ report }: { report: ImportReport }) {
   const { cases, rows } = report;

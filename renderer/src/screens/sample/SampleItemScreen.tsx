@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { sampleAnswers, sampleCheckItems, sampleOutcomes, type Review, type SampleOutcome } from '../../../../db/contract.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
 import { shortDate } from '../queue/labels.js';
 import { sampleAnswerLabels, sampleCheckLabels, sampleOutcomeLabels } from './labels.js';
+import { SummaryRow as Row } from '../../components/SummaryRow.js';
 
 type Answer = (typeof sampleAnswers)[number];
 type Item = (typeof sampleCheckItems)[number];
@@ -208,14 +209,5 @@ function ReviewAsRecorded({ review, version }: { review: Review; version: number
         <Row label="nDelius contact">{v.ndelius.contactId ? `${v.ndelius.contactCode ?? ''} ${v.ndelius.contactId}` : `${v.ndelius.contactCode ?? 'No code'}, not yet entered`}</Row>
       </dl>
     </>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
   );
 }

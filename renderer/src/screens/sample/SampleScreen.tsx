@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Sample } from '../../../../db/contract.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
@@ -6,6 +6,8 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
 import { shortDate } from '../queue/labels.js';
 import { sampleOutcomeLabels, sampleRiskLabels } from './labels.js';
+import { SummaryRow as Row } from '../../components/SummaryRow.js';
+import { SuccessBanner } from '../../components/SuccessBanner.js';
 
 const reviewTypeLabels = { 'management-oversight': 'Management oversight', 'allocation-oversight': 'Allocation oversight', 'mappa-l1-review': 'MAPPA level 1 review' } as const;
 
@@ -20,16 +22,7 @@ export function SampleScreen() {
   return (
     <>
       {samples.done && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="sample-done-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="sample-done-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{samples.done}</p>
-          </div>
-        </div>
+        <SuccessBanner id="sample-done" heading={samples.done} />
       )}
       {samples.error && <ProblemSummary message={samples.error.message} />}
       <a
@@ -149,14 +142,5 @@ function SampleDetail({ sample }: { sample: Sample }) {
         </div>
       </details>
     </>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
   );
 }

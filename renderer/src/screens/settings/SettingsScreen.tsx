@@ -5,6 +5,7 @@ import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
 import { formatValue, parseValue } from './value-text.js';
+import { SuccessBanner } from '../../components/SuccessBanner.js';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 
@@ -27,18 +28,15 @@ export function SettingsScreen() {
         change needs a reason; it applies to every flag at once and is kept in the history below and in the audit log.
       </p>
       {saved && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="setting-saved-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="setting-saved-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">
+        <SuccessBanner
+          id="setting-saved"
+          role="status"
+          heading={
+            <>
               <code>{saved}</code> changed. The flags now use the new value.
-            </p>
-          </div>
-        </div>
+            </>
+          }
+        />
       )}
       {list === null ? (
         <p className="govuk-body" role="status">
@@ -55,49 +53,52 @@ export function SettingsScreen() {
 }
 
 function SettingsTable({ list, onChange }: { list: readonly SettingView[]; onChange: (key: SettingView['key']) => void }) {
+  // A data table may scroll sideways at 400% zoom (WCAG 1.4.10 exempts it); the page must not.
   return (
-    <table className="govuk-table spo-audit-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">Settings</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {['Setting', 'Current value', 'Default', 'Unit', 'Basis', 'Change'].map((h) => (
-            <th key={h} scope="col" className="govuk-table__header">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {list.map((s) => (
-          <tr key={s.key} className="govuk-table__row">
-            <th scope="row" className="govuk-table__header">
-              <code>{s.key}</code>
-              <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{s.description}</span>
-            </th>
-            <td className="govuk-table__cell">
-              {formatValue(s.value)}
-              {!s.isDefault && (
-                <>
-                  {' '}
-                  <strong className="govuk-tag govuk-tag--yellow">Changed</strong>
-                </>
-              )}
-            </td>
-            <td className="govuk-table__cell">{formatValue(s.default)}</td>
-            <td className="govuk-table__cell">{s.unit}</td>
-            <td className="govuk-table__cell">
-              <strong className="govuk-tag govuk-tag--grey">{s.basis}</strong>
-              <span className="govuk-body-s govuk-!-display-block">{s.basisNote}</span>
-            </td>
-            <td className="govuk-table__cell">
-              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => { onChange(s.key); }}>
-                Change<span className="govuk-visually-hidden"> {s.key}</span>
-              </button>
-            </td>
+    <div className="spo-scroll-x" tabIndex={0} role="region" aria-label="Policy settings table">
+      <table className="govuk-table spo-audit-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Settings</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {['Setting', 'Current value', 'Default', 'Unit', 'Basis', 'Change'].map((h) => (
+              <th key={h} scope="col" className="govuk-table__header">
+                {h}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {list.map((s) => (
+            <tr key={s.key} className="govuk-table__row">
+              <th scope="row" className="govuk-table__header">
+                <code>{s.key}</code>
+                <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{s.description}</span>
+              </th>
+              <td className="govuk-table__cell">
+                {formatValue(s.value)}
+                {!s.isDefault && (
+                  <>
+                    {' '}
+                    <strong className="govuk-tag govuk-tag--yellow">Changed</strong>
+                  </>
+                )}
+              </td>
+              <td className="govuk-table__cell">{formatValue(s.default)}</td>
+              <td className="govuk-table__cell">{s.unit}</td>
+              <td className="govuk-table__cell">
+                <strong className="govuk-tag govuk-tag--grey">{s.basis}</strong>
+                <span className="govuk-body-s govuk-!-display-block">{s.basisNote}</span>
+              </td>
+              <td className="govuk-table__cell">
+                <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => { onChange(s.key); }}>
+                  Change<span className="govuk-visually-hidden"> {s.key}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
