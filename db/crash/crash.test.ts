@@ -15,8 +15,7 @@ describe('crash safety', () => {
     if (process.env.CRASH_KILLS) console.log('crash summary:', JSON.stringify(summary));
     expect(summary.failures).toEqual([]);
     expect(summary.survived).toBe(kills);
-    // The import's audit entry is written before the flags are refreshed (CallContext.afterAudit),
-    // so a kill cannot fall in a long gap between a committed import and its record.
+    // The import's audit entry is written in the import's own transaction, so no kill can part them.
     expect(summary.importsWithoutAudit).toBe(0);
     // The kills must land while writes are happening, or the test proves little.
     expect(summary.acknowledged.reviews).toBeGreaterThan(kills);

@@ -13,7 +13,7 @@ export interface Expected {
 
 export interface CrashCheck {
   problems: string[];
-  /** Committed imports whose `collection` audit entry is missing (written after the import's transaction). */
+  /** Committed imports whose `collection` audit entry is missing; it commits in the import's transaction, so 0. */
   importsWithoutAudit: number;
 }
 

@@ -21,6 +21,11 @@ export interface ImportOptions {
   now: () => Date;
   limits?: Partial<ImportLimits>;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
+  /**
+   * Runs inside the commit's transaction once the import is written, with the finished report:
+   * the caller's audit entry commits with the import or not at all (a crash cannot part them).
+   */
+  withinCommit?: (report: ImportReport) => void;
 }
 
 interface FileState extends LoggedFile {
@@ -288,8 +293,13 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportRepo
       rejected: errors.rejectedRows,
       errors: errors.listed,
     } as const;
-    report.importId = outcome === 'refused' ? writeLog(db, entry) : replaceSnapshot(db, entry);
-    report.committed = outcome === 'committed';
+    const finish = (importId: number) => {
+      report.importId = importId;
+      report.committed = outcome === 'committed';
+      opts.withinCommit?.(report);
+    };
+    if (outcome === 'refused') finish(writeLog(db, entry));
+    else replaceSnapshot(db, entry, finish);
     if (report.committed && counts.rows.contacts > 100_000) db.pragma('wal_checkpoint(TRUNCATE)');
     return report;
   } finally {

@@ -78,25 +78,29 @@ export function writeLog(db: Db, e: LogEntry): number {
 /**
  * Replaces the snapshot with the staged one, in one transaction (all or nothing). Cases that
  * left the caseload are kept and marked; reviews and anything else recorded in the app are not
- * touched, and stay linked by CRN.
+ * touched, and stay linked by CRN. `within` runs last inside that transaction, so what the caller
+ * writes there (the s.62 audit entry) commits with the import or not at all.
  */
-export function replaceSnapshot(db: Db, entry: LogEntry): number {
+export function replaceSnapshot(db: Db, entry: LogEntry, within?: (importId: number) => void): number {
   // Rebuilding the extract's indexes sorts millions of keys: with a larger page cache for the
   // commit the sorts stay in memory rather than spilling to temp files (bench: region import).
   // 128 MiB keeps a national import well under its 1 GiB peak; the usual cache comes back after.
   const usual = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -131072');
   try {
-    return commitSnapshot(db, entry);
+    return commitSnapshot(db, entry, within);
   } finally {
     db.pragma(`cache_size = ${String(usual)}`);
   }
 }
 
-function commitSnapshot(db: Db, entry: LogEntry): number {
+function commitSnapshot(db: Db, entry: LogEntry, within?: (importId: number) => void): number {
   return db.transaction(() => {
     const id = writeLog(db, entry);
-    if (entry.outcome !== 'committed') return id;
+    if (entry.outcome !== 'committed') {
+      within?.(id);
+      return id;
+    }
 
     const caseCols = columnsOf('cases');
     const stage = stagingTable('cases');
@@ -124,6 +128,7 @@ function commitSnapshot(db: Db, entry: LogEntry): number {
       db.exec(`INSERT INTO main.${kind} (${cols}) SELECT ${cols} FROM ${stagingTable(kind)}`);
       for (const ix of indexes) db.exec(ix.sql);
     }
+    within?.(id);
     return id;
   })();
 }

@@ -117,6 +117,19 @@ describe('auditing through the service', () => {
     expect((await ok(service.call('audit:list', { operation: 'collection' }))).total).toBe(1);
   });
 
+  it('does not commit an import whose audit entry cannot be written: the extract, the import log and the flags stay as they were', async () => {
+    const db = memoryDb();
+    const service = createService({ db, osUser: 'spo-test', now: () => NOW, dataDir: '.', onCasesChanged: () => undefined });
+    db.exec(`CREATE TRIGGER audit_full BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
+    const result = await service.call('import:commit', { paths: [writeExtract(minimalExtract())], skipInvalid: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    expect([count('cases'), count('contacts'), count('import_log'), count('flags')]).toEqual([0, 0, 0, 0]);
+    db.exec('DROP TRIGGER audit_full');
+    const report = await ok(service.call('import:commit', { paths: [writeExtract(minimalExtract())], skipInvalid: true }));
+    expect(report.committed).toBe(true);
+  });
+
   it('logs reading the audit log itself, with the CRNs it showed', async () => {
     const f = await fixture();
     await ok(f.service.call('reviews:record', review()));

@@ -48,10 +48,10 @@ function importEntries(report: ImportReport): AuditDraft[] {
 
 export const auditMap = {
   'import:preview': { notLogged: 'a dry run: the extract is read and checked in temporary tables, and nothing is kept' },
-  'import:commit': { entries: (_input, report) => importEntries(report) },
+  'import:commit': { inTransaction: true, entries: (_input, report) => importEntries(report) },
   'caseload:summary': { notLogged: 'counts only; no personal data' },
   'caseload:teams': { notLogged: 'team codes and practitioner names for the queue filters; no data about people on probation' },
-  'demo:load': { entries: (_input, result) => importEntries(result.report) },
+  'demo:load': { inTransaction: true, entries: (_input, result) => importEntries(result.report) },
 
   'flags:evaluate': {
     entries: (input, r) => [

@@ -3,36 +3,28 @@ import type { Handlers } from './types.js';
 import { dispatch, type AuditHook } from './dispatch.js';
 
 describe('dispatch', () => {
-  it('writes the audit entry before any follow-up work a handler deferred, so a crash between them cannot lose the entry', async () => {
+  const handlers = { 'caseload:summary': () => Promise.resolve({ cases: 3 }) } as unknown as Handlers;
+
+  it('answers the result once its audit entry is written', async () => {
     const order: string[] = [];
-    const handlers = {
-      'caseload:summary': (_input: unknown, ctx: { afterAudit?: (work: () => void) => void }) => {
-        order.push('handler');
-        ctx.afterAudit?.(() => order.push('follow-up'));
-        return Promise.resolve({});
-      },
-    } as unknown as Handlers;
-    const audit: AuditHook = () => {
-      order.push('audit');
+    const audit: AuditHook = (op) => {
+      order.push(op);
     };
-    const result = await dispatch(handlers, 'caseload:summary', {}, {}, audit);
-    expect(result.ok).toBe(true);
-    expect(order).toEqual(['handler', 'audit', 'follow-up']);
+    expect(await dispatch(handlers, 'caseload:summary', {}, {}, audit)).toEqual({ ok: true, value: { cases: 3 } });
+    expect(order).toEqual(['caseload:summary']);
   });
 
-  it('does no follow-up work when the audit entry cannot be written, and answers an error', async () => {
-    const order: string[] = [];
-    const handlers = {
-      'caseload:summary': (_input: unknown, ctx: { afterAudit?: (work: () => void) => void }) => {
-        ctx.afterAudit?.(() => order.push('follow-up'));
-        return Promise.resolve({});
-      },
-    } as unknown as Handlers;
+  it('answers an error, not the result, when the audit entry cannot be written: what cannot be logged is not shown', async () => {
     const audit: AuditHook = () => {
       throw new Error('disk full');
     };
     const result = await dispatch(handlers, 'caseload:summary', {}, {}, audit);
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(order).toEqual([]);
+    expect(JSON.stringify(result)).not.toContain('cases');
+  });
+
+  it('refuses an unknown operation and input the contract rejects, naming the field', async () => {
+    expect(await dispatch(handlers, 'nope' as 'caseload:summary', {})).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'unknown operation: nope' } });
+    expect(await dispatch(handlers, 'import:commit', { paths: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'paths' } });
   });
 });

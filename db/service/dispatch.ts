@@ -39,13 +39,8 @@ export async function dispatch<O extends Operation>(
   try {
     const handler = handlers[op];
     // The map is keyed by operation, so this handler takes exactly this operation's parsed input.
-    const deferred: (() => void)[] = [];
-    const value = await (handler as (i: unknown, c: CallContext) => Promise<ResultOf<O>>)(parsed.data, {
-      ...ctx,
-      afterAudit: (work) => deferred.push(work),
-    });
+    const value = await (handler as (i: unknown, c: CallContext) => Promise<ResultOf<O>>)(parsed.data, ctx);
     audit?.(op, parsed.data as ParsedInputOf<O>, value, ctx);
-    for (const work of deferred) work();
     return { ok: true, value };
   } catch (e) {
     if (e instanceof DomainError) {

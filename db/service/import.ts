@@ -1,13 +1,27 @@
+import type { ImportReport, ParsedInputOf } from '../contract.js';
 import { DomainError } from '../errors.js';
 import { runImport } from '../import/run-import.js';
 import type { ImportLimits } from '../import/limits.js';
+import { auditTrail } from './audit.js';
 import { refreshAfterImport } from './flags.js';
-import type { Handlers, ServiceDeps } from './types.js';
+import type { CallContext, Handlers, ServiceDeps } from './types.js';
 
-export function importHandlers(deps: ServiceDeps, limits?: Partial<ImportLimits>): Pick<Handlers, 'import:preview' | 'import:commit'> {
+type ImportInput = ParsedInputOf<'import:commit'>;
+
+export interface Imports {
+  handlers: Pick<Handlers, 'import:preview' | 'import:commit'>;
+  /**
+   * Commits an extract for another operation (the demo caseload), which writes its own audit
+   * entry in `within`, inside the import's transaction.
+   */
+  commit(input: ImportInput, ctx: CallContext, within: (report: ImportReport) => void): Promise<ImportReport>;
+}
+
+export function importService(deps: ServiceDeps, limits?: Partial<ImportLimits>): Imports {
+  const trail = auditTrail(deps);
   // Staging tables belong to the one connection: two imports at once would share them.
   let running = false;
-  const run = async (input: Parameters<Handlers['import:preview']>[0], ctx: Parameters<Handlers['import:preview']>[1], commit: boolean) => {
+  const run = async (input: ImportInput, ctx: CallContext, commit: boolean, within?: (report: ImportReport) => void) => {
     if (running) throw new DomainError('conflict', 'an import is already running; wait for it to finish');
     running = true;
     try {
@@ -20,22 +34,24 @@ export function importHandlers(deps: ServiceDeps, limits?: Partial<ImportLimits>
         now: deps.now,
         ...(limits ? { limits } : {}),
         ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+        ...(within ? { withinCommit: within } : {}),
       });
-      if (report.committed) {
-        const refresh = () => {
-          refreshAfterImport(deps);
-        };
-        // After the audit entry, when called through dispatch: see CallContext.afterAudit.
-        if (ctx.afterAudit) ctx.afterAudit(refresh);
-        else refresh();
-      }
+      if (report.committed) refreshAfterImport(deps);
       return report;
     } finally {
       running = false;
     }
   };
   return {
-    'import:preview': (input, ctx) => run(input, ctx, false),
-    'import:commit': (input, ctx) => run(input, ctx, true),
+    handlers: {
+      'import:preview': (input, ctx) => run(input, ctx, false),
+      // The collection and combination entries are written in the commit's transaction
+      // (audit-map.ts marks the op inTransaction), so no committed import goes unlogged.
+      'import:commit': (input, ctx) =>
+        run(input, ctx, true, (report) => {
+          trail.write('import:commit', input, report, ctx);
+        }),
+    },
+    commit: (input, ctx, within) => run(input, ctx, true, within),
   };
 }

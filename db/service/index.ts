@@ -6,7 +6,7 @@ import { demoHandlers } from './demo.js';
 import { dispatch } from './dispatch.js';
 import { exportHandlers } from './export.js';
 import { flagsHandlers, refreshCases } from './flags.js';
-import { importHandlers } from './import.js';
+import { importService } from './import.js';
 import { profileHandlers } from './profile.js';
 import { reviewsHandlers } from './reviews.js';
 import { sampleHandlers } from './sample.js';
@@ -18,12 +18,12 @@ import type { CallContext, Handlers, ServiceDeps } from './types.js';
 
 /** The composition root: one handler map per domain, merged. Wiring only. */
 export function createHandlers(deps: ServiceDeps): Handlers {
-  const imports = importHandlers(deps);
+  const imports = importService(deps);
   return {
-    ...imports,
+    ...imports.handlers,
     ...caseloadHandlers(deps),
     ...teamsHandlers(deps),
-    ...demoHandlers(deps, imports['import:commit']),
+    ...demoHandlers(deps, imports),
     ...reviewsHandlers(deps),
     ...exportHandlers(deps),
     ...auditHandlers(deps),

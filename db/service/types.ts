@@ -12,12 +12,6 @@ export interface CallContext {
   onProgress?: (p: Progress) => void;
   /** The person signed in to the app, when there is one; logged beside the OS user (DPA 2018 s.62). */
   appUser?: string;
-  /**
-   * Set by dispatch: work a handler wants done once its audit entry is written, so that slow
-   * follow-up work (refreshing every flag after an import) never stands between a committed
-   * change and the record of it. A crash in that gap would leave a change nobody logged.
-   */
-  afterAudit?: (work: () => void) => void;
 }
 
 export interface ServiceDeps {
