@@ -1,4 +1,8 @@
+// `better-sqlite3` is an npm alias of better-sqlite3-multiple-ciphers: the same API over SQLite3
+// Multiple Ciphers, so every database file, its -wal and its backups are encrypted (issue 8).
 import Database from 'better-sqlite3';
+import { applyKey, encryptPlainDatabase, isPlainSqlite } from './encryption/cipher.js';
+import { resolveDatabaseKey, type DatabaseKey } from './encryption/key.js';
 import { migrate } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -16,22 +20,47 @@ export interface OpenOptions {
    * check (db/service/open.ts), so nothing more is written to a damaged file.
    */
   readonly?: boolean;
+  /**
+   * The 32-byte database key (the desktop app's, unwrapped from the OS key store). Without it the
+   * key comes from the environment or the key file beside the database (db/encryption/key.ts).
+   */
+  key?: Buffer;
+}
+
+const isMemory = (file: string) => file === ':memory:' || file === '';
+
+/** Each connection's key, for what it writes beside it (backups, the staging file's attach). */
+const keys = new WeakMap<Db, DatabaseKey>();
+
+/** The key a connection was opened with; null for an in-memory or unencrypted one. */
+export function keyOf(db: Db): DatabaseKey | null {
+  return keys.get(db) ?? null;
 }
 
 /** Opens (creating if needed) the app's database with the pragmas every connection must have. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const plain = !isMemory(file) && isPlainSqlite(file);
+  const key = isMemory(file) ? null : resolveDatabaseKey(file, options.key, process.env, plain);
+  // A damaged file opened read-only is read as it is; otherwise an old plaintext file is encrypted first.
+  const keyed = key && !(plain && options.readonly);
+  if (key && plain && !options.readonly) encryptPlainDatabase(file, key, options.nativeBinding);
   const db = new Database(file, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
   });
   try {
+    if (keyed) {
+      applyKey(db, key, file);
+      keys.set(db, key);
+    }
     if (!options.readonly) db.pragma('journal_mode = WAL');
     // FULL: an acknowledged write survives power loss, which matters more than speed for evidence.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    // Import staging lives in temp tables; keep them on disk so a national extract stays in bounded memory.
-    db.pragma('temp_store = FILE');
+    // SQLite's temporary files (sorts that spill, temp tables) are not encrypted, so there are none:
+    // import staging lives in an attached encrypted file instead (db/import/staging.ts).
+    db.pragma('temp_store = MEMORY');
     // 32 MiB of page cache: index builds after a bulk import and the queue's sorts stay in memory.
     db.pragma('cache_size = -32768');
     if (options.migrate !== false && !options.readonly) migrate(db);

@@ -1,6 +1,6 @@
 // The Electron main process: the composition root. It only wires the parts, each hardened and
 // tested on its own; there is no business logic here.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import type { MenuCommand } from '../db/contract.js';
 import { londonToday } from '../db/dates.js';
@@ -8,6 +8,7 @@ import { hostCaller } from '../db/service/host-call.js';
 import { openService } from '../db/service/open.js';
 import { hostChannels } from './channels.js';
 import { databaseFile } from './data-file.js';
+import { desktopDatabaseKey } from './db-key.js';
 import { defaultExportName, exportFilter } from './export-log.js';
 import { registerIpc } from './ipc.js';
 import { pathGrants } from './path-grants.js';
@@ -49,8 +50,17 @@ function start(): void {
     app.exit(1);
     return;
   }
-  const dataFile = databaseFile(process.argv, app.getPath('userData'), app.isPackaged, process.cwd());
-  const service = openService(dataFile, { nativeBinding: native.path });
+  const userData = app.getPath('userData');
+  const dataFile = databaseFile(process.argv, userData, app.isPackaged, process.cwd());
+  // After ready: safeStorage (and on Linux its backend) is only known once the app is ready.
+  const resolved = desktopDatabaseKey(safeStorage, { argv: process.argv, packaged: app.isPackaged, platform: process.platform, userData, databaseFile: dataFile });
+  if (!resolved.ok) {
+    dialog.showErrorBox('SPO Oversight cannot open its database', resolved.problem);
+    app.exit(1);
+    return;
+  }
+  const key = resolved.key;
+  const service = openService(dataFile, { nativeBinding: native.path, key });
   const call = hostCaller(service);
   const devTools = !app.isPackaged;
 

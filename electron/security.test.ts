@@ -109,6 +109,15 @@ describe('a guarded window', () => {
   });
 });
 
+describe('webviews', () => {
+  it('are refused before they attach, even one that asks for the app itself', () => {
+    const f = fakeContents();
+    guardContents(f.contents, vi.fn(() => Promise.resolve()));
+    expect(f.fire('will-attach-webview', 'app://renderer/index.html')).toBe(true);
+    expect(f.fire('will-attach-webview', 'https://www.gov.uk/')).toBe(true);
+  });
+});
+
 describe('permission requests', () => {
   it('are all denied: camera, notifications, geolocation, devices', () => {
     const answers: boolean[] = [];

@@ -28,6 +28,10 @@ describe('a window', () => {
     expect(prefs).not.toHaveProperty('additionalArguments');
   });
 
+  it('turns the webview tag off, so the page cannot even create a webview', () => {
+    expect(windowOptions({ preload: '/p', devTools: true }).webPreferences?.webviewTag).toBe(false);
+  });
+
   it('offers developer tools only when asked (running from the repository)', () => {
     expect(windowOptions({ preload: '/p', devTools: true }).webPreferences?.devTools).toBe(true);
   });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Db } from '../connection.js';
 import { DomainError } from '../errors.js';
+import { writeNewSecretFile } from '../secret-file.js';
 
 export const KEY_BYTES = 32;
 
@@ -54,19 +55,8 @@ function fileKey(db: Db): Buffer {
     );
   }
   const key = randomBytes(KEY_BYTES);
-  // Written whole to a temporary file and synced, then linked into place: a crash can never leave
-  // a short key under the real name, and link fails (EEXIST) rather than replace a key another
-  // process put there a moment ago.
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    const fd = openSync(tmp, 'wx', 0o600);
-    try {
-      writeSync(fd, key);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    linkSync(tmp, path);
+    writeNewSecretFile(path, key);
     return key;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
@@ -74,7 +64,5 @@ function fileKey(db: Db): Buffer {
       if (raced) return raced;
     }
     throw e;
-  } finally {
-    rmSync(tmp, { force: true });
   }
 }

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { auditKeyPath } from '../audit/key.js';
 import { openDatabase } from '../connection.js';
+import { databaseKeyPath } from '../encryption/key.js';
 import { openService } from '../service/open.js';
 import { runCli } from '../testing/cli.js';
 import { checksum, minimalExtract, tempDir, writeExtract } from '../testing/extract.js';
@@ -20,8 +21,11 @@ async function databaseWithReview(): Promise<string> {
   return file;
 }
 
-function contents(file: string): string {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+/** The database's key: its backups are encrypted with it, and hold none of their own. */
+const keyOf = (dbFile: string) => Buffer.from(readFileSync(databaseKeyPath(dbFile), 'utf8').trim(), 'hex');
+
+function contents(file: string, keyFrom = file): string {
+  const db = openDatabase(file, { readonly: true, key: keyOf(keyFrom) });
   try {
     return checksum(db);
   } finally {
@@ -36,19 +40,23 @@ async function addReview(file: string, decision: string): Promise<void> {
 }
 
 describe('backup and restore', () => {
-  it('backs up through the backup API into one verified file, with the audit key beside it', async () => {
+  it('backs up with VACUUM INTO into one verified file, encrypted with the database key and without it, the audit key beside it', async () => {
     const file = await databaseWithReview();
     const out = join(tempDir('spo-backup-out-'), 'backup.db');
     const cli = await runCli(['backup', '--out', out, '--db', file]);
     expect(cli).toMatchObject({ code: 0, err: '' });
     expect(cli.out).toMatch(/integrity_check ok/);
-    expect(contents(out)).toBe(contents(file));
+    expect(contents(out, file)).toBe(contents(file));
     expect(readFileSync(auditKeyPath(out))).toEqual(readFileSync(auditKeyPath(file)));
     // One self-contained file: rollback journal mode, nothing beside it to lose.
-    const copy = new Database(out, { readonly: true });
+    const copy = openDatabase(out, { readonly: true, key: keyOf(file) });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     copy.close();
     expect(existsSync(`${out}-wal`)).toBe(false);
+    expect(existsSync(databaseKeyPath(out))).toBe(false);
+    const keyless = new Database(out, { readonly: true });
+    expect(() => keyless.prepare('SELECT count(*) FROM reviews').get()).toThrow(/file is not a database/);
+    keyless.close();
   });
 
   it('never overwrites an existing file with a backup', async () => {
@@ -74,7 +82,7 @@ describe('backup and restore', () => {
     const cli = await runCli(['restore', out, '--db', file]);
     expect(cli).toMatchObject({ code: 0, err: '' });
     expect(cli.out).toMatch(/audit chain of \d+ entries verified/);
-    expect(contents(file)).toBe(contents(out));
+    expect(contents(file)).toBe(contents(out, file));
     const service = openService(file);
     expect(service.health).toMatchObject({ ok: true, readOnly: false });
     const chain = await service.call('audit:verify', {});
@@ -94,14 +102,28 @@ describe('backup and restore', () => {
     expect(refused.err).toMatch(/passes its integrity check: restoring would discard everything recorded since the backup\. Add --force/);
     expect(contents(file)).toBe(before);
     expect((await runCli(['restore', out, '--force', '--db', file])).code).toBe(0);
-    expect(contents(file)).toBe(contents(out));
+    expect(contents(file)).toBe(contents(out, file));
   });
+
+  it('refuses to restore under a running app, and changes nothing', async () => {
+    const file = await databaseWithReview();
+    const out = join(tempDir('spo-backup-out-'), 'backup.db');
+    expect((await runCli(['backup', '--out', out, '--db', file])).code).toBe(0);
+    const running = openService(file);
+    const before = contents(file);
+    const cli = await runCli(['restore', out, '--force', '--db', file]);
+    expect(cli.code).toBe(2);
+    expect(cli.err).toMatch(/is open in another program \(the app, or another command\): close it, then restore/);
+    expect((await running.call('reviews:record', review('Still recording.'))).ok).toBe(true);
+    running.close();
+    expect(contents(file)).not.toBe(before);
+  }, 20_000);
 
   it('refuses a damaged backup, and a backup of another database', async () => {
     const file = await databaseWithReview();
     const out = join(tempDir('spo-backup-out-'), 'backup.db');
     expect((await runCli(['backup', '--out', out, '--db', file])).code).toBe(0);
-    damageTablePage(out, 'cases');
+    damageTablePage(out, 'cases', keyOf(file));
     const damaged = await runCli(['restore', out, '--force', '--db', file]);
     expect(damaged.code).toBe(2);
     expect(damaged.err).toMatch(/fails its integrity check .*choose an earlier backup/);

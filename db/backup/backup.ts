@@ -1,17 +1,23 @@
-import { constants, copyFileSync, existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { auditKeyPath } from '../audit/key.js';
 import { verifyChain } from '../audit/verify.js';
-import { openDatabase, type Db } from '../connection.js';
+import { keyOf, openDatabase, type Db } from '../connection.js';
+import { applyKey } from '../encryption/cipher.js';
+import { findDatabaseKey, KEY_FILE_ENV, type DatabaseKey } from '../encryption/key.js';
 import { DomainError } from '../errors.js';
 import { checkDatabase } from './health.js';
 
 /**
- * Backups and restores go only through SQLite's online backup API (better-sqlite3's
- * `db.backup()`), which copies a consistent snapshot page by page while the app runs. The database
- * file, its `-wal` and `-shm` are never copied, moved or deleted by hand: copying them apart
- * gives a torn database, and a `-wal` left beside the wrong file is replayed into it.
+ * Backups and restores are made by SQLite itself, as a consistent snapshot while the app runs:
+ * `VACUUM INTO`, which SQLite3 Multiple Ciphers writes encrypted with the database's own cipher
+ * and key. (SQLite's page-by-page backup API cannot write an encrypted copy from better-sqlite3:
+ * it opens the target without a key, and the cipher refuses the pair.) The database file, its
+ * `-wal` and `-shm` are never copied, moved or deleted by hand: copying them apart gives a torn
+ * database, and a `-wal` left beside the wrong file is replayed into it. A backup holds no key:
+ * it is useless to whoever finds it without the key kept apart from it.
  */
 
 export interface BackupResult {
@@ -23,9 +29,36 @@ export interface BackupResult {
   ms: number;
 }
 
+function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** A file and the directory entry naming it reach the disk before the copy counts as made. */
+function syncFile(file: string): void {
+  for (const path of [file, dirname(file)]) {
+    const fd = openSync(path, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+function openCopy(file: string, key: DatabaseKey | null, readonly: boolean): Db {
+  const copy = new Database(file, { fileMustExist: true, readonly });
+  try {
+    if (key) applyKey(copy, key, file);
+    return copy;
+  } catch (e) {
+    copy.close();
+    throw e;
+  }
+}
+
 /** Opens a copy, runs `integrity_check`, and makes it one self-contained file (rollback journal, no `-wal`). */
-function verifyCopy(file: string): string[] {
-  const copy = new Database(file, { fileMustExist: true });
+function verifyCopy(file: string, key: DatabaseKey | null): string[] {
+  const copy = openCopy(file, key, false);
   try {
     const health = checkDatabase(copy, 'integrity_check');
     if (health.ok) copy.pragma('journal_mode = DELETE');
@@ -35,13 +68,14 @@ function verifyCopy(file: string): string[] {
   }
 }
 
-export async function backupDatabase(db: Db, out: string): Promise<BackupResult> {
+export function backupDatabase(db: Db, out: string): BackupResult {
   const started = performance.now();
   const file = resolve(out);
   if (file === resolve(db.name)) throw new DomainError('invalid-input', 'out: the backup cannot be the database itself', 'out');
   if (existsSync(file)) throw new DomainError('invalid-input', `out: ${file} already exists; name a new file for the backup`, 'out');
-  await db.backup(file);
-  const problems = verifyCopy(file);
+  db.exec(`VACUUM INTO ${sqlString(file)}`);
+  syncFile(file);
+  const problems = verifyCopy(file, keyOf(db));
   if (problems.length) {
     // A backup that fails its check must not be restored from by mistake. It is a single file now.
     unlinkSync(file);
@@ -65,50 +99,67 @@ export interface RestoreResult {
 export interface RestoreOptions {
   /** Replace a database that passes its own check (everything written since the backup is lost). */
   force: boolean;
+  /** The database key (the desktop app's); otherwise the target's, from the environment or beside it. */
+  key?: Buffer;
 }
 
-function readKey(path: string): Buffer | null {
+function readAuditKey(path: string): Buffer | null {
   return existsSync(path) ? readFileSync(path) : null;
 }
 
 /**
- * Restores `backup` over the database `target`, through the backup API. Refused unless the backup
- * passes `integrity_check` and its audit chain verifies, when the backup's audit key differs from
- * the target's, and — without `force` — when the target is healthy, because a restore discards
- * every review and audit entry written since the backup.
+ * Restores `backup` over the database `target`. Refused unless the backup opens with the
+ * database's key, passes `integrity_check` and its audit chain verifies; when the backup's audit
+ * key differs from the target's; and — without `force` — when the target is healthy, because a
+ * restore discards every review and audit entry written since the backup. SQLite writes the
+ * restored copy beside the target, then SQLite takes the target out of WAL mode (which needs
+ * every other connection closed, so a running app is detected) and the copy is renamed into place.
  */
-export async function restoreDatabase(backup: string, target: string, opts: RestoreOptions): Promise<RestoreResult> {
+export function restoreDatabase(backup: string, target: string, opts: RestoreOptions): RestoreResult {
   const started = performance.now();
   const from = resolve(backup);
   const file = resolve(target);
   if (!existsSync(from)) throw new DomainError('invalid-input', `backup: no such file: ${from}`, 'backup');
   if (from === file) throw new DomainError('invalid-input', 'backup: the backup is the database itself', 'backup');
 
-  const backupKey = readKey(auditKeyPath(from));
-  const targetKey = readKey(auditKeyPath(file));
-  if (backupKey && targetKey && !backupKey.equals(targetKey)) {
+  const backupAuditKey = readAuditKey(auditKeyPath(from));
+  const targetAuditKey = readAuditKey(auditKeyPath(file));
+  if (backupAuditKey && targetAuditKey && !backupAuditKey.equals(targetAuditKey)) {
     throw new DomainError('invalid-input', `backup: ${from} was made from another database (its audit key differs from ${auditKeyPath(file)}); restore it to a new --db file instead`, 'backup');
   }
-  const key = backupKey ?? targetKey;
+  const auditKey = backupAuditKey ?? targetAuditKey;
+  const key = findDatabaseKey(file, opts.key);
+  if (!key) {
+    throw new DomainError('invalid-input', `backup: ${file} has no database key beside it; name the key file of the database the backup was made from with ${KEY_FILE_ENV}`, 'backup');
+  }
 
-  const source = new Database(from, { readonly: true, fileMustExist: true });
+  const source = openBackup(from, key);
   try {
     const health = checkDatabase(source, 'integrity_check');
     if (!health.ok) throw new DomainError('invalid-input', `backup: ${from} fails its integrity check (${health.problems.join('; ')}); choose an earlier backup`, 'backup');
     const entries = source.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
     if (entries > 0) {
-      if (!key) throw new DomainError('invalid-input', `backup: no audit key beside ${from} or ${file} (${auditKeyPath(from)}); without it the restored audit log cannot be verified`, 'backup');
-      const chain = verifyChain(source, undefined, key);
+      if (!auditKey) throw new DomainError('invalid-input', `backup: no audit key beside ${from} or ${file} (${auditKeyPath(from)}); without it the restored audit log cannot be verified`, 'backup');
+      const chain = verifyChain(source, undefined, auditKey);
       if (!chain.intact) throw new DomainError('invalid-input', `backup: the audit chain of ${from} is broken at entry ${chain.firstBroken?.id ?? '?'} (${chain.firstBroken?.reason ?? ''}); choose another backup`, 'backup');
     }
-
-    if (existsSync(file) && !opts.force && targetIsHealthy(file)) {
+    if (existsSync(file) && !opts.force && targetIsHealthy(file, key)) {
       throw new DomainError('conflict', `${file} passes its integrity check: restoring would discard everything recorded since the backup. Add --force if that is what you want (back it up first)`);
     }
-    await source.backup(file);
-    if (!targetKey && key) writeFileSync(auditKeyPath(file), key, { mode: 0o600, flag: 'wx' });
 
-    const restored = openDatabase(file);
+    const copy = `${file}.restoring-${randomBytes(6).toString('hex')}`;
+    try {
+      source.exec(`VACUUM INTO ${sqlString(copy)}`);
+      syncFile(copy);
+      if (existsSync(file)) leaveWalMode(file, key);
+      renameSync(copy, file);
+      syncFile(file);
+    } finally {
+      rmSync(copy, { force: true });
+    }
+    if (!targetAuditKey && auditKey) writeFileSync(auditKeyPath(file), auditKey, { mode: 0o600, flag: 'wx' });
+
+    const restored = openDatabase(file, { key: key.key });
     try {
       const after = checkDatabase(restored, 'integrity_check');
       if (!after.ok) throw new DomainError('io', `the restored database ${file} fails its integrity check (${after.problems.join('; ')}); the disk may be failing`);
@@ -121,9 +172,43 @@ export async function restoreDatabase(backup: string, target: string, opts: Rest
   }
 }
 
-function targetIsHealthy(file: string): boolean {
+function openBackup(from: string, key: DatabaseKey): Db {
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    return openCopy(from, key, true);
+  } catch (e) {
+    if (e instanceof DomainError) throw new DomainError('invalid-input', `backup: ${from} does not open with the key from ${key.source}: it was made from another database, or with another key`, 'backup');
+    throw e;
+  }
+}
+
+/**
+ * SQLite checkpoints the target's WAL into it and removes its `-wal` and `-shm` itself. It cannot
+ * while another connection is open, and then nothing is replaced: a restore under a running app
+ * would be lost to it, or be torn by it.
+ */
+function leaveWalMode(file: string, key: DatabaseKey): void {
+  let db: Db;
+  try {
+    db = openCopy(file, key, false);
+  } catch (e) {
+    throw new DomainError('io', `${file} cannot be opened to take it out of use (${(e as Error).message}); restore the backup to a new --db file instead`);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = DELETE');
+  } catch (e) {
+    const busy = (e as { code?: string }).code?.startsWith('SQLITE_BUSY') ?? false;
+    throw busy
+      ? new DomainError('conflict', `${file} is open in another program (the app, or another command): close it, then restore`)
+      : new DomainError('io', `${file} could not be closed out of WAL mode (${(e as Error).message}); restore the backup to a new --db file instead`);
+  } finally {
+    db.close();
+  }
+}
+
+function targetIsHealthy(file: string, key: DatabaseKey): boolean {
+  try {
+    const db = openCopy(file, key, true);
     try {
       return checkDatabase(db, 'integrity_check').ok;
     } finally {

@@ -1,12 +1,13 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../connection.js';
 
 /**
  * For tests: overwrites the b-tree page header of a table's root page in a closed database file
- * (its WAL checkpointed into it), as a bad sector or a stray write would.
+ * (its WAL checkpointed into it), as a bad sector or a stray write would. The file is encrypted,
+ * so the change fails the page's authentication tag: SQLite reports the page as damaged.
  */
-export function damageTablePage(file: string, table: string): void {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+export function damageTablePage(file: string, table: string, key?: Buffer): void {
+  const db = openDatabase(file, { readonly: true, ...(key ? { key } : {}) });
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const root = db.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').pluck().get(table) as number;
   db.close();

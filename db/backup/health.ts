@@ -21,7 +21,11 @@ export function checkDatabase(db: Db, kind: 'quick_check' | 'integrity_check'): 
   const started = performance.now();
   let problems: string[];
   try {
-    problems = (db.pragma(`${kind}(5)`) as Record<string, string>[]).map((row) => Object.values(row)[0] ?? '').filter((p) => p !== 'ok');
+    problems = (db.pragma(`${kind}(5)`) as Record<string, string>[])
+      .map((row) => Object.values(row)[0] ?? '')
+      .filter((p) => p !== 'ok')
+      // One line per problem, so a message shows them as one sentence.
+      .flatMap((p) => p.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('***')));
   } catch (e) {
     if (!isDamage(e)) throw e;
     problems = [(e as Error).message];

@@ -38,7 +38,7 @@ describe('start-up check', () => {
     expect(service.health.readOnly).toBe(true);
     expect(service.health.problems.length).toBeGreaterThan(0);
     const write = await service.call('reviews:record', review);
-    expect(write).toEqual({ ok: false, error: { code: 'io', message: expect.stringMatching(/is damaged .*open read-only.*spo-oversight restore BACKUP --db/) as string } });
+    expect(write).toEqual({ ok: false, error: { code: 'io', message: expect.stringMatching(/is damaged \(Tree \d+ page \d+: unable to get the page.*\)\. It is open read-only.*spo-oversight restore BACKUP --db/) as string } });
     const imported = await service.call('import:commit', { paths: [writeExtract(minimalExtract())], skipInvalid: false });
     expect(imported.ok).toBe(false);
     // A logged read cannot log, so it is refused the same way; a read that logs nothing still answers.
@@ -51,9 +51,12 @@ describe('start-up check', () => {
   it('refuses a file that is not a database at all, saying what to do', async () => {
     const file = join(tempDir('spo-health-'), 'oversight.db');
     writeFileSync(file, Buffer.alloc(8192, 0x5a));
-    expect(() => openService(file)).toThrow(/is damaged \(file is not a database\).*spo-oversight restore BACKUP/);
+    // Without its key nothing can tell an encrypted database from noise: the message says both.
+    expect(() => openService(file)).toThrow(/is encrypted and its key is not at .*oversight\.db\.db-key/);
+    writeFileSync(`${file}.db-key`, `${'ab'.repeat(32)}\n`);
+    expect(() => openService(file)).toThrow(/does not open with the key from .*db-key: either that is not this database's key, or the file is damaged.*spo-oversight restore BACKUP/);
     const cli = await runCli(['flags', '--db', file]);
     expect(cli.code).toBe(2);
-    expect(cli.err).toMatch(/is damaged.*restore/);
+    expect(cli.err).toMatch(/damaged.*restore/);
   });
 });

@@ -27,11 +27,13 @@ describe('cli: import', () => {
     expect(result.out).toContain('contacts.csv:2 [contact_date]: not a date: 31/02/2026');
   });
 
+  // Bad usage is refused before the database is opened, but a real path keeps the repository clean if not.
+  const scratch = join(tempDir(), 'x.sqlite');
   it.each([
     [['import', '/nowhere'], /no database: pass --db FILE or set SPO_OVERSIGHT_DB/],
-    [['import', '--db', 'x.sqlite'], /import needs a folder/],
-    [['import', '.', '--db', 'x.sqlite', '--encoding', 'latin1'], /--encoding accepts only windows-1252/],
-    [['import', '.', '--db', 'x.sqlite', '--bogus'], /Unknown option '--bogus'/],
+    [['import', '--db', scratch], /import needs a folder/],
+    [['import', '.', '--db', scratch, '--encoding', 'latin1'], /--encoding accepts only windows-1252/],
+    [['import', '.', '--db', scratch, '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [['generate'], /generate needs --out DIR/],
     [['generate', '--out', '/tmp/x', '--scale', 'planet'], /--scale must be one of pdu, region, national/],

@@ -8,7 +8,7 @@ import { defaultLimits, type ImportLimits } from './limits.js';
 import { readCsv, readHeader } from './read-csv.js';
 import { caseCounts, currentFingerprint, fingerprint, replaceSnapshot, writeLog, type LoggedFile } from './snapshot.js';
 import { nonAsciiCharacters, sniffFile } from './sniff.js';
-import { createStaging, dropStaging, Stager } from './staging.js';
+import { createStaging, dropStaging, Stager, stagingTable } from './staging.js';
 import { layoutFor, validateRow } from './validate-row.js';
 
 export interface ImportOptions {
@@ -244,9 +244,9 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportRepo
     if (readable.some((f) => f.kind === 'staff')) {
       const missing = db
         .prepare<[], { n: number; sample: string | null }>(
-          `SELECT count(*) AS n, (SELECT group_concat(staff_code, ', ') FROM (SELECT DISTINCT staff_code FROM temp.stage_cases s
-             WHERE NOT EXISTS (SELECT 1 FROM temp.stage_staff t WHERE t.staff_code = s.staff_code) LIMIT 5)) AS sample
-           FROM temp.stage_cases s WHERE NOT EXISTS (SELECT 1 FROM temp.stage_staff t WHERE t.staff_code = s.staff_code)`,
+          `SELECT count(*) AS n, (SELECT group_concat(staff_code, ', ') FROM (SELECT DISTINCT staff_code FROM ${stagingTable('cases')} s
+             WHERE NOT EXISTS (SELECT 1 FROM ${stagingTable('staff')} t WHERE t.staff_code = s.staff_code) LIMIT 5)) AS sample
+           FROM ${stagingTable('cases')} s WHERE NOT EXISTS (SELECT 1 FROM ${stagingTable('staff')} t WHERE t.staff_code = s.staff_code)`,
         )
         .get();
       if (missing && missing.n > 0) {

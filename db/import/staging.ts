@@ -1,12 +1,15 @@
+import { rmSync } from 'node:fs';
 import type { ExtractKind } from '../contract.js';
 import type { Db } from '../connection.js';
 import type { Value } from './kinds.js';
 import { kindSpecs } from './kinds.js';
 
 /**
- * Validated rows wait in TEMP tables (this connection only, on disk) until the user commits, so
- * a national extract never sits in memory and the commit itself is one short synchronous
- * transaction that copies them in. The user's database is not touched while staging.
+ * Validated rows wait in a staging database attached to this connection only, until the user
+ * commits: a national extract never sits in memory, and the commit itself is one short synchronous
+ * transaction that copies them in. The user's database is not touched while staging. The staging
+ * file is encrypted with the main database's key (SQLite3 Multiple Ciphers gives an attached file
+ * the main key), unlike SQLite's own temp files, and removed when the import ends.
  */
 const stagingDdl: Record<ExtractKind, string> = {
   cases: `crn TEXT PRIMARY KEY, name TEXT NOT NULL, date_of_birth TEXT, staff_code TEXT NOT NULL, allocation_date TEXT NOT NULL,
@@ -20,7 +23,13 @@ const stagingDdl: Record<ExtractKind, string> = {
   needs: `crn TEXT NOT NULL, need TEXT NOT NULL, severity TEXT, linked_to_harm INTEGER, linked_to_reoffending INTEGER`,
 };
 
-export const stagingTable = (kind: ExtractKind) => `temp.stage_${kind}`;
+export const STAGE = 'stage';
+export const stagingTable = (kind: ExtractKind) => `${STAGE}.stage_${kind}`;
+
+/** The staging file of a database file; an in-memory database stages in memory. */
+export function stagingFile(db: Db): string {
+  return db.memory ? ':memory:' : `${db.name}.staging`;
+}
 
 export function columnsOf(kind: ExtractKind): string[] {
   return kindSpecs[kind].columns.map((c) => c.name);
@@ -28,15 +37,26 @@ export function columnsOf(kind: ExtractKind): string[] {
 
 export function createStaging(db: Db): void {
   dropStaging(db);
-  // A PDU extract stages entirely in cache; a national one spills to the temp file, in bounded memory.
-  db.pragma('temp.cache_size = -65536');
+  const file = stagingFile(db);
+  // A file left by an import that was killed is only scratch: start it afresh.
+  if (file !== ':memory:') rmSync(file, { force: true });
+  db.prepare(`ATTACH DATABASE ? AS ${STAGE}`).run(file);
+  // Scratch: if the process dies the import is simply run again, so no journal and no syncs.
+  db.pragma(`${STAGE}.journal_mode = OFF`);
+  db.pragma(`${STAGE}.synchronous = OFF`);
+  // A PDU extract stages entirely in cache; a national one is written out, in bounded memory.
+  db.pragma(`${STAGE}.cache_size = -65536`);
   for (const [kind, ddl] of Object.entries(stagingDdl)) {
-    db.exec(`CREATE TEMP TABLE stage_${kind} (${ddl}, raw_json TEXT, extra_json TEXT, file TEXT NOT NULL, line INTEGER NOT NULL)`);
+    db.exec(`CREATE TABLE ${STAGE}.stage_${kind} (${ddl}, raw_json TEXT, extra_json TEXT, file TEXT NOT NULL, line INTEGER NOT NULL)`);
   }
 }
 
 export function dropStaging(db: Db): void {
-  for (const kind of Object.keys(stagingDdl)) db.exec(`DROP TABLE IF EXISTS temp.stage_${kind}`);
+  const attached = db.prepare<[string], { name: string }>('SELECT name FROM pragma_database_list WHERE name = ?').get(STAGE);
+  if (!attached) return;
+  db.exec(`DETACH DATABASE ${STAGE}`);
+  const file = stagingFile(db);
+  if (file !== ':memory:') rmSync(file, { force: true });
 }
 
 export interface StagedRow {
@@ -75,7 +95,7 @@ export class Stager {
       staff: make('staff'),
       needs: make('needs'),
     };
-    const firstContact = db.prepare<[string], { file: string; line: number }>(`SELECT file, line FROM temp.stage_contacts WHERE contact_id = ?`);
+    const firstContact = db.prepare<[string], { file: string; line: number }>(`SELECT file, line FROM ${stagingTable('contacts')} WHERE contact_id = ?`);
     const contactIdAt = columnsOf('contacts').indexOf('contact_id');
     this.flushAll = db.transaction((kind: ExtractKind, rows: StagedRow[]) => {
       const conflicts: Conflict[] = [];

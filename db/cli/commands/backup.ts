@@ -10,22 +10,23 @@ export const backupCommand: Command = {
   name: 'backup',
   usage: 'backup --out FILE [--json]',
   needsDb: false,
-  async run(args, { io, dbFile }) {
+  run(args, { io, dbFile }) {
     const { values } = parse(args, { out: { type: 'string' }, json: { type: 'boolean' } });
     if (!values.out) throw new UsageError('backup needs --out FILE');
     const path = databasePath(dbFile, io.env);
     if (!existsSync(path)) throw new UsageError(`no database at ${path}`);
     const db = openDatabase(path, { readonly: true });
     try {
-      const r = await backupDatabase(db, values.out);
+      const r = backupDatabase(db, values.out);
       if (values.json) io.out(`${JSON.stringify(r, null, 2)}\n`);
       else {
         io.out(
           `Backed up ${path}\n  to ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MB, integrity_check ok, ${(r.ms / 1000).toFixed(1)} s)\n` +
-            (r.keyFile ? `  audit key copied to ${r.keyFile}: keep it with the backup, as protected as the database\n` : ''),
+            (r.keyFile ? `  audit key copied to ${r.keyFile}: keep it with the backup, as protected as the database\n` : '') +
+            `  the backup is encrypted with the database's key, which it does not hold: keep that key safe apart from it\n`,
         );
       }
-      return 0;
+      return Promise.resolve(0);
     } finally {
       db.close();
     }

@@ -8,13 +8,13 @@ export const restoreCommand: Command = {
   name: 'restore',
   usage: 'restore BACKUP [--force] [--json]',
   needsDb: false,
-  async run(args, { io, dbFile }) {
+  run(args, { io, dbFile }) {
     const { values, positionals } = parse(args, { force: { type: 'boolean' }, json: { type: 'boolean' } }, true);
     const [backup] = positionals;
     if (!backup || positionals.length !== 1) throw new UsageError('restore needs one backup file');
-    const r = await restoreDatabase(backup, databasePath(dbFile, io.env), { force: values.force ?? false });
+    const r = restoreDatabase(backup, databasePath(dbFile, io.env), { force: values.force ?? false });
     if (values.json) io.out(`${JSON.stringify(r, null, 2)}\n`);
     else io.out(`Restored ${r.file}\n  from ${r.from} (integrity_check ok, audit chain of ${r.auditEntries} entries verified)\n`);
-    return 0;
+    return Promise.resolve(0);
   },
 };
