@@ -13,8 +13,13 @@ export function timeRuns(fn: () => void, runs: number, warmup = 3): { p50: numbe
     fn();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(times[times.length - 1] ?? NaN), runs };
+  return summarise(times);
+}
+
+/** Milliseconds p50/p95/max of some timed runs. */
+export function summarise(times: readonly number[]): { p50: number; p95: number; max: number; runs: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted[sorted.length - 1] ?? NaN), runs: sorted.length };
 }
 
 export function round(n: number, digits = 2): number {
