@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The app's own runtime (tsconfig.web.json: react-jsx), so components render in tests as in the app.
+  esbuild: { jsx: 'automatic' },
   test: {
     include: ['db/**/*.test.ts', 'scripts/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',

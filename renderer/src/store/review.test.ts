@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { operations, type InputOf, type Operation, type Result, type ResultOf, type Review } from '../../../db/contract.js';
-import { browserClient } from '../client.js';
+import type { InputOf, Review } from '../../../db/contract.js';
+import { fakeClient } from '../testing/fake-client.js';
 import { createAppStore } from './index.js';
-
-type Answers = { [O in Operation]?: (input: unknown) => Result<ResultOf<O>> };
-
-/** The real browser client over a fake preview host answering from a table; each call recorded. */
-function fakeClient(answers: Answers) {
-  const calls: { op: Operation; input: unknown }[] = [];
-  const client = browserClient('token', (url, init) => {
-    const op = operations.find((o) => url === `/api/${o}`);
-    if (!op) return Promise.resolve(new Response('{}', { status: 404 }));
-    const input: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : null;
-    calls.push({ op, input });
-    const answer = answers[op];
-    const result = answer ? answer(input) : { ok: false, error: { code: 'internal', message: `no answer for ${op}` } };
-    return Promise.resolve(new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } }));
-  });
-  return { client, calls };
-}
 
 const input: InputOf<'reviews:record'> = { crn: 'X000001', type: 'management-oversight', date: '2026-11-20', spo: { name: 'Sam Senior' }, decision: 'Continue.' };
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportReport, Operation, Profile, Result, ResultOf } from '../../../db/contract.js';
+import type { ImportReport, Operation, Profile } from '../../../db/contract.js';
 import type { Client } from '../client.js';
 import { createAppStore, type AppStore } from './index.js';
 import { importChoice } from './import.js';
+import type { Answers } from '../testing/fake-client.js';
 import { noFiles } from '../testing/no-files.js';
 
 const profile: Profile = { osUser: 'spo', name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01', updatedAt: '2026-11-20T10:00:00Z' };
@@ -23,8 +24,6 @@ function report(p: Partial<ImportReport> = {}): ImportReport {
     ...p,
   };
 }
-
-type Answers = { [O in Operation]?: (input: unknown) => Result<ResultOf<O>> };
 
 /** A client answering from a table, recording each call. */
 function fakeClient(answers: Answers, host: Client['host'] = 'browser') {

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { s62Operations, type AuditEntry, type S62Operation } from '../../../../db/contract.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { TableHead } from '../../components/TableHead.js';
 import { TextInput } from '../../components/TextInput.js';
 import { auditPageSize } from '../../store/audit.js';
 import { useApp } from '../../store/index.js';
@@ -123,15 +124,7 @@ function EntriesTable({ entries, crn }: { entries: readonly AuditEntry[]; crn: s
     <div className="spo-scroll" tabIndex={0} role="region" aria-label="Audit log entries">
       <table className="govuk-table spo-audit-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Audit log entries</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {['Entry', 'When', 'Operation', 'What', 'User', 'Cases', 'Why', 'Recipients'].map((h) => (
-              <th key={h} scope="col" className="govuk-table__header">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headings={['Entry', 'When', 'Operation', 'What', 'User', 'Cases', 'Why', 'Recipients']} />
         <tbody className="govuk-table__body">
           {entries.map((e) => (
             <tr key={e.id} className="govuk-table__row">

@@ -2,6 +2,7 @@ import type { CaseDetail, CaseFlagsView } from '../../../../db/contract.js';
 import { mappaLabels, roshLabels } from '../queue/labels.js';
 import { Day } from './format.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
+import { TableHead } from '../../components/TableHead.js';
 
 
 const roshSource = { registration: 'from the highest active RoSH registration', oasys: 'from OASys', none: 'no RoSH registration or OASys level' } as const;
@@ -58,15 +59,7 @@ export function CaseSnapshot({ detail, flags }: { detail: CaseDetail; flags: Cas
       ) : (
         <table className="govuk-table spo-table--small">
           <caption className="govuk-visually-hidden">Registrations, newest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {['Register', 'Level', 'Category', 'Registered', 'Next review', 'Status'].map((h) => (
-                <th scope="col" className="govuk-table__header" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead headings={['Register', 'Level', 'Category', 'Registered', 'Next review', 'Status']} />
           <tbody className="govuk-table__body">
             {detail.registrations.map((r, i) => (
               <tr className="govuk-table__row" key={`${r.code}-${r.registrationDate}-${String(i)}`}>
@@ -103,15 +96,7 @@ export function CaseSnapshot({ detail, flags }: { detail: CaseDetail; flags: Cas
       ) : (
         <table className="govuk-table spo-table--small">
           <caption className="govuk-visually-hidden">OASys needs</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {['Need', 'Severity', 'Linked to harm', 'Linked to reoffending'].map((h) => (
-                <th scope="col" className="govuk-table__header" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead headings={['Need', 'Severity', 'Linked to harm', 'Linked to reoffending']} />
           <tbody className="govuk-table__body">
             {detail.needs.map((n) => (
               <tr className="govuk-table__row" key={n.need}>

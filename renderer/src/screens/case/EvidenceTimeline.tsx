@@ -1,6 +1,7 @@
 import type { CaseDetail, TimelineEvent } from '../../../../db/contract.js';
 import { count } from '../../format.js';
 import { Day } from './format.js';
+import { TableHead } from '../../components/TableHead.js';
 
 const kindLabels: Record<TimelineEvent['kind'], string> = {
   registration: 'Registered',
@@ -33,22 +34,7 @@ export function EvidenceTimeline({ detail }: { detail: CaseDetail }) {
       ) : (
         <table className="govuk-table spo-table--small spo-timeline">
           <caption className="govuk-visually-hidden">Evidence timeline, newest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Date
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Event
-              </th>
-              <th scope="col" className="govuk-table__header">
-                What
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Detail
-              </th>
-            </tr>
-          </thead>
+          <TableHead headings={['Date', 'Event', 'What', 'Detail']} />
           <tbody className="govuk-table__body">
             {detail.timeline.map((e, i) => (
               <tr className={`govuk-table__row${e.countsAsEvidence === false ? ' spo-timeline__withdrawn' : ''}`} key={`${e.kind}-${e.code}-${e.date}-${String(i)}`}>

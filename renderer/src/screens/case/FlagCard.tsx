@@ -1,5 +1,6 @@
 import type { CaseRuleResult } from '../../../../db/contract.js';
 import { basisText, Day, settingValue, statusTag, statusText } from './format.js';
+import { TableHead } from '../../components/TableHead.js';
 
 const sourceLabels: Record<CaseRuleResult['explanation']['evidence'][number]['source'], string> = {
   case: 'Case record',
@@ -46,22 +47,7 @@ export function FlagCard({ result }: { result: CaseRuleResult }) {
       {x.evidence.length > 0 && (
         <table className="govuk-table spo-table--small">
           <caption className="govuk-table__caption govuk-table__caption--s">Evidence used</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Source
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Code
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Date
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Note
-              </th>
-            </tr>
-          </thead>
+          <TableHead headings={['Source', 'Code', 'Date', 'Note']} />
           <tbody className="govuk-table__body">
             {x.evidence.map((e, i) => (
               <tr className="govuk-table__row" key={`${e.source}-${e.code}-${String(i)}`}>
@@ -77,19 +63,7 @@ export function FlagCard({ result }: { result: CaseRuleResult }) {
       {x.settings.length > 0 && (
         <table className="govuk-table spo-table--small">
           <caption className="govuk-table__caption govuk-table__caption--s">Settings used</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Setting
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Value
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Basis
-              </th>
-            </tr>
-          </thead>
+          <TableHead headings={['Setting', 'Value', 'Basis']} />
           <tbody className="govuk-table__body">
             {x.settings.map((s) => (
               <tr className="govuk-table__row" key={s.key}>

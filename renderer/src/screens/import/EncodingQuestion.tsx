@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ImportReport } from '../../../../db/contract.js';
 import { useApp } from '../../store/index.js';
 import type { QuestionProps } from './ImportReportView.js';
+import { TableHead } from '../../components/TableHead.js';
 
 type Question = NonNullable<ImportReport['encodingQuestion']>[number];
 
@@ -41,12 +42,7 @@ export function EncodingQuestion({ questions, invalid, onInvalid }: { questions:
       {questions.map((q) => (
         <table key={q.file} className="govuk-table spo-characters">
           <caption className="govuk-table__caption govuk-table__caption--s">{q.file}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Character</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Line</th>
-            </tr>
-          </thead>
+          <TableHead headings={['Character', { text: 'Line', numeric: true }]} />
           <tbody className="govuk-table__body">
             {q.characters.map((c) => (
               <tr key={`${c.char}-${String(c.line)}`} className="govuk-table__row">

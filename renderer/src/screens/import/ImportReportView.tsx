@@ -9,6 +9,7 @@ import { useApp } from '../../store/index.js';
 import { EncodingQuestion } from './EncodingQuestion.js';
 import { RowErrorTable } from './RowErrorTable.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
+import { TableHead } from '../../components/TableHead.js';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
@@ -105,14 +106,7 @@ function Files({ report }: { report: ImportReport }) {
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--m">Files</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">File</th>
-          <th scope="col" className="govuk-table__header">Holds</th>
-          <th scope="col" className="govuk-table__header">Encoding</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">Rows</th>
-        </tr>
-      </thead>
+      <TableHead headings={['File', 'Holds', 'Encoding', { text: 'Rows', numeric: true }]} />
       <tbody className="govuk-table__body">
         {report.files.map((f) => (
           <tr key={f.name} className="govuk-table__row">

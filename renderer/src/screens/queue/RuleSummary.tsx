@@ -3,6 +3,7 @@ import type { CaseRuleId } from '../../../../db/contract.js';
 import { useApp } from '../../store/index.js';
 import type { QueueStatus } from '../../store/queue.js';
 import { ruleTitles } from './labels.js';
+import { TableHead } from '../../components/TableHead.js';
 
 /**
  * Flags per rule under the other filters, overdue and due soon. Each count filters the queue to
@@ -35,19 +36,7 @@ export function RuleSummary() {
       </p>
       <table className="govuk-table spo-rule-summary" aria-describedby="rule-summary-hint">
         <caption className="govuk-visually-hidden">Flags by rule</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Rule
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Overdue
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              Due soon
-            </th>
-          </tr>
-        </thead>
+        <TableHead headings={['Rule', { text: 'Overdue', numeric: true }, { text: 'Due soon', numeric: true }]} />
         <tbody className="govuk-table__body">
           {shown.length === 0 && (
             <tr className="govuk-table__row">

@@ -8,6 +8,7 @@ import { shortDate } from '../queue/labels.js';
 import { sampleOutcomeLabels, sampleRiskLabels } from './labels.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
 import { SuccessBanner } from '../../components/SuccessBanner.js';
+import { TableHead } from '../../components/TableHead.js';
 
 const reviewTypeLabels = { 'management-oversight': 'Management oversight', 'allocation-oversight': 'Allocation oversight', 'mappa-l1-review': 'MAPPA level 1 review' } as const;
 
@@ -66,15 +67,7 @@ function SampleDetail({ sample }: { sample: Sample }) {
       <div className="spo-scroll" tabIndex={0} role="region" aria-label="Reviews in the sample">
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Reviews in the sample</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {['No.', 'CRN', 'Practitioner', 'Risk', 'Review', 'Outcome'].map((h) => (
-                <th key={h} scope="col" className="govuk-table__header">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead headings={['No.', 'CRN', 'Practitioner', 'Risk', 'Review', 'Outcome']} />
           <tbody className="govuk-table__body">
             {sample.chosen.map((item) => (
               <tr key={item.position} className="govuk-table__row">
@@ -112,22 +105,7 @@ function SampleDetail({ sample }: { sample: Sample }) {
         <div className="govuk-details__text">
           <table className="govuk-table spo-table--small">
             <caption className="govuk-table__caption govuk-table__caption--s">Reviews by practitioner and risk level</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Practitioner
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Risk
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Reviews
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Sampled
-                </th>
-              </tr>
-            </thead>
+            <TableHead headings={['Practitioner', 'Risk', { text: 'Reviews', numeric: true }, { text: 'Sampled', numeric: true }]} />
             <tbody className="govuk-table__body">
               {sample.strata.map((s) => (
                 <tr key={`${s.staffCode}-${s.risk}`} className="govuk-table__row">

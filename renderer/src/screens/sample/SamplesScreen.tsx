@@ -2,6 +2,7 @@ import { useEffect, type ChangeEvent, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { TableHead } from '../../components/TableHead.js';
 import { TextInput } from '../../components/TextInput.js';
 import { useApp } from '../../store/index.js';
 import type { DrawForm } from '../../store/sample.js';
@@ -50,15 +51,7 @@ export function SamplesScreen() {
       ) : (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Samples drawn</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {['Sample', 'Reviews dated', 'Team', 'Drawn by', 'Re-read'].map((h) => (
-                <th key={h} scope="col" className="govuk-table__header">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead headings={['Sample', 'Reviews dated', 'Team', 'Drawn by', 'Re-read']} />
           <tbody className="govuk-table__body">
             {list.map((s) => (
               <tr key={s.id} className="govuk-table__row">

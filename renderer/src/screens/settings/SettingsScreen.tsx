@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
 import { formatValue, parseValue } from './value-text.js';
 import { SuccessBanner } from '../../components/SuccessBanner.js';
+import { TableHead } from '../../components/TableHead.js';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 
@@ -58,15 +59,7 @@ function SettingsTable({ list, onChange }: { list: readonly SettingView[]; onCha
     <div className="spo-scroll-x" tabIndex={0} role="region" aria-label="Policy settings table">
       <table className="govuk-table spo-audit-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Settings</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {['Setting', 'Current value', 'Default', 'Unit', 'Basis', 'Change'].map((h) => (
-              <th key={h} scope="col" className="govuk-table__header">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headings={['Setting', 'Current value', 'Default', 'Unit', 'Basis', 'Change']} />
         <tbody className="govuk-table__body">
           {list.map((s) => (
             <tr key={s.key} className="govuk-table__row">
@@ -195,15 +188,7 @@ function HistoryTable({ history }: { history: readonly SettingsHistoryEntry[] })
     <div className="spo-scroll" tabIndex={0} role="region" aria-label="History of setting changes">
       <table className="govuk-table spo-audit-table">
         <caption className="govuk-table__caption govuk-visually-hidden">History of setting changes, newest first</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {['When', 'Who', 'Setting', 'From', 'To', 'Reason'].map((h) => (
-              <th key={h} scope="col" className="govuk-table__header">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headings={['When', 'Who', 'Setting', 'From', 'To', 'Reason']} />
         <tbody className="govuk-table__body">
           {history.map((h) => (
             <tr key={h.id} className="govuk-table__row">

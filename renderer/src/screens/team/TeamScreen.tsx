@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { TeamHeatCell, TeamPractitioner, TeamView } from '../../../../db/contract.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { TableHead } from '../../components/TableHead.js';
 import { count } from '../../format.js';
 import { useApp } from '../../store/index.js';
 
@@ -97,15 +98,7 @@ function PractitionerTable({ view }: { view: TeamView }) {
     <div className="spo-scroll" tabIndex={0} role="region" aria-label="Practitioners">
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Practitioners: caseload, flags, oversight coverage and workload</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {headers.map((h) => (
-              <th key={h} scope="col" className="govuk-table__header">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headings={headers} />
         <tbody className="govuk-table__body">
           {view.practitioners.map((p) => (
             <tr key={p.staffCode} className="govuk-table__row">
@@ -162,19 +155,7 @@ function Heatmap({ view }: { view: TeamView }) {
         <caption className="govuk-table__caption govuk-visually-hidden">
           For each practitioner and week ending: cases without oversight within the interval, of the high-risk and MAPPA level 1 cases held, and the longest time in weeks since oversight
         </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Practitioner
-            </th>
-            {view.heatmap.weeks.map((w) => (
-              <th key={w} scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Week ending </span>
-                {shortDate.format(day(w))}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headings={['Practitioner', ...view.heatmap.weeks.map((w) => ({ text: shortDate.format(day(w)), hiddenBefore: 'Week ending ' }))]} />
         <tbody className="govuk-table__body">
           {view.heatmap.rows.map((r) => (
             <tr key={r.staffCode} className="govuk-table__row">

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { caseRuleIds, type TrendsReport, type TrendWeek } from '../../../../db/contract.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { TableHead } from '../../components/TableHead.js';
 import { useApp } from '../../store/index.js';
 import { ruleTitles, shortDate } from '../queue/labels.js';
 import { seriesColours, type ChartConfiguration } from './chart.js';
@@ -120,15 +121,7 @@ function Table({ caption, head, rows }: { caption: string; head: readonly string
     <div className="spo-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="govuk-table spo-table--small">
         <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {head.map((h, i) => (
-              <th key={h} scope="col" className={`govuk-table__header${i > 0 ? ' govuk-table__header--numeric' : ''}`}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headings={head.map((h, i) => (i > 0 ? { text: h, numeric: true } : h))} />
         <tbody className="govuk-table__body">
           {rows.map(([week, ...cells]) => (
             <tr key={String(week)} className="govuk-table__row">
