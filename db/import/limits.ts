@@ -5,6 +5,12 @@ export interface ImportLimits {
   maxFieldChars: number;
   /** Row errors listed in a report; the rest are counted in `errorsOmitted`. */
   maxErrorsListed: number;
+  /**
+   * An extract up to this many bytes (a PDU's is about 7 MB) stages in memory: fast, and nothing
+   * on disk to encrypt. A larger one stages in an encrypted file beside the database, in bounded
+   * memory (staging.ts).
+   */
+  stageInMemoryBytes: number;
 }
 
 export const defaultLimits: ImportLimits = {
@@ -12,4 +18,5 @@ export const defaultLimits: ImportLimits = {
   maxRows: 2_000_000,
   maxFieldChars: 10_000,
   maxErrorsListed: 1_000,
+  stageInMemoryBytes: 32 * 1024 * 1024,
 };

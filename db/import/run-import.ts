@@ -175,7 +175,7 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportRepo
   const casesUnreadable = files.some((f) => !f.kind || !f.decodeAs) && !readable.some((f) => f.kind === 'cases');
 
   // 2. Parse, validate and stage, cases first so other files' CRNs can be checked.
-  createStaging(db);
+  createStaging(db, readable.reduce((n, f) => n + f.bytes, 0) > limits.stageInMemoryBytes);
   try {
     const stager = new Stager(db);
     const crossRow: CrossRow = { cases: new Map(), casesRejected: new Map(), staff: new Map(), casesUnreadable };

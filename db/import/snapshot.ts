@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ExtractKind, ImportReport, RowError } from '../contract.js';
 import type { Db } from '../connection.js';
-import { columnsOf, CONTACTS_ORDER, stagingTable } from './staging.js';
+import { columnsOf, contactsStagedInOrder, CONTACTS_ORDER, stagingTable } from './staging.js';
 
 export interface LoggedFile {
   name: string;
@@ -122,7 +122,7 @@ function commitSnapshot(db: Db, entry: LogEntry, within?: (importId: number) => 
 
     for (const kind of ['registrations', 'contacts', 'staff', 'needs'] as const) {
       const cols = [...columnsOf(kind), 'raw_json', 'extra_json'].join(', ');
-      if (kind === 'contacts') {
+      if (kind === 'contacts' && contactsStagedInOrder(db)) {
         db.exec(`DELETE FROM main.contacts`);
         db.exec(`INSERT INTO main.contacts (${cols}) ${contactsInIndexOrder(cols)}`);
         continue;

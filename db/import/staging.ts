@@ -34,20 +34,29 @@ export const STAGE = 'stage';
 export const CONTACTS_ORDER = 'crn, contact_type_code, contact_date';
 export const stagingTable = (kind: ExtractKind) => `${STAGE}.stage_${kind}`;
 
-/** The staging file of a database file; an in-memory database stages in memory. */
-export function stagingFile(db: Db): string {
-  return db.memory ? ':memory:' : `${db.name}.staging`;
+/** The staging file of a database file; an in-memory database, or a small extract, stages in memory. */
+export function stagingFile(db: Db, onDisk = true): string {
+  return db.memory || !onDisk ? ':memory:' : `${db.name}.staging`;
+}
+
+function removeStagingFile(db: Db): void {
+  if (!db.memory) rmSync(stagingFile(db), { force: true });
+}
+
+/** Whether the staged contacts carry the index that lets the commit copy them in order (createStaging). */
+export function contactsStagedInOrder(db: Db): boolean {
+  return db.prepare(`SELECT count(*) FROM ${STAGE}.sqlite_schema WHERE name = 'stage_contacts_order'`).pluck().get() === 1;
 }
 
 export function columnsOf(kind: ExtractKind): string[] {
   return kindSpecs[kind].columns.map((c) => c.name);
 }
 
-export function createStaging(db: Db): void {
+export function createStaging(db: Db, onDisk = true): void {
   dropStaging(db);
-  const file = stagingFile(db);
   // A file left by an import that was killed is only scratch: start it afresh.
-  if (file !== ':memory:') rmSync(file, { force: true });
+  removeStagingFile(db);
+  const file = stagingFile(db, onDisk);
   db.prepare(`ATTACH DATABASE ? AS ${STAGE}`).run(file);
   // Scratch: if the process dies the import is simply run again, so no journal and no syncs.
   db.pragma(`${STAGE}.journal_mode = OFF`);
@@ -58,16 +67,16 @@ export function createStaging(db: Db): void {
     db.exec(`CREATE TABLE ${STAGE}.stage_${kind} (${ddl}, raw_json TEXT, extra_json TEXT, file TEXT NOT NULL, line INTEGER NOT NULL)`);
   }
   // Kept as rows arrive (in the page cache, bounded), so the commit can read contacts in the order
-  // of their main index without sorting millions of keys in memory (see CONTACTS_ORDER).
-  db.exec(`CREATE INDEX ${STAGE}.stage_contacts_order ON stage_contacts (${CONTACTS_ORDER})`);
+  // of their main index without sorting millions of keys in memory (see CONTACTS_ORDER). A small
+  // extract staged in memory skips it: sorting its keys once at the commit is cheaper.
+  if (onDisk) db.exec(`CREATE INDEX ${STAGE}.stage_contacts_order ON stage_contacts (${CONTACTS_ORDER})`);
 }
 
 export function dropStaging(db: Db): void {
   const attached = db.prepare<[string], { name: string }>('SELECT name FROM pragma_database_list WHERE name = ?').get(STAGE);
   if (!attached) return;
   db.exec(`DETACH DATABASE ${STAGE}`);
-  const file = stagingFile(db);
-  if (file !== ':memory:') rmSync(file, { force: true });
+  removeStagingFile(db);
 }
 
 export interface StagedRow {
