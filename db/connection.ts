@@ -29,7 +29,7 @@ export interface OpenOptions {
 
 const isMemory = (file: string) => file === ':memory:' || file === '';
 
-/** Each connection's key, for what it writes beside it (backups, the staging file's attach). */
+/** Each connection's key, for the copies made of it (backups are encrypted with the same key). */
 const keys = new WeakMap<Db, DatabaseKey>();
 
 /** The key a connection was opened with; null for an in-memory or unencrypted one. */

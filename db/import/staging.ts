@@ -6,10 +6,11 @@ import { kindSpecs } from './kinds.js';
 
 /**
  * Validated rows wait in a staging database attached to this connection only, until the user
- * commits: a national extract never sits in memory, and the commit itself is one short synchronous
- * transaction that copies them in. The user's database is not touched while staging. The staging
- * file is encrypted with the main database's key (SQLite3 Multiple Ciphers gives an attached file
- * the main key), unlike SQLite's own temp files, and removed when the import ends.
+ * commits: a small extract in memory, a large one in a file beside the database, so a national
+ * extract never sits in memory; the commit itself is one short synchronous transaction that copies
+ * them in. The user's database is not touched while staging. The staging file is encrypted with
+ * the main database's key (SQLite3 Multiple Ciphers gives an attached file the main key), unlike
+ * SQLite's own temp files, and removed when the import ends.
  */
 const stagingDdl: Record<ExtractKind, string> = {
   cases: `crn TEXT PRIMARY KEY, name TEXT NOT NULL, date_of_birth TEXT, staff_code TEXT NOT NULL, allocation_date TEXT NOT NULL,
