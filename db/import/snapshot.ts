@@ -82,9 +82,10 @@ export function writeLog(db: Db, e: LogEntry): number {
  * writes there (the s.62 audit entry) commits with the import or not at all.
  */
 export function replaceSnapshot(db: Db, entry: LogEntry, within?: (importId: number) => void): number {
-  // Rebuilding the extract's indexes sorts millions of keys: with a larger page cache for the
-  // commit the sorts stay in memory rather than spilling to temp files (bench: region import).
-  // 128 MiB keeps a national import well under its 1 GiB peak; the usual cache comes back after.
+  // The commit rebuilds the smaller kinds' indexes and, for a large extract, appends contacts to
+  // their live indexes: both work in the page cache, so a larger one for the commit saves page
+  // reads and writes (bench: region import). 128 MiB keeps a national import well under its 1 GiB
+  // peak; the usual cache comes back after.
   const usual = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -131072');
   try {
