@@ -24,3 +24,10 @@ export function addDays(iso: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return toDayNumber(to) - toDayNumber(from);
 }
+
+const spokenFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A calendar date as GOV.UK writes it in a sentence: "12 March 2026". */
+export function spokenDate(iso: string): string {
+  return spokenFormat.format(new Date(`${iso}T00:00:00Z`));
+}

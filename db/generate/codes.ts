@@ -22,8 +22,11 @@ export type ChildCode = 'RCCO' | 'RCPR' | 'RCHD';
 export type MappaLevel = 'M1' | 'M2' | 'M3';
 export type MappaCategory = 'M1' | 'M2' | 'M3' | 'M4';
 
-/** Registrations the app does not know, kept as raw codes. */
-export const OTHER_REGISTERS = ['WRSM', 'RMDO', 'IRMO', 'STRG', 'RTAO', 'INVI'] as const;
+/**
+ * Other nDelius registrations (risk flags) that no rule uses: real codes, known to the importer
+ * with their meanings (db/service/case-codes.ts), so a generated extract imports without warnings.
+ */
+export const OTHER_REGISTERS = ['WEAP', 'RMDO', 'IRMO', 'STRG', 'RTAO', 'ALSH'] as const;
 
 /** Index order is the sort tie-break for contacts on the same day, so keep it stable. */
 export const CONTACT_CODES = [

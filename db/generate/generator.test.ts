@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
+import { runImport } from '../import/run-import.js';
+import { gradeMeanings, needMeanings, registerMeanings } from '../service/case-codes.js';
+import { memoryDb } from '../testing/extract.js';
 import { generateExtract, type GenerateOptions, type GenerateSummary } from './index.js';
 import { runGenerator } from './generator.js';
 import { dayOf, readExtract, type Extract } from './rule-oracle.js';
@@ -167,6 +170,16 @@ describe('generateExtract at PDU scale', () => {
     const reviews = extract.registrations.map((r) => r.next_review_date ?? '').filter((d) => d !== '');
     expect(reviews.some((d) => d > AS_OF)).toBe(true);
     expect(reviews.some((d) => d < AS_OF)).toBe(true);
+  });
+
+  it('writes only codes the app knows, each with its meaning, so its extract imports without a code warning', async () => {
+    const written = (rows: readonly Record<string, string>[], column: string): string[] => [...new Set(rows.map((r) => r[column] ?? '').filter(Boolean))];
+    for (const code of written(extract.registrations, 'register_code')) expect(registerMeanings[code], code).toBeDefined();
+    for (const code of written(extract.needs, 'need')) expect(needMeanings[code], code).toBeDefined();
+    for (const code of written(extract.staff, 'grade')) expect(gradeMeanings[code], code).toBeDefined();
+    const report = await runImport(memoryDb(), { paths: [dir], skipInvalid: false, commit: false, osUser: 'tester', now: () => new Date(`${AS_OF}T10:00:00Z`) });
+    expect(report.errors).toEqual([]);
+    expect(report.warnings.filter((w) => /does not know/.test(w.reason))).toEqual([]);
   });
 
   it('spreads allocation dates over the last three years, weighted to the recent', () => {

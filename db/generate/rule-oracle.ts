@@ -97,6 +97,7 @@ export function evaluate(x: Extract, asOfIso: string, dueSoonDays = 14): Evaluat
       else if (dueDay - asOf <= dueSoonDays) dueSoon.push(h);
     };
     const alloc = dayOf(get(c, 'allocation_date'));
+    if (alloc > asOf) continue; // not yet in the caseload
     const roshLevel = get(c, 'rosh_level');
     const assessed = get(c, 'rosh_assessed_on') ? dayOf(get(c, 'rosh_assessed_on')) : null;
     const active = (regsBy.get(crn) ?? []).filter((r) => {

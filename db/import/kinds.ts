@@ -1,5 +1,6 @@
 import type { ExtractKind } from '../contract.js';
 import { bool, crn, date, nonNegativeNumber, normaliseCode, strictCode, type Parsed } from './fields.js';
+import { gradeMeanings, needMeanings, registerMeanings } from '../service/case-codes.js';
 
 export type Value = string | number | null;
 
@@ -32,9 +33,10 @@ export const severities = ['NO_NEED', 'STANDARD', 'SEVERE'] as const;
 export const mappaLevels = ['M1', 'M2', 'M3'] as const;
 export const mappaCategories = ['M1', 'M2', 'M3', 'M4'] as const;
 
-export const knownRegisterCodes = ['RLRH', 'RMRH', 'RHRH', 'RVHR', 'MAPP', 'ADVP', 'REG30', 'ADVV', 'RCCO', 'RCPR', 'RCHD'];
-export const knownNeeds = ['ACCOMMODATION', 'ETE', 'RELATIONSHIPS', 'LIFESTYLE', 'DRUG', 'ALCOHOL', 'THINKING_BEHAVIOUR', 'ATTITUDES', 'FINANCE', 'EMOTIONAL'];
-export const knownGrades = ['PSQ', 'PSP', 'PSM', 'PSC'];
+/** Every registration the app has words for: the rules' own and those shown on the case screen. */
+export const knownRegisterCodes = Object.keys(registerMeanings);
+export const knownNeeds = Object.keys(needMeanings);
+export const knownGrades = Object.keys(gradeMeanings);
 export const knownCaseTypes = ['COMMUNITY', 'LICENCE', 'CUSTODY'];
 
 /** Where a column sits in its kind's values. */

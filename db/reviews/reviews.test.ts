@@ -198,6 +198,8 @@ describe('refusals write nothing', () => {
     ['a CRN that has left the caseload', 'reviews:record', () => review({ crn: 'X000002' }), 'crn'],
     ['a next review date before the review date', 'reviews:record', () => review({ nextReviewDate: '2026-11-19' }), 'nextReviewDate'],
     ['an action due before the review date', 'reviews:record', () => review({ actions: [{ text: 'x', owner: 'y', due: '2026-11-01' }] }), 'actions.0.due'],
+    ['a MAPPA level 1 review of a case with no MAPPA registration', 'reviews:record', () => review({ type: 'mappa-l1-review' }), 'type'],
+    ['an amendment retyping a review as a MAPPA level 1 review of a case with no MAPPA registration', 'reviews:amend', (id) => ({ id, reason: 'r', type: 'mappa-l1-review' }), 'type'],
     ['an amendment without a reason', 'reviews:amend', (id) => ({ id, decision: 'x' }), 'reason'],
     ['an amendment with a blank reason', 'reviews:amend', (id) => ({ id, reason: ' ', decision: 'x' }), 'reason'],
     ['an amendment that changes nothing', 'reviews:amend', (id) => ({ id, reason: 'r', decision: 'Continue with weekly reporting.' }), 'id'],
@@ -251,5 +253,49 @@ describe('refusals write nothing', () => {
     const service = createService({ db, osUser: 'spo-test', now: () => new Date('2027-03-31T23:30:00Z'), dataDir: '.', onCasesChanged: () => undefined });
     const r = await service.call('reviews:record', review({ date: '2027-04-01', nextReviewDate: '2027-06-01', actions: [] }));
     expect(r.ok).toBe(true);
+  });
+});
+
+describe('a review must fit the case', () => {
+  // X000002: MAPP level M1 (category M2) since 2025-03-02 in the minimal extract.
+  it('refuses a MAPPA level 1 review dated before the MAPP registration, in words an SPO reads', async () => {
+    const { service } = await fixture();
+    const r = await service.call('reviews:record', review({ crn: 'X000002', type: 'mappa-l1-review', date: '2025-03-01', nextReviewDate: undefined, actions: [] }));
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        field: 'type',
+        message:
+          'type: a MAPPA level 1 review can be recorded only for a case managed at MAPPA level 1 on the review date; on 1 March 2025 X000002 had no active MAPPA registration (MAPP). Record a management oversight review instead',
+      },
+    });
+  });
+
+  it('accepts it from the registration date on', async () => {
+    const { service } = await fixture();
+    await ok(service.call('reviews:record', review({ crn: 'X000002', type: 'mappa-l1-review', date: '2025-03-02', nextReviewDate: undefined, actions: [] })));
+  });
+
+  it('refuses it for a case managed at another MAPPA level, naming the level', async () => {
+    const files = minimalExtract();
+    files['registrations.csv'] = `${headers.registrations}\nX000001,RHRH,,,2026-09-10,2027-03-10,\nX000002,MAPP,M2,M2,2025-03-02,2026-12-01,\n`;
+    const { service } = await fixture({ files });
+    const r = await service.call('reviews:record', review({ crn: 'X000002', type: 'mappa-l1-review' }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('on 20 November 2026 X000002 was managed at MAPPA level 2 (MAPP registration of 2 March 2025)');
+  });
+
+  it('keeps a MAPPA level 1 review recorded while the case was at level 1 as evidence after the level changes, and lets it be corrected', async () => {
+    const f = await fixture();
+    const r = await ok(f.service.call('reviews:record', review({ crn: 'X000002', type: 'mappa-l1-review' })));
+    const files = minimalExtract();
+    files['registrations.csv'] = `${headers.registrations}\nX000001,RHRH,,,2026-09-10,2027-03-10,\nX000002,MAPP,M2,M2,2025-03-02,2026-12-01,\n`;
+    await importExtract(f.db, files);
+    expect(evidence(f.db)).toEqual([{ crn: 'X000002', review_date: '2026-11-20', review_type: 'mappa-l1-review' }]);
+    const a = await ok(f.service.call('reviews:amend', { id: r.id, reason: 'decision worded better', decision: 'Level 1 management continues.' }));
+    expect(a.current).toMatchObject({ type: 'mappa-l1-review', decision: 'Level 1 management continues.' });
+    const moved = await f.service.call('reviews:amend', { id: r.id, reason: 'wrong date', date: '2026-11-19' });
+    expect(moved.ok ? null : moved.error.field).toBe('type');
   });
 });

@@ -36,6 +36,23 @@ const roshRegistrations: readonly (readonly [string, EffectiveRosh])[] = [
 const mappaLevelRank: Readonly<Record<string, number>> = { M3: 3, M2: 2, M1: 1 };
 const oasysLevels: readonly string[] = ['LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH'];
 
+/**
+ * oversight-rules.md "MAPPA level": the active MAPP registration with the latest registration date,
+ * the higher level where several share it.
+ */
+function mappaOf(regs: readonly RegistrationRow[]): ReviewSnapshot['mappa'] {
+  let mappa: ReviewSnapshot['mappa'] = null;
+  for (const r of regs) {
+    if (r.register_code !== 'MAPP') continue;
+    const better =
+      !mappa ||
+      r.registration_date > mappa.registrationDate ||
+      (r.registration_date === mappa.registrationDate && (mappaLevelRank[r.level_code ?? ''] ?? 0) > (mappaLevelRank[mappa.level ?? ''] ?? 0));
+    if (better) mappa = { category: r.category_code, level: r.level_code, registrationDate: r.registration_date };
+  }
+  return mappa;
+}
+
 /** Reads what the SPO sees of a case at the moment a review is recorded. */
 export class Snapshots {
   private readonly caseRow;
@@ -60,6 +77,11 @@ export class Snapshots {
     return c ? { inCaseload: c.in_caseload === 1 } : undefined;
   }
 
+  /** The case's MAPPA registration in force on `date` (null with none active then). */
+  mappaOn(crn: string, date: string): ReviewSnapshot['mappa'] {
+    return mappaOf(this.activeRegistrations.all(crn, date, date));
+  }
+
   /** `asOf` is the London date active registrations are judged on; `takenAt` the UTC instant. */
   take(crn: string, asOf: string, takenAt: string): ReviewSnapshot | undefined {
     const c = this.caseRow.get(crn);
@@ -77,15 +99,7 @@ export class Snapshots {
       effectiveRosh = { level: c.rosh_level as EffectiveRosh, source: 'oasys', registrationCode: null, registeredOn: null };
     }
 
-    let mappa: ReviewSnapshot['mappa'] = null;
-    for (const r of regs) {
-      if (r.register_code !== 'MAPP') continue;
-      const better =
-        !mappa ||
-        r.registration_date > mappa.registrationDate ||
-        (r.registration_date === mappa.registrationDate && (mappaLevelRank[r.level_code ?? ''] ?? 0) > (mappaLevelRank[mappa.level ?? ''] ?? 0));
-      if (better) mappa = { category: r.category_code, level: r.level_code, registrationDate: r.registration_date };
-    }
+    const mappa = mappaOf(regs);
 
     return {
       takenAt,

@@ -1,6 +1,6 @@
 import { suggestedContactCodes, type ParsedInputOf, type Review, type ReviewActionItem, type ReviewCheck, type ReviewVersion } from '../contract.js';
 import type { Db } from '../connection.js';
-import { londonToday } from '../dates.js';
+import { londonToday, spokenDate } from '../dates.js';
 import { DomainError } from '../errors.js';
 import { groupReviews, ReviewRepository } from './repository.js';
 import { Snapshots } from './snapshot.js';
@@ -92,6 +92,7 @@ export class ReviewWriter {
         ndelius: { contactCode: input.ndeliusContactCode ?? suggestedContactCodes[input.type], contactId: input.ndeliusContactId ?? null },
       };
       checkDates(fields, today);
+      this.checkFitsCase(input.crn, fields);
       const snapshot = this.snapshots.take(input.crn, today, now.toISOString());
       if (!snapshot) throw new DomainError('invalid-input', `crn: no case ${input.crn} in the database`, 'crn');
       const id = this.repo.nextRowId();
@@ -140,6 +141,8 @@ export class ReviewWriter {
         },
       };
       checkDates(fields, londonToday(now));
+      // A review recorded before this check stays as it was; only a change of type or date is judged.
+      if (fields.type !== prev.type || fields.date !== prev.date) this.checkFitsCase(prev.crn, fields);
       if (sameFields(fields, prev)) {
         throw new DomainError('invalid-input', `id: the amendment changes nothing in review ${input.id}; give the fields to correct`, 'id');
       }
@@ -174,6 +177,24 @@ export class ReviewWriter {
       this.repo.append(version, this.repo.nextRowId());
       return this.finish([...review.versions, version], within);
     })();
+  }
+
+  /**
+   * A MAPPA level 1 review counts as MAPPA level 1 review evidence (oversight-rules.md), so it is
+   * refused for a case that was not managed at MAPPA level 1 on the review date.
+   */
+  private checkFitsCase(crn: string, f: Fields): void {
+    if (f.type !== 'mappa-l1-review') return;
+    const mappa = this.snapshots.mappaOn(crn, f.date);
+    if (mappa?.level === 'M1') return;
+    const held = mappa
+      ? `was managed at MAPPA level ${(mappa.level ?? '').replace(/^M/, '') || 'not recorded'} (MAPP registration of ${spokenDate(mappa.registrationDate)})`
+      : 'had no active MAPPA registration (MAPP)';
+    throw new DomainError(
+      'invalid-input',
+      `type: a MAPPA level 1 review can be recorded only for a case managed at MAPPA level 1 on the review date; on ${spokenDate(f.date)} ${crn} ${held}. Record a management oversight review instead`,
+      'type',
+    );
   }
 
   private current(id: number, doing: 'amended' | 'withdrawn'): Review {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaseEvidence, RegistrationEvidence } from './evidence.js';
 import { isoOfDay, dayNumber } from './days.js';
+import { caseFacts } from './evaluate-case.js';
 import { judge, kase } from './testing.js';
 
 const BASE = dayNumber('2024-01-01');
@@ -34,14 +35,32 @@ function arbitraryCase(): fc.Arbitrary<CaseEvidence> {
 const AS_OF = isoOfDay(BASE + SPAN);
 
 describe('rule properties', () => {
-  it('adding an oversight contact never adds an oversight flag or makes one more overdue', () => {
+  it('adding an oversight contact dated once the case is in scope never adds an oversight flag or makes one more overdue', () => {
     fc.assert(
       fc.property(arbitraryCase(), day(), code(['MO1', 'MO8', 'CSPO', 'C053']), (ev, date, c) => {
+        // Oversight from before the case came into scope counts with no floor (oversight-rules.md,
+        // "Points settled"), so such a contact may make a case more overdue; this property is
+        // about contacts from the day first oversight is counted from.
+        const since = caseFacts(ev, AS_OF).status.inScopeSince;
+        fc.pre(date >= ev.allocationDate && (since === null || date >= since));
         const overdue = (e: CaseEvidence) => judge(e, AS_OF).filter((j) => OVERSIGHT_RULES.has(j.rule) && j.status === 'overdue');
         const before = overdue(ev);
         const after = overdue({ ...ev, contacts: [...ev.contacts, { code: c, date }] });
         expect(after.length).toBeLessThanOrEqual(before.length);
         for (const a of after) expect(a.days).toBeLessThanOrEqual(before[0]?.days ?? -Infinity);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('adding any oversight contact dated on or after allocation ends OVERSIGHT-NEW, and its due date is that contact + the interval or later', () => {
+    fc.assert(
+      fc.property(arbitraryCase(), day(), (ev, date) => {
+        fc.pre(date >= ev.allocationDate);
+        const after = judge({ ...ev, contacts: [...ev.contacts, { code: 'MO1', date }] }, AS_OF);
+        expect(after.some((j) => j.rule === 'OVERSIGHT-NEW')).toBe(false);
+        const repeat = after.find((j) => j.rule === 'OVERSIGHT-OVERDUE');
+        if (repeat) expect(repeat.dueDate >= isoOfDay(dayNumber(date) + 84)).toBe(true);
       }),
       { numRuns: 500 },
     );

@@ -107,17 +107,29 @@ describe('OVERSIGHT-OVERDUE', () => {
     expect(withIt).not.toContain('OVERSIGHT-NEW');
   });
 
-  it('does not let oversight from before the case came into scope make the next one due before a new case’s first', () => {
-    // Allocated 2025-01-01, MO1 2025-02-01, high risk from 2026-09-10: 2025-02-01 + 84 would be
-    // 2025-04-26, long before the case was in scope; due instead 2026-09-10 + 15 = 2026-09-25.
+  it('counts oversight from before the case came into scope, with no floor at in-scope-since (spec, "Points settled")', () => {
+    // Allocated 2025-01-01, MO1 2025-02-01, high risk from 2026-09-10: due 2025-02-01 + 84 =
+    // 2025-04-26, so 523 days overdue on 2026-10-01; the reason says the oversight came first.
     const ev = kase({ allocationDate: '2025-01-01', registrations: [reg('RHRH', '2026-09-10')], contacts: [{ code: 'MO1', date: '2025-02-01' }] });
     expect(one(ev, '2026-10-01', 'OVERSIGHT-OVERDUE')).toEqual({
       rule: 'OVERSIGHT-OVERDUE',
-      dueDate: '2026-09-25',
+      dueDate: '2025-04-26',
       status: 'overdue',
-      days: 6,
+      days: 523,
       reason: 'High RoSH (RHRH since 2026-09-10); last management oversight on 2025-02-01 (MO1 contact), before the case came into scope on 2026-09-10',
     });
+    expect(one(ev, '2026-10-01', 'OVERSIGHT-NEW')).toBeUndefined();
+  });
+
+  it('shows a very-high-risk case reassessed last week, last overseen five months ago, as 64 days overdue, not due soon', () => {
+    // OASys VERY_HIGH assessed 2026-11-16, so in scope since then; last MO1 2026-06-28.
+    // Spec: 2026-06-28 + 84 = 2026-09-20, 64 days overdue on 2026-11-23. A floor at
+    // 2026-11-16 + 15 = 2026-12-01 would have shown it as due soon in 8 days.
+    const ev = kase({ allocationDate: '2025-06-01', roshLevel: 'VERY_HIGH', roshAssessedOn: '2026-11-16', contacts: [{ code: 'MO1', date: '2026-06-28' }] });
+    expect(one(ev, '2026-11-23', 'OVERSIGHT-OVERDUE')).toMatchObject({ dueDate: '2026-09-20', status: 'overdue', days: 64 });
+    const explained = evaluateCase(ev, ctxFor('2026-11-23')).rules.find((r) => r.rule === 'OVERSIGHT-OVERDUE')?.explanation;
+    expect(explained?.dueRule).toBe('last oversight 2026-06-28 + 84 days');
+    expect(explained?.settings.map((s) => s.key)).not.toContain('newCaseOversightDays');
   });
 });
 
@@ -148,10 +160,10 @@ describe('MAPPA-L1-REVIEW', () => {
   });
 
   it('takes the higher level when two MAPP registrations share the latest date, and the latest date otherwise', () => {
-    const tie = kase({ registrations: [reg('MAPP', '2026-01-10', { level: 'M1' }), reg('MAPP', '2026-01-10', { level: 'M2' })] });
+    const tie = kase({ allocationDate: '2025-01-01', registrations: [reg('MAPP', '2026-01-10', { level: 'M1' }), reg('MAPP', '2026-01-10', { level: 'M2' })] });
     expect(caseFacts(tie, '2026-06-01').status.mappaLevel).toBe('M2');
     expect(one(tie, '2026-06-01', 'MAPPA-L1-REVIEW')).toBeUndefined();
-    const later = kase({ registrations: [reg('MAPP', '2025-01-10', { level: 'M2' }), reg('MAPP', '2026-01-10', { level: 'M1' })] });
+    const later = kase({ allocationDate: '2025-01-01', registrations: [reg('MAPP', '2025-01-10', { level: 'M2' }), reg('MAPP', '2026-01-10', { level: 'M1' })] });
     expect(caseFacts(later, '2026-06-01').status).toMatchObject({ mappaLevel: 'M1', mappaSince: '2026-01-10' });
     expect(one(later, '2026-06-01', 'MAPPA-L1-REVIEW')).toMatchObject({ dueDate: '2026-05-02' });
   });
@@ -195,7 +207,7 @@ describe('RoSH rules', () => {
   });
 
   it('ROSH-MISMATCH: flagged from the day after the later of the registration and the assessment', () => {
-    const ev = kase({ roshLevel: 'MEDIUM', roshAssessedOn: '2026-09-15', registrations: [reg('RHRH', '2026-09-10')] });
+    const ev = kase({ allocationDate: '2026-09-01', roshLevel: 'MEDIUM', roshAssessedOn: '2026-09-15', registrations: [reg('RHRH', '2026-09-10')] });
     expect(one(ev, '2026-09-15', 'ROSH-MISMATCH')).toMatchObject({ dueDate: '2026-09-15', status: 'due-soon', days: 0 });
     expect(one(ev, '2026-09-16', 'ROSH-MISMATCH')).toEqual({
       rule: 'ROSH-MISMATCH',
@@ -207,10 +219,10 @@ describe('RoSH rules', () => {
   });
 
   it('ROSH-MISMATCH compares the highest active RoSH registration, and is silent when they agree', () => {
-    const both = kase({ roshLevel: 'HIGH', registrations: [reg('RHRH', '2026-01-01'), reg('RVHR', '2026-02-01')] });
+    const both = kase({ allocationDate: '2025-12-01', roshLevel: 'HIGH', registrations: [reg('RHRH', '2026-01-01'), reg('RVHR', '2026-02-01')] });
     expect(caseFacts(both, '2026-06-01').status).toMatchObject({ effectiveRosh: 'VERY_HIGH', highRiskSince: '2026-01-01' });
     expect(one(both, '2026-06-01', 'ROSH-MISMATCH')).toMatchObject({ dueDate: '2026-02-01' });
-    expect(one(kase({ roshLevel: 'HIGH', registrations: [reg('RHRH', '2026-01-01')] }), '2026-06-01', 'ROSH-MISMATCH')).toBeUndefined();
+    expect(one(kase({ allocationDate: '2025-12-01', roshLevel: 'HIGH', registrations: [reg('RHRH', '2026-01-01')] }), '2026-06-01', 'ROSH-MISMATCH')).toBeUndefined();
   });
 });
 
@@ -371,5 +383,35 @@ describe('codes and explanations', () => {
     const ev = kase({ roshLevel: 'MEDIUM', roshAssessedOn: '2026-09-01' });
     expect(evaluateCase(ev, ctxFor('2026-10-01')).rules.map((r) => r.rule)).toEqual(['ROSH-STALE']);
     expect(evaluateCase(ev, ctxFor('2026-10-01', { horizon: '2026-10-15' })).rules).toEqual([]);
+  });
+});
+
+describe('a case allocated after the as-of date', () => {
+  // Allocated 2026-09-17 with every kind of trigger: very high RoSH with no oversight, MAPPA level 1,
+  // a domestic-abuse registration due for review, a stale assessment and a PSO practitioner.
+  const ev = kase({
+    roshLevel: 'VERY_HIGH',
+    roshAssessedOn: '2025-01-01',
+    registrations: [reg('MAPP', '2025-01-01', { level: 'M1' }), reg('ADVP', '2025-01-01', { nextReview: '2025-06-01' })],
+    needs: [{ need: 'DRUG', severity: 'SEVERE', linkedToHarm: true, linkedToReoffending: true }],
+    staff: { grade: 'PSQ' },
+  });
+
+  it('is not yet in the caseload: no rule applies the day before allocation, overdue or due soon', () => {
+    const outcome = evaluateCase(ev, ctxFor('2026-09-16'));
+    expect(outcome.rules).toEqual([]);
+    expect(outcome.notEvaluated).toEqual([]);
+    expect(outcome.oversight).toBeNull();
+  });
+
+  it('is flagged from its allocation date on', () => {
+    expect(judge(ev, '2026-09-17').map((j) => j.rule)).toEqual(
+      expect.arrayContaining(['OVERSIGHT-NEW', 'MAPPA-L1-REVIEW', 'REGISTRATION-REVIEW', 'ROSH-STALE', 'DA-POLICE-CHECK', 'NEED-REFERRAL', 'ALLOCATION-GRADE']),
+    );
+  });
+
+  it('is not listed as an ALLOCATION-GRADE case left unevaluated for an unknown staff code', () => {
+    expect(evaluateCase({ ...ev, staff: null }, ctxFor('2026-09-16')).notEvaluated).toEqual([]);
+    expect(evaluateCase({ ...ev, staff: null }, ctxFor('2026-09-17')).notEvaluated).toHaveLength(1);
   });
 });

@@ -157,6 +157,9 @@ export function evaluateCase(ev: CaseEvidence, ctx: EvalContext): CaseOutcome {
   const f = caseFacts(ev, asOf);
   const { status } = f;
   const alloc = ev.allocationDate;
+  // oversight-rules.md, "Terms": a case allocated after the as-of date is not yet in the caseload,
+  // so it is never flagged nor due soon (`flags --as-of` and the trend chart count the same cases).
+  if (alloc > asOf) return { status, rules: [], notEvaluated: [], oversight: null };
   const rules: RuleOutcome[] = [];
   const notEvaluated: NotEvaluated[] = [];
   let oversightFacts: OversightFacts | null = null;
@@ -232,19 +235,17 @@ export function evaluateCase(ev: CaseEvidence, ctx: EvalContext): CaseOutcome {
         };
       });
     } else {
-      // Oversight from before the case came into scope never makes its next one due sooner than a
-      // new case's first one (a reading of the spec): more evidence never raises a flag.
-      const repeatDue = plusDays(latest.date, p.oversightIntervalDays);
-      const floored = latest.date < start && firstDue > repeatDue;
-      add('OVERSIGHT-OVERDUE', floored ? firstDue : repeatDue, () => {
+      // oversight-rules.md, "Points settled": oversight from before the case came into scope still
+      // counts, with no floor at in-scope-since (which may be only the latest reassessment date).
+      const due = plusDays(latest.date, p.oversightIntervalDays);
+      const beforeScope = latest.date < start;
+      add('OVERSIGHT-OVERDUE', due, () => {
         const s = scope();
         return {
-          reason: `${s.words}; last management oversight on ${latest.date} (${describe(latest)})${floored ? `, before the case came into scope on ${start}` : ''}`,
-          dueRule: floored
-            ? `came into scope ${start} + ${p.newCaseOversightDays} days (later than last oversight ${latest.date} + ${p.oversightIntervalDays} days)`
-            : `last oversight ${latest.date} + ${p.oversightIntervalDays} days`,
+          reason: `${s.words}; last management oversight on ${latest.date} (${describe(latest)})${beforeScope ? `, before the case came into scope on ${start}` : ''}`,
+          dueRule: `last oversight ${latest.date} + ${p.oversightIntervalDays} days`,
           evidence: [...s.evidence, allocEvidence, asEvidence(latest, 'latest oversight evidence')],
-          keys: floored ? ['oversightIntervalDays', 'newCaseOversightDays', 'oversightContactCodes'] : ['oversightIntervalDays', 'oversightContactCodes'],
+          keys: ['oversightIntervalDays', 'oversightContactCodes'],
         };
       });
     }

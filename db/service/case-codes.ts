@@ -16,6 +16,13 @@ export const registerMeanings: Readonly<Record<string, string>> = {
   RCCO: 'Child concerns',
   RCPR: 'Child protection',
   RCHD: 'Risk to children',
+  // Registrations no rule uses (the names HMPPS services give them).
+  WEAP: 'Weapons',
+  RMDO: 'Mental health issues',
+  IRMO: 'Hate crime',
+  STRG: 'Street gangs',
+  RTAO: 'Terrorism',
+  ALSH: 'Suicide or self-harm',
 };
 
 export const contactMeanings: Readonly<Record<string, string>> = {

@@ -126,4 +126,14 @@ describe('the review, export, verify and audit commands', () => {
     expect(await run('audit', 'list', '--operation', 'consultation', '--json')).toBe(0);
     expect((JSON.parse(io.stdout()) as { entries: { op: string }[] }).entries[0]?.op).toBe('audit:list');
   });
+
+  it('refuses a MAPPA level 1 review of a case not managed at MAPPA level 1, with exit 2 and one line', async () => {
+    const { io, run } = await setUp();
+    const args = ['review', 'add', '--type', 'mappa-l1-review', '--date', '2026-11-20', '--spo', 'Sam Senior', '--decision', 'Level 1 reviewed'];
+    expect(await run(...args, '--crn', 'X000001')).toBe(2);
+    expect(io.stdout()).toBe('');
+    expect(io.stderr().trim().split('\n')).toHaveLength(1);
+    expect(io.stderr()).toMatch(/MAPPA level 1 review can be recorded only for a case managed at MAPPA level 1 on the review date; on 20 November 2026 X000001 had no active MAPPA registration/);
+    expect(await run(...args, '--crn', 'X000002')).toBe(0);
+  });
 });
