@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../connection.js';
 import { checksum, headers, memoryDb, minimalExtract, writeExtract, type ExtractFiles } from '../testing/extract.js';
-import { runImport, type ImportOptions } from './run-import.js';
+import { runImport, type RunImportOptions } from './run-import.js';
 
 const now = () => new Date('2026-11-24T09:00:00Z');
 
-function run(db: Db, dir: string, extra: Partial<ImportOptions> = {}) {
+function run(db: Db, dir: string, extra: Partial<RunImportOptions> = {}) {
   return runImport(db, { paths: [dir], skipInvalid: false, commit: false, osUser: 'tester', now, ...extra });
 }
 

@@ -15,17 +15,28 @@ export interface ImportOptions {
   paths: string[];
   encoding?: 'windows-1252' | undefined;
   skipInvalid: boolean;
-  commit: boolean;
   osUser: string;
   appUser?: string | null;
   now: () => Date;
   limits?: Partial<ImportLimits>;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
-  /**
-   * Runs inside the commit's transaction once the import is written, with the finished report:
-   * the caller's audit entry commits with the import or not at all (a crash cannot part them).
-   */
-  withinCommit?: (report: ImportReport) => void;
+}
+
+export type RunImportOptions = ImportOptions & { commit: boolean };
+
+/**
+ * An extract read, validated and staged: its dry-run report, and the write that would commit it.
+ * The caller owns the transaction (the service's unit of work, with its audit entry), so
+ * `commit()` must run inside one; `close()` drops the staging tables afterwards, committed or not.
+ */
+export interface StagedImport {
+  /** The dry-run report (cli.md, "The import report"). */
+  preview: ImportReport;
+  /** Writes the import log entry and, when the extract is clean (or invalid rows are skipped), the new snapshot. */
+  commit(): ImportReport;
+  /** Whether commit() replaced the snapshot. */
+  readonly committed: boolean;
+  close(): void;
 }
 
 interface FileState extends LoggedFile {
@@ -93,11 +104,21 @@ class UnknownCodes {
 }
 
 /**
- * Reads, validates and stages an extract, then — when asked and when it is clean (or the user
- * chose to skip invalid rows) — replaces the snapshot in one transaction. The report is the same
- * for a dry run and a commit (cli.md, "The import report").
+ * Reads, validates and stages an extract (for a dry run and a commit alike), and then — inside the
+ * caller's transaction, when it is clean or the user chose to skip invalid rows — replaces the
+ * snapshot: a test or a script with no audit to write uses it through this wrapper.
  */
-export async function runImport(db: Db, opts: ImportOptions): Promise<ImportReport> {
+export async function runImport(db: Db, opts: RunImportOptions): Promise<ImportReport> {
+  const staged = await stageImport(db, opts);
+  try {
+    return opts.commit ? db.transaction(() => staged.commit())() : staged.preview;
+  } finally {
+    staged.close();
+  }
+}
+
+/** Reads, validates and stages an extract; see StagedImport for what the caller does next. */
+export async function stageImport(db: Db, opts: ImportOptions): Promise<StagedImport> {
   const limits = { ...defaultLimits, ...opts.limits };
   const warnings: ImportWarning[] = [];
   const errors = new ErrorList(limits.maxErrorsListed);
@@ -263,8 +284,8 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportRepo
     const alreadyImported = errors.fileErrors === 0 && errors.rejectedRows === 0 && currentFingerprint(db) === print;
     const blocked = errors.fileErrors > 0 || (errors.rejectedRows > 0 && !opts.skipInvalid);
 
-    const report: ImportReport = {
-      dryRun: !opts.commit,
+    const preview: ImportReport = {
+      dryRun: true,
       committed: false,
       alreadyImported,
       files: logged.map(({ name, kind, sha256, encoding, rows }) => ({ name, kind, sha256, encoding, rows })),
@@ -277,33 +298,41 @@ export async function runImport(db: Db, opts: ImportOptions): Promise<ImportRepo
       unknownColumns,
       ...(encodingQuestion.length ? { encodingQuestion } : {}),
     };
-    if (!opts.commit) return report;
-
-    opts.onProgress?.({ phase: 'committing', done: totalRows, total: totalRows });
     const outcome = blocked ? 'refused' : alreadyImported ? 'already-imported' : 'committed';
-    const entry = {
-      at: opts.now().toISOString(),
-      osUser: opts.osUser,
-      appUser: opts.appUser ?? null,
-      outcome,
-      skipInvalid: opts.skipInvalid,
-      fingerprint: print,
-      files: logged,
-      counts,
-      rejected: errors.rejectedRows,
-      errors: errors.listed,
-    } as const;
-    const finish = (importId: number) => {
-      report.importId = importId;
-      report.committed = outcome === 'committed';
-      opts.withinCommit?.(report);
+    let committed = false;
+    return {
+      preview,
+      commit: () => {
+        if (!db.inTransaction) throw new Error('an import commits only inside the caller’s transaction');
+        opts.onProgress?.({ phase: 'committing', done: totalRows, total: totalRows });
+        const entry = {
+          at: opts.now().toISOString(),
+          osUser: opts.osUser,
+          appUser: opts.appUser ?? null,
+          outcome,
+          skipInvalid: opts.skipInvalid,
+          fingerprint: print,
+          files: logged,
+          counts,
+          rejected: errors.rejectedRows,
+          errors: errors.listed,
+        } as const;
+        const importId = outcome === 'refused' ? writeLog(db, entry) : replaceSnapshot(db, entry);
+        committed = outcome === 'committed';
+        return { ...preview, dryRun: false, importId, committed };
+      },
+      get committed() {
+        return committed;
+      },
+      close: () => {
+        // Outside the transaction, once the caller has committed: a large import's WAL is folded back.
+        if (committed && counts.rows.contacts > 100_000 && !db.inTransaction) db.pragma('wal_checkpoint(TRUNCATE)');
+        dropStaging(db);
+      },
     };
-    if (outcome === 'refused') finish(writeLog(db, entry));
-    else replaceSnapshot(db, entry, finish);
-    if (report.committed && counts.rows.contacts > 100_000) db.pragma('wal_checkpoint(TRUNCATE)');
-    return report;
-  } finally {
+  } catch (e) {
     dropStaging(db);
+    throw e;
   }
 }
 

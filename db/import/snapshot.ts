@@ -76,12 +76,12 @@ export function writeLog(db: Db, e: LogEntry): number {
 }
 
 /**
- * Replaces the snapshot with the staged one, in one transaction (all or nothing). Cases that
+ * Replaces the snapshot with the staged one, inside the caller's transaction, so the import and
+ * what the caller writes with it (the s.62 audit entry) commit together or not at all. Cases that
  * left the caseload are kept and marked; reviews and anything else recorded in the app are not
- * touched, and stay linked by CRN. `within` runs last inside that transaction, so what the caller
- * writes there (the s.62 audit entry) commits with the import or not at all.
+ * touched, and stay linked by CRN.
  */
-export function replaceSnapshot(db: Db, entry: LogEntry, within?: (importId: number) => void): number {
+export function replaceSnapshot(db: Db, entry: LogEntry): number {
   // The commit rebuilds the smaller kinds' indexes and, for a large extract, appends contacts to
   // their live indexes: both work in the page cache, so a larger one for the commit saves page
   // reads and writes (bench: region import). 128 MiB keeps a national import well under its 1 GiB
@@ -89,7 +89,7 @@ export function replaceSnapshot(db: Db, entry: LogEntry, within?: (importId: num
   const usual = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -131072');
   try {
-    return commitSnapshot(db, entry, within);
+    return commitSnapshot(db, entry);
   } finally {
     db.pragma(`cache_size = ${String(usual)}`);
   }
@@ -100,47 +100,42 @@ export function contactsInIndexOrder(cols: string): string {
   return `SELECT ${cols} FROM ${stagingTable('contacts')} ORDER BY ${CONTACTS_ORDER}`;
 }
 
-function commitSnapshot(db: Db, entry: LogEntry, within?: (importId: number) => void): number {
-  return db.transaction(() => {
-    const id = writeLog(db, entry);
-    if (entry.outcome !== 'committed') {
-      within?.(id);
-      return id;
-    }
+/** Runs inside the caller's transaction (the service's unit of work): all of it commits, or none. */
+function commitSnapshot(db: Db, entry: LogEntry): number {
+  const id = writeLog(db, entry);
+  if (entry.outcome !== 'committed') return id;
 
-    const caseCols = columnsOf('cases');
-    const stage = stagingTable('cases');
-    db.prepare(
-      `UPDATE main.cases SET in_caseload = 0, left_import_id = ?
-       WHERE in_caseload = 1 AND NOT EXISTS (SELECT 1 FROM ${stage} s WHERE s.crn = cases.crn)`,
-    ).run(id);
-    const updates = [...caseCols.filter((c) => c !== 'crn'), 'raw_json', 'extra_json'].map((c) => `${c} = excluded.${c}`).join(', ');
-    db.prepare(
-      `INSERT INTO main.cases (${caseCols.join(', ')}, raw_json, extra_json, in_caseload, first_import_id, last_import_id)
-       SELECT ${caseCols.join(', ')}, raw_json, extra_json, 1, ?, ? FROM ${stage} WHERE true
-       ON CONFLICT (crn) DO UPDATE SET ${updates}, in_caseload = 1, last_import_id = excluded.last_import_id, left_import_id = NULL`,
-    ).run(id, id);
+  const caseCols = columnsOf('cases');
+  const stage = stagingTable('cases');
+  db.prepare(
+    `UPDATE main.cases SET in_caseload = 0, left_import_id = ?
+     WHERE in_caseload = 1 AND NOT EXISTS (SELECT 1 FROM ${stage} s WHERE s.crn = cases.crn)`,
+  ).run(id);
+  const updates = [...caseCols.filter((c) => c !== 'crn'), 'raw_json', 'extra_json'].map((c) => `${c} = excluded.${c}`).join(', ');
+  db.prepare(
+    `INSERT INTO main.cases (${caseCols.join(', ')}, raw_json, extra_json, in_caseload, first_import_id, last_import_id)
+     SELECT ${caseCols.join(', ')}, raw_json, extra_json, 1, ?, ? FROM ${stage} WHERE true
+     ON CONFLICT (crn) DO UPDATE SET ${updates}, in_caseload = 1, last_import_id = excluded.last_import_id, left_import_id = NULL`,
+  ).run(id, id);
 
-    for (const kind of ['registrations', 'contacts', 'staff', 'needs'] as const) {
-      const cols = [...columnsOf(kind), 'raw_json', 'extra_json'].join(', ');
-      if (kind === 'contacts' && contactsStagedInOrder(db)) {
-        db.exec(`DELETE FROM main.contacts`);
-        db.exec(`INSERT INTO main.contacts (${cols}) ${contactsInIndexOrder(cols)}`);
-        continue;
-      }
-      // The smaller kinds load faster into a bare table with their indexes built afterwards (one
-      // in-memory sort each) than with every index updated row by row; DDL is transactional, so
-      // this is still all or nothing.
-      const indexes = db
-        .prepare<[string], { name: string; sql: string }>(`SELECT name, sql FROM main.sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
-        .all(kind);
-      for (const ix of indexes) db.exec(`DROP INDEX main."${ix.name}"`);
-      db.exec(`DELETE FROM main.${kind}`);
-      // Staged rows are in file order already (rowid order), so no sort is needed.
-      db.exec(`INSERT INTO main.${kind} (${cols}) SELECT ${cols} FROM ${stagingTable(kind)}`);
-      for (const ix of indexes) db.exec(ix.sql);
+  for (const kind of ['registrations', 'contacts', 'staff', 'needs'] as const) {
+    const cols = [...columnsOf(kind), 'raw_json', 'extra_json'].join(', ');
+    if (kind === 'contacts' && contactsStagedInOrder(db)) {
+      db.exec(`DELETE FROM main.contacts`);
+      db.exec(`INSERT INTO main.contacts (${cols}) ${contactsInIndexOrder(cols)}`);
+      continue;
     }
-    within?.(id);
-    return id;
-  })();
+    // The smaller kinds load faster into a bare table with their indexes built afterwards (one
+    // in-memory sort each) than with every index updated row by row; DDL is transactional, so
+    // this is still all or nothing.
+    const indexes = db
+      .prepare<[string], { name: string; sql: string }>(`SELECT name, sql FROM main.sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
+      .all(kind);
+    for (const ix of indexes) db.exec(`DROP INDEX main."${ix.name}"`);
+    db.exec(`DELETE FROM main.${kind}`);
+    // Staged rows are in file order already (rowid order), so no sort is needed.
+    db.exec(`INSERT INTO main.${kind} (${cols}) SELECT ${cols} FROM ${stagingTable(kind)}`);
+    for (const ix of indexes) db.exec(ix.sql);
+  }
+  return id;
 }

@@ -15,9 +15,6 @@ export interface Who {
   now: () => Date;
 }
 
-/** Runs inside the write's transaction (the audit entry): if it throws, nothing is written. */
-export type WithinTransaction = (review: Review) => void;
-
 type Fields = Pick<ReviewVersion, 'type' | 'date' | 'spo' | 'triggers' | 'checks' | 'analysis' | 'decision' | 'actions' | 'nextReviewDate' | 'ndelius'>;
 
 function checks(list: readonly { item: ReviewCheck['item']; outcome: ReviewCheck['outcome']; note?: string | undefined }[]): ReviewCheck[] {
@@ -49,9 +46,10 @@ function sameFields(a: Fields, b: Fields): boolean {
 }
 
 /**
- * Records, amends and withdraws reviews. Each call validates and writes in one transaction: a
- * refusal throws a DomainError naming the field and leaves the database as it was. Nothing is
- * edited in place: an amendment or a withdrawal is a new version of the review.
+ * Records, amends and withdraws reviews, inside the caller's transaction (the service's unit of
+ * work, with its audit entry): a refusal throws a DomainError naming the field, and the caller's
+ * rollback leaves the database as it was. Nothing is edited in place: an amendment or a
+ * withdrawal is a new version of the review.
  */
 export class ReviewWriter {
   private readonly repo: ReviewRepository;
@@ -70,113 +68,110 @@ export class ReviewWriter {
     return this.repo.byCrn(crn);
   }
 
-  record(input: RecordInput, who: Who, within?: WithinTransaction): Review {
-    return this.db.transaction(() => {
-      const now = who.now();
-      const today = londonToday(now);
-      const status = this.snapshots.caseStatus(input.crn);
-      if (!status) throw new DomainError('invalid-input', `crn: no case ${input.crn} in the database`, 'crn');
-      if (!status.inCaseload) {
-        throw new DomainError('invalid-input', `crn: ${input.crn} has left the caseload; reviews are recorded only for cases in it`, 'crn');
-      }
-      const fields: Fields = {
-        type: input.type,
-        date: input.date,
-        spo: { name: input.spo.name, staffCode: input.spo.staffCode ?? null },
-        triggers: [...input.triggers],
-        checks: checks(input.checks),
-        analysis: input.analysis,
-        decision: input.decision,
-        actions: actions(input.actions),
-        nextReviewDate: input.nextReviewDate ?? null,
-        ndelius: { contactCode: input.ndeliusContactCode ?? suggestedContactCodes[input.type], contactId: input.ndeliusContactId ?? null },
-      };
-      checkDates(fields, today);
-      this.checkFitsCase(input.crn, fields);
-      const snapshot = this.snapshots.take(input.crn, today, now.toISOString());
-      if (!snapshot) throw new DomainError('invalid-input', `crn: no case ${input.crn} in the database`, 'crn');
-      const id = this.repo.nextRowId();
-      const version: ReviewVersion = {
-        reviewId: id,
-        version: 1,
-        action: 'recorded',
-        reason: null,
-        crn: input.crn,
-        ...fields,
-        snapshot,
-        recordedAt: now.toISOString(),
-        recordedByOs: who.osUser,
-        recordedBy: who.appUser,
-      };
-      this.repo.append(version, id);
-      return this.finish([version], within);
-    })();
+  record(input: RecordInput, who: Who): Review {
+    this.mustBeInTransaction();
+    const now = who.now();
+    const today = londonToday(now);
+    const status = this.snapshots.caseStatus(input.crn);
+    if (!status) throw new DomainError('invalid-input', `crn: no case ${input.crn} in the database`, 'crn');
+    if (!status.inCaseload) {
+      throw new DomainError('invalid-input', `crn: ${input.crn} has left the caseload; reviews are recorded only for cases in it`, 'crn');
+    }
+    const fields: Fields = {
+      type: input.type,
+      date: input.date,
+      spo: { name: input.spo.name, staffCode: input.spo.staffCode ?? null },
+      triggers: [...input.triggers],
+      checks: checks(input.checks),
+      analysis: input.analysis,
+      decision: input.decision,
+      actions: actions(input.actions),
+      nextReviewDate: input.nextReviewDate ?? null,
+      ndelius: { contactCode: input.ndeliusContactCode ?? suggestedContactCodes[input.type], contactId: input.ndeliusContactId ?? null },
+    };
+    checkDates(fields, today);
+    this.checkFitsCase(input.crn, fields);
+    const snapshot = this.snapshots.take(input.crn, today, now.toISOString());
+    if (!snapshot) throw new DomainError('invalid-input', `crn: no case ${input.crn} in the database`, 'crn');
+    const id = this.repo.nextRowId();
+    const version: ReviewVersion = {
+      reviewId: id,
+      version: 1,
+      action: 'recorded',
+      reason: null,
+      crn: input.crn,
+      ...fields,
+      snapshot,
+      recordedAt: now.toISOString(),
+      recordedByOs: who.osUser,
+      recordedBy: who.appUser,
+    };
+    this.repo.append(version, id);
+    return this.finish([version]);
   }
 
-  amend(input: AmendInput, who: Who, within?: WithinTransaction): Review {
-    return this.db.transaction(() => {
-      const now = who.now();
-      const review = this.current(input.id, 'amended');
-      const prev = review.current;
-      const type = input.type ?? prev.type;
-      // A review retyped before it reached nDelius takes the new type's contact code, unless the
-      // user chose a code of their own.
-      const retypedCode =
-        input.type && input.type !== prev.type && prev.ndelius.contactId === null && prev.ndelius.contactCode === suggestedContactCodes[prev.type]
-          ? suggestedContactCodes[type]
-          : prev.ndelius.contactCode;
-      const fields: Fields = {
-        type,
-        date: input.date ?? prev.date,
-        spo: input.spo ? { name: input.spo.name, staffCode: input.spo.staffCode ?? null } : prev.spo,
-        triggers: input.triggers ? [...input.triggers] : prev.triggers,
-        checks: input.checks ? checks(input.checks) : prev.checks,
-        analysis: input.analysis ?? prev.analysis,
-        decision: input.decision ?? prev.decision,
-        actions: input.actions ? actions(input.actions) : prev.actions,
-        nextReviewDate: input.nextReviewDate === undefined ? prev.nextReviewDate : input.nextReviewDate,
-        ndelius: {
-          contactCode: input.ndeliusContactCode === undefined ? retypedCode : input.ndeliusContactCode,
-          contactId: input.ndeliusContactId === undefined ? prev.ndelius.contactId : input.ndeliusContactId,
-        },
-      };
-      checkDates(fields, londonToday(now));
-      // A review recorded before this check stays as it was; only a change of type or date is judged.
-      if (fields.type !== prev.type || fields.date !== prev.date) this.checkFitsCase(prev.crn, fields);
-      if (sameFields(fields, prev)) {
-        throw new DomainError('invalid-input', `id: the amendment changes nothing in review ${input.id}; give the fields to correct`, 'id');
-      }
-      const version: ReviewVersion = {
-        ...prev,
-        ...fields,
-        version: prev.version + 1,
-        action: 'amended',
-        reason: input.reason,
-        recordedAt: now.toISOString(),
-        recordedByOs: who.osUser,
-        recordedBy: who.appUser,
-      };
-      this.repo.append(version, this.repo.nextRowId());
-      return this.finish([...review.versions, version], within);
-    })();
+  amend(input: AmendInput, who: Who): Review {
+    this.mustBeInTransaction();
+    const now = who.now();
+    const review = this.current(input.id, 'amended');
+    const prev = review.current;
+    const type = input.type ?? prev.type;
+    // A review retyped before it reached nDelius takes the new type's contact code, unless the
+    // user chose a code of their own.
+    const retypedCode =
+      input.type && input.type !== prev.type && prev.ndelius.contactId === null && prev.ndelius.contactCode === suggestedContactCodes[prev.type]
+        ? suggestedContactCodes[type]
+        : prev.ndelius.contactCode;
+    const fields: Fields = {
+      type,
+      date: input.date ?? prev.date,
+      spo: input.spo ? { name: input.spo.name, staffCode: input.spo.staffCode ?? null } : prev.spo,
+      triggers: input.triggers ? [...input.triggers] : prev.triggers,
+      checks: input.checks ? checks(input.checks) : prev.checks,
+      analysis: input.analysis ?? prev.analysis,
+      decision: input.decision ?? prev.decision,
+      actions: input.actions ? actions(input.actions) : prev.actions,
+      nextReviewDate: input.nextReviewDate === undefined ? prev.nextReviewDate : input.nextReviewDate,
+      ndelius: {
+        contactCode: input.ndeliusContactCode === undefined ? retypedCode : input.ndeliusContactCode,
+        contactId: input.ndeliusContactId === undefined ? prev.ndelius.contactId : input.ndeliusContactId,
+      },
+    };
+    checkDates(fields, londonToday(now));
+    // A review recorded before this check stays as it was; only a change of type or date is judged.
+    if (fields.type !== prev.type || fields.date !== prev.date) this.checkFitsCase(prev.crn, fields);
+    if (sameFields(fields, prev)) {
+      throw new DomainError('invalid-input', `id: the amendment changes nothing in review ${input.id}; give the fields to correct`, 'id');
+    }
+    const version: ReviewVersion = {
+      ...prev,
+      ...fields,
+      version: prev.version + 1,
+      action: 'amended',
+      reason: input.reason,
+      recordedAt: now.toISOString(),
+      recordedByOs: who.osUser,
+      recordedBy: who.appUser,
+    };
+    this.repo.append(version, this.repo.nextRowId());
+    return this.finish([...review.versions, version]);
   }
 
-  withdraw(input: WithdrawInput, who: Who, within?: WithinTransaction): Review {
-    return this.db.transaction(() => {
-      const now = who.now();
-      const review = this.current(input.id, 'withdrawn');
-      const version: ReviewVersion = {
-        ...review.current,
-        version: review.current.version + 1,
-        action: 'withdrawn',
-        reason: input.reason,
-        recordedAt: now.toISOString(),
-        recordedByOs: who.osUser,
-        recordedBy: who.appUser,
-      };
-      this.repo.append(version, this.repo.nextRowId());
-      return this.finish([...review.versions, version], within);
-    })();
+  withdraw(input: WithdrawInput, who: Who): Review {
+    this.mustBeInTransaction();
+    const now = who.now();
+    const review = this.current(input.id, 'withdrawn');
+    const version: ReviewVersion = {
+      ...review.current,
+      version: review.current.version + 1,
+      action: 'withdrawn',
+      reason: input.reason,
+      recordedAt: now.toISOString(),
+      recordedByOs: who.osUser,
+      recordedBy: who.appUser,
+    };
+    this.repo.append(version, this.repo.nextRowId());
+    return this.finish([...review.versions, version]);
   }
 
   /**
@@ -210,10 +205,13 @@ export class ReviewWriter {
     return review;
   }
 
-  private finish(versions: ReviewVersion[], within?: WithinTransaction): Review {
+  private finish(versions: ReviewVersion[]): Review {
     const review = groupReviews(versions)[0];
     if (!review) throw new Error('a review without versions');
-    within?.(review);
     return review;
+  }
+
+  private mustBeInTransaction(): void {
+    if (!this.db.inTransaction) throw new Error('reviews are written only inside the service’s unit of work (a transaction)');
   }
 }

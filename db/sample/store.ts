@@ -10,9 +10,6 @@ export interface Who {
   now: () => Date;
 }
 
-/** Runs inside the write's transaction (the audit entry): if it throws, nothing is written. */
-export type WithinTransaction = (sample: Sample) => void;
-
 const RISKS: readonly string[] = sampleRiskLevels;
 
 interface CandidateRow {
@@ -121,49 +118,49 @@ export class SampleStore {
     }));
   }
 
-  create(input: ParsedInputOf<'sample:create'>, who: Who, within: WithinTransaction): Sample {
+  /** Draws and stores a sample, inside the caller's transaction (the service's unit of work). */
+  create(input: ParsedInputOf<'sample:create'>, who: Who): Sample {
+    this.mustBeInTransaction();
     const seed = input.seed ?? randomInt(0, 2 ** 31);
     const team = input.team ?? null;
-    return this.db.transaction(() => {
-      const candidates = this.candidates(input.from, input.to, team);
-      if (candidates.length === 0) {
-        throw new DomainError('invalid-input', `from: no reviews that count as evidence are dated ${input.from} to ${input.to}${team ? ` in team ${team}` : ''}`, 'from');
-      }
-      const drawn = drawSample(candidates, input.size, seed);
-      const id = Number(
-        this.db
-          .prepare(
-            `INSERT INTO audit_samples (created_at, created_by_os, created_by, seed, size, date_from, date_to, team_code, population, strata_json)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(who.now().toISOString(), who.osUser, who.appUser, seed, input.size, input.from, input.to, team, candidates.length, JSON.stringify(drawn.strata))
-          .lastInsertRowid,
-      );
-      const insert = this.db.prepare(
-        `INSERT INTO audit_sample_items (sample_id, position, review_id, review_version, crn, staff_code, risk) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      );
-      drawn.chosen.forEach((c, i) => insert.run(id, i + 1, c.reviewId, c.version, c.crn, c.staffCode, c.risk));
-      const sample = this.require(id);
-      within(sample);
-      return sample;
-    })();
-  }
-
-  record(input: ParsedInputOf<'sample:record'>, who: Who, within: WithinTransaction): Sample {
-    return this.db.transaction(() => {
-      this.require(input.sampleId);
-      const item = this.db.prepare(`SELECT 1 FROM audit_sample_items WHERE sample_id = ? AND position = ?`).get(input.sampleId, input.position);
-      if (!item) throw new DomainError('not-found', `position: sample ${input.sampleId} has no item ${input.position}`, 'position');
+    const candidates = this.candidates(input.from, input.to, team);
+    if (candidates.length === 0) {
+      throw new DomainError('invalid-input', `from: no reviews that count as evidence are dated ${input.from} to ${input.to}${team ? ` in team ${team}` : ''}`, 'from');
+    }
+    const drawn = drawSample(candidates, input.size, seed);
+    const id = Number(
       this.db
         .prepare(
-          `INSERT INTO audit_sample_results (sample_id, position, recorded_at, recorded_by_os, recorded_by, checks_json, outcome, note)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO audit_samples (created_at, created_by_os, created_by, seed, size, date_from, date_to, team_code, population, strata_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.sampleId, input.position, who.now().toISOString(), who.osUser, who.appUser, JSON.stringify(input.checks), input.outcome, input.note);
-      const sample = this.require(input.sampleId);
-      within(sample);
-      return sample;
-    })();
+        .run(who.now().toISOString(), who.osUser, who.appUser, seed, input.size, input.from, input.to, team, candidates.length, JSON.stringify(drawn.strata))
+        .lastInsertRowid,
+    );
+    const insert = this.db.prepare(
+      `INSERT INTO audit_sample_items (sample_id, position, review_id, review_version, crn, staff_code, risk) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    drawn.chosen.forEach((c, i) => insert.run(id, i + 1, c.reviewId, c.version, c.crn, c.staffCode, c.risk));
+    return this.require(id);
+  }
+
+  /** Appends a re-reading, inside the caller's transaction (the service's unit of work). */
+  record(input: ParsedInputOf<'sample:record'>, who: Who): Sample {
+    this.mustBeInTransaction();
+    this.require(input.sampleId);
+    const item = this.db.prepare(`SELECT 1 FROM audit_sample_items WHERE sample_id = ? AND position = ?`).get(input.sampleId, input.position);
+    if (!item) throw new DomainError('not-found', `position: sample ${input.sampleId} has no item ${input.position}`, 'position');
+    this.db
+      .prepare(
+        `INSERT INTO audit_sample_results (sample_id, position, recorded_at, recorded_by_os, recorded_by, checks_json, outcome, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(input.sampleId, input.position, who.now().toISOString(), who.osUser, who.appUser, JSON.stringify(input.checks), input.outcome, input.note);
+    return this.require(input.sampleId);
+  }
+
+  private mustBeInTransaction(): void {
+    if (!this.db.inTransaction) throw new Error('samples are written only inside the service’s unit of work (a transaction)');
   }
 
   list(): SampleSummary[] {

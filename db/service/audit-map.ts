@@ -3,9 +3,9 @@ import type { AuditDraft } from '../audit/log.js';
 
 /**
  * For every operation: whether it is logged under DPA 2018 s.62, and what the entry records.
- * This is the one place auditing is decided; the dispatch hook (db/service/audit.ts) writes the
- * entries after the handler succeeds, except for operations marked `inTransaction`, whose handler
- * writes the same entries inside its own write transaction.
+ * This is the one place auditing is decided; each handler writes the entries in its unit of work
+ * (unit-of-work.ts), in the same transaction as what it reads and writes, and dispatch withholds
+ * the answer of a logged operation whose handler did not.
  *
  * An operation that reads no personal data says why it is not logged. A test checks that every
  * operation in the contract has an entry here, so a new operation cannot go unlogged by accident.
@@ -13,7 +13,6 @@ import type { AuditDraft } from '../audit/log.js';
 export type AuditRule<O extends Operation> =
   | { notLogged: string }
   | {
-      inTransaction?: true;
       /** The entries to write for one successful call; none when nothing was processed. */
       entries: (input: ParsedInputOf<O>, result: ResultOf<O>) => AuditDraft[];
     };
@@ -48,10 +47,10 @@ function importEntries(report: ImportReport): AuditDraft[] {
 
 export const auditMap = {
   'import:preview': { notLogged: 'a dry run: the extract is read and checked in temporary tables, and nothing is kept' },
-  'import:commit': { inTransaction: true, entries: (_input, report) => importEntries(report) },
+  'import:commit': { entries: (_input, report) => importEntries(report) },
   'caseload:summary': { notLogged: 'counts only; no personal data' },
   'caseload:teams': { notLogged: 'team codes and practitioner names for the queue filters; no data about people on probation' },
-  'demo:load': { inTransaction: true, entries: (_input, result) => importEntries(result.report) },
+  'demo:load': { entries: (_input, result) => importEntries(result.report) },
 
   'flags:evaluate': {
     entries: (input, r) => [
@@ -96,7 +95,6 @@ export const auditMap = {
   'settings:history': { notLogged: 'the history of policy settings; no data about people on probation' },
 
   'reviews:record': {
-    inTransaction: true,
     entries: (input, r) => [
       {
         operation: 'alteration',
@@ -107,7 +105,6 @@ export const auditMap = {
     ],
   },
   'reviews:amend': {
-    inTransaction: true,
     entries: (input, r) => [
       {
         operation: 'alteration',
@@ -123,7 +120,6 @@ export const auditMap = {
     ],
   },
   'reviews:withdraw': {
-    inTransaction: true,
     entries: (input, r) => [
       { operation: 'alteration', crns: [r.crn], justification: input.reason, details: { reviewId: r.id, version: r.current.version, action: 'withdrawn' } },
     ],
@@ -186,7 +182,6 @@ export const auditMap = {
   'team:view': { notLogged: 'counts per practitioner (cases, flags, coverage, workload); no case is named' },
   'trends:weekly': { notLogged: 'weekly counts for the caseload or a team; no case is named' },
   'sample:create': {
-    inTransaction: true,
     entries: (_input, r) => [
       {
         operation: 'alteration',
@@ -197,7 +192,6 @@ export const auditMap = {
     ],
   },
   'sample:record': {
-    inTransaction: true,
     entries: (input, r) => [
       {
         operation: 'alteration',

@@ -4,7 +4,7 @@ import { londonToday } from '../dates.js';
 import { DomainError } from '../errors.js';
 import { reviewTypeLabel } from '../rules/text.js';
 import { contactMeanings, gradeMeanings, needMeanings, registerMeanings, registrationDetail } from './case-codes.js';
-import type { Handlers, ServiceDeps } from './types.js';
+import type { Handlers, HandlerDeps } from './types.js';
 
 /** The timeline shows the latest contacts only: a long licence holds thousands. */
 export const TIMELINE_CONTACTS = 100;
@@ -167,9 +167,9 @@ function registration(r: RegistrationRow, asOf: string): CaseRegistration {
   };
 }
 
-export function casesHandlers(deps: ServiceDeps): Pick<Handlers, 'cases:get'> {
+export function casesHandlers(deps: HandlerDeps): Pick<Handlers, 'cases:get'> {
   const reader = new CaseReader(deps.db);
   return {
-    'cases:get': (input) => Promise.resolve(reader.read(input.crn, londonToday(deps.now()))),
+    'cases:get': (input, ctx) => Promise.resolve(deps.uow.run('cases:get', input, ctx, () => reader.read(input.crn, londonToday(deps.now())))),
   };
 }

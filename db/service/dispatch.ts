@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { inputs, type Operation, type ParsedInputOf, type Result, type ResultOf } from '../contract.js';
+import { inputs, type Operation, type Result, type ResultOf } from '../contract.js';
 import { DomainError } from '../errors.js';
 import type { CallContext, Handlers } from './types.js';
 
@@ -12,10 +12,10 @@ export function describeIssues(error: z.ZodError): { message: string; field?: st
 }
 
 /**
- * Called after a handler succeeds, to write the DPA 2018 s.62 audit entries (db/service/audit.ts).
- * If it throws, the caller gets the error instead of the result: what cannot be logged is not shown.
+ * Whether a call answered without writing the audit entries its operation must have (a handler
+ * that skipped the unit of work): such an answer is withheld, since what is not logged is not shown.
  */
-export type AuditHook = <O extends Operation>(op: O, input: ParsedInputOf<O>, result: ResultOf<O>, ctx: CallContext) => void;
+export type Unlogged = (op: Operation, call: CallContext) => boolean;
 
 /**
  * The boundary every caller goes through (CLI, IPC, preview host): validates the input against
@@ -27,7 +27,7 @@ export async function dispatch<O extends Operation>(
   /** Unknown on purpose: IPC and HTTP callers send anything; the schema decides. */
   input: unknown,
   ctx: CallContext = {},
-  audit?: AuditHook,
+  unlogged?: Unlogged,
 ): Promise<Result<ResultOf<O>>> {
   if (!Object.hasOwn(inputs, op)) {
     return { ok: false, error: { code: 'invalid-input', message: `unknown operation: ${op}` } };
@@ -38,9 +38,11 @@ export async function dispatch<O extends Operation>(
   }
   try {
     const handler = handlers[op];
+    // One context per call, so the unit of work can say whether this call ran it.
+    const call: CallContext = { ...ctx };
     // The map is keyed by operation, so this handler takes exactly this operation's parsed input.
-    const value = await (handler as (i: unknown, c: CallContext) => Promise<ResultOf<O>>)(parsed.data, ctx);
-    audit?.(op, parsed.data as ParsedInputOf<O>, value, ctx);
+    const value = await (handler as (i: unknown, c: CallContext) => Promise<ResultOf<O>>)(parsed.data, call);
+    if (unlogged?.(op, call)) throw new Error(`${op} answered without writing its audit entries`);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof DomainError) {

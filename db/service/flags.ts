@@ -3,7 +3,7 @@ import { caseFlags } from '../rules/case-view.js';
 import { evaluateFlags } from '../rules/evaluate.js';
 import { queryQueue, storedReport } from '../rules/queue.js';
 import { ensureFresh, readFlagState, refreshFlags, stale } from '../rules/refresh.js';
-import type { Handlers, ServiceDeps } from './types.js';
+import type { HandlerDeps, Handlers, ServiceDeps } from './types.js';
 
 type FlagOps = 'flags:evaluate' | 'flags:queue' | 'flags:case';
 
@@ -11,16 +11,18 @@ type FlagOps = 'flags:evaluate' | 'flags:queue' | 'flags:case';
  * Today's flags come from the stored flags, refreshed first when they are for another day,
  * snapshot or policy; any other as-of date is evaluated afresh (the trend chart, `--as-of`).
  */
-export function flagsHandlers(deps: ServiceDeps): Pick<Handlers, FlagOps> {
+export function flagsHandlers(deps: HandlerDeps): Pick<Handlers, FlagOps> {
   const today = () => londonToday(deps.now());
+  const { uow } = deps;
   return {
-    'flags:evaluate': (input) => {
+    'flags:evaluate': (input, ctx) => {
       const asOf = input.asOf ?? today();
-      if (asOf !== today()) return Promise.resolve(evaluateFlags(deps.db, { asOf, team: input.team }));
-      return Promise.resolve(storedReport(deps.db, ensureFresh(deps.db, asOf, deps.now), input.team));
+      // Any other day is evaluated afresh, outside the unit of work; only the consultation entry is written in it.
+      const report = asOf !== today() ? evaluateFlags(deps.db, { asOf, team: input.team }) : null;
+      return Promise.resolve(uow.run('flags:evaluate', input, ctx, () => report ?? storedReport(deps.db, ensureFresh(deps.db, asOf, deps.now), input.team)));
     },
-    'flags:queue': (input) => Promise.resolve(queryQueue(deps.db, ensureFresh(deps.db, today(), deps.now), input)),
-    'flags:case': (input) => Promise.resolve(caseFlags(deps.db, input.crn, input.asOf ?? today())),
+    'flags:queue': (input, ctx) => Promise.resolve(uow.run('flags:queue', input, ctx, () => queryQueue(deps.db, ensureFresh(deps.db, today(), deps.now), input))),
+    'flags:case': (input, ctx) => Promise.resolve(uow.run('flags:case', input, ctx, () => caseFlags(deps.db, input.crn, input.asOf ?? today()))),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { InputOf, Operation, Result, ResultOf } from '../contract.js';
-import { auditHandlers, auditTrail } from './audit.js';
+import { auditHandlers } from './audit.js';
+import { auditRule } from './audit-map.js';
 import { caseloadHandlers } from './caseload.js';
 import { casesHandlers } from './cases.js';
 import { demoHandlers } from './demo.js';
@@ -14,10 +15,11 @@ import { settingsHandlers } from './settings.js';
 import { teamHandlers } from './team.js';
 import { teamsHandlers } from './teams.js';
 import { trendsHandlers } from './trends.js';
-import type { CallContext, Handlers, ServiceDeps } from './types.js';
+import type { CallContext, HandlerDeps, Handlers, ServiceDeps } from './types.js';
+import { unitOfWork } from './unit-of-work.js';
 
 /** The composition root: one handler map per domain, merged. Wiring only. */
-export function createHandlers(deps: ServiceDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
   const imports = importService(deps);
   return {
     ...imports.handlers,
@@ -44,11 +46,16 @@ export interface Service {
 
 export function createService(given: ServiceDeps): Service {
   // A review recorded, amended or withdrawn refreshes its case's flags (db/reviews never imports db/rules).
-  const deps: ServiceDeps = { onCasesChanged: refreshCases(given), ...given };
+  const base: ServiceDeps = { onCasesChanged: refreshCases(given), ...given };
+  const deps: HandlerDeps = { ...base, uow: unitOfWork(base) };
   const handlers = createHandlers(deps);
-  const audit = auditTrail(deps).hook;
+  // Every logged operation writes its entries in its handler's unit of work; dispatch withholds an answer that did not.
+  const unlogged = (op: Operation, call: CallContext): boolean => {
+    const rule = auditRule(op);
+    return rule !== undefined && !('notLogged' in rule) && !deps.uow.ran(call);
+  };
   return {
-    call: (op, input, ctx) => dispatch(handlers, op, input, ctx, audit),
+    call: (op, input, ctx) => dispatch(handlers, op, input, ctx, unlogged),
     close: () => {
       deps.db.close();
     },

@@ -1,5 +1,5 @@
 import type { Profile } from '../contract.js';
-import type { Handlers, ServiceDeps } from './types.js';
+import type { HandlerDeps, Handlers } from './types.js';
 
 interface ProfileRow {
   os_user: string;
@@ -14,7 +14,7 @@ function toProfile(r: ProfileRow): Profile {
 }
 
 /** Who is using the app under this operating-system account (migration 5). */
-export function profileHandlers(deps: ServiceDeps): Pick<Handlers, 'profile:get' | 'profile:set'> {
+export function profileHandlers(deps: HandlerDeps): Pick<Handlers, 'profile:get' | 'profile:set'> {
   const get = deps.db.prepare<[string], ProfileRow>(`SELECT * FROM app_users WHERE os_user = ?`);
   const upsert = deps.db.prepare<[ProfileRow]>(
     `INSERT INTO app_users (os_user, name, staff_code, team_code, updated_at) VALUES (@os_user, @name, @staff_code, @team_code, @updated_at)
@@ -25,10 +25,14 @@ export function profileHandlers(deps: ServiceDeps): Pick<Handlers, 'profile:get'
       const row = get.get(deps.osUser);
       return Promise.resolve(row ? toProfile(row) : null);
     },
-    'profile:set': (input) => {
+    'profile:set': (input, ctx) => {
       const row: ProfileRow = { os_user: deps.osUser, name: input.name, staff_code: input.staffCode, team_code: input.teamCode, updated_at: deps.now().toISOString() };
-      upsert.run(row);
-      return Promise.resolve(toProfile(row));
+      return Promise.resolve(
+        deps.uow.run('profile:set', input, ctx, () => {
+          upsert.run(row);
+          return toProfile(row);
+        }),
+      );
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Operation, ParsedInputOf, ResultOf } from '../contract.js';
 import type { Db } from '../connection.js';
+import type { UnitOfWork } from './unit-of-work.js';
 
 export interface Progress {
   phase: string;
@@ -28,6 +29,11 @@ export interface ServiceDeps {
    * the composition root; db/reviews never imports db/rules.
    */
   onCasesChanged?: (crns: string[]) => void;
+}
+
+/** What every domain's handlers are built from: the host's deps and the service's unit of work. */
+export interface HandlerDeps extends ServiceDeps {
+  uow: UnitOfWork;
 }
 
 export type Handler<O extends Operation> = (input: ParsedInputOf<O>, ctx: CallContext) => Promise<ResultOf<O>>;
