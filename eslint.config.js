@@ -22,6 +22,26 @@ export default tseslint.config(
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
   {
+    // Test helpers live in a testing/ folder beside the code they test (db/testing/ and
+    // renderer/src/testing/ are the shared ones). Product code may not import them, nor the test
+    // libraries. This is typescript-eslint's copy of no-restricted-imports, so it applies on top of
+    // the contract's and the renderer's own no-restricted-imports below: flat config would replace
+    // one rule's options with the other's, not merge them.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', 'e2e/**', 'bench/**', 'scripts/**', '**/vitest.config.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)testing(/|$)', message: 'a testing/ folder holds test helpers: product code may not import them (move what product code needs out of testing/)' },
+            { regex: '^(vitest|fast-check)(/.*)?$', message: 'test libraries are for tests and testing/ helpers only, never product code' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The contract is shared with the renderer: it must stay free of Node and Electron.
     files: ['db/contract.ts'],
     rules: {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { installedElectron, isSupportedElectron } from './electron-support.js';
+import { installedElectron, isSupportedElectron } from './testing/electron-support.js';
 
 // docs/electron-security.md maps Electron's checklist to the tests that prove each item. This test
 // keeps that map honest: every item is there, and every test it names exists.

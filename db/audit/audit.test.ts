@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../connection.js';
 import type { S62Operation } from '../contract.js';
-import { fixture, NOW, ok, review } from '../reviews/fixture.js';
+import { fixture, NOW, ok, review } from '../reviews/testing/fixture.js';
 import { createService } from '../service/index.js';
 import { memoryDb, tempDir } from '../testing/extract.js';
 import { GENESIS, entryHash, type AuditRow } from './chain.js';

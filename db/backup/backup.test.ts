@@ -8,7 +8,7 @@ import { databaseKeyPath } from '../encryption/key.js';
 import { openService } from '../service/open.js';
 import { runCli } from '../testing/cli.js';
 import { checksum, minimalExtract, tempDir, writeExtract } from '../testing/extract.js';
-import { damageTablePage } from './damage.js';
+import { damageTablePage } from './testing/damage.js';
 
 const review = (decision: string) => ({ crn: 'X000001', type: 'management-oversight', date: '2026-11-20', spo: { name: 'Sam SPO' }, decision }) as const;
 

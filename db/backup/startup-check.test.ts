@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/cli.js';
 import { minimalExtract, tempDir, writeExtract } from '../testing/extract.js';
 import { openService } from '../service/open.js';
-import { damageTablePage } from './damage.js';
+import { damageTablePage } from './testing/damage.js';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 

@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ExportFormat } from '../contract.js';
-import { fixture, ok, review, type Fixture } from '../reviews/fixture.js';
+import { fixture, ok, review, type Fixture } from '../reviews/testing/fixture.js';
 import { csvCell, neutralise, readCell } from './csv-cell.js';
-import { pdfPageTexts } from './pdf-inspect.js';
+import { pdfPageTexts } from './testing/pdf-inspect.js';
 import { verifyExportBytes, verifyExportFile } from './verify.js';
 
 /** Two cases; one review amended twice, one withdrawn, one plain. */

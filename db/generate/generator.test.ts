@@ -9,7 +9,7 @@ import { gradeMeanings, needMeanings, registerMeanings } from '../service/case-c
 import { memoryDb } from '../testing/extract.js';
 import { generateExtract, type GenerateOptions, type GenerateSummary } from './index.js';
 import { runGenerator } from './generator.js';
-import { dayOf, readExtract, type Extract } from './rule-oracle.js';
+import { dayOf, readExtract, type Extract } from './testing/rule-oracle.js';
 
 const AS_OF = '2026-11-23';
 const SPEC_HEADERS = {

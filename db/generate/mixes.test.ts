@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateExtract } from './index.js';
-import { readExtract, type Extract, type Row } from './rule-oracle.js';
+import { readExtract, type Extract, type Row } from './testing/rule-oracle.js';
 
 /* The mixes DOMAIN.md describes, so the demo and benchmarks look like a real PDU's caseload. */
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateExtract } from './index.js';
-import { dayOf, evaluate, readExtract, type Evaluation, type Extract } from './rule-oracle.js';
+import { dayOf, evaluate, readExtract, type Evaluation, type Extract } from './testing/rule-oracle.js';
 
 /*
  * The generated data must exercise every rule of oversight-rules.md: each one overdue at least

@@ -5,7 +5,7 @@ import type { ImportReport } from '../contract.js';
 import type { Db } from '../connection.js';
 import { createService } from '../service/index.js';
 import { checksum, memoryDb, tempDir, writeExtract } from '../testing/extract.js';
-import { buildFiles, fuzzCase } from './fuzz-extracts.js';
+import { buildFiles, fuzzCase } from './testing/fuzz-extracts.js';
 
 /**
  * Issue 8, item 4. CI runs a short seeded form; `FUZZ_RUNS=10000` (scripts/fuzz.mjs) the full one.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { teamExtract } from '../team/fixture.js';
+import { teamExtract } from '../team/testing/fixture.js';
 import { memoryDb, tempDir, writeExtract } from '../testing/extract.js';
 import { createService } from '../service/index.js';
 import { migrate, schemaVersion } from './index.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headers, checksum, minimalExtract } from '../testing/extract.js';
 import type { InputOf, Operation } from '../contract.js';
-import { fixture, importExtract, ok, review, TODAY } from './fixture.js';
+import { fixture, importExtract, ok, review, TODAY } from './testing/fixture.js';
 
 function evidence(db: Fixture['db']) {
   return db.prepare('SELECT crn, review_date, review_type FROM review_evidence ORDER BY crn, review_date').all();

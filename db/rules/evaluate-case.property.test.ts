@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEvidence, RegistrationEvidence } from './evidence.js';
 import { isoOfDay, dayNumber } from './days.js';
 import { caseFacts } from './evaluate-case.js';
-import { judge, kase } from './testing.js';
+import { judge, kase } from './testing/cases.js';
 
 const BASE = dayNumber('2024-01-01');
 const SPAN = 1100; // about three years of dates

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCase } from './evaluate-case.js';
-import { ctxFor, judge, kase, one, reg } from './testing.js';
+import { ctxFor, judge, kase, one, reg } from './testing/cases.js';
 
 // The driver over every rule: codes, explanations, the horizon and the caseload. Each rule's own
 // tests are beside it in case-rules/.

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { operations, type AuditEntry } from '../contract.js';
-import { fixture, NOW, ok, review } from '../reviews/fixture.js';
+import { fixture, NOW, ok, review } from '../reviews/testing/fixture.js';
 import { memoryDb, minimalExtract, writeExtract } from '../testing/extract.js';
 import { auditMap } from './audit-map.js';
 import { createService } from './index.js';

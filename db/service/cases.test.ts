@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, ok, review } from '../reviews/fixture.js';
+import { fixture, ok, review } from '../reviews/testing/fixture.js';
 import { headers, minimalExtract } from '../testing/extract.js';
 
 describe('cases:get', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { InputOf, Operation, ResultOf } from '../contract.js';
-import { teamExtract } from '../team/fixture.js';
+import { teamExtract } from '../team/testing/fixture.js';
 import { memoryDb, tempDir, writeExtract } from '../testing/extract.js';
 import { createService } from './index.js';
 
 /**
- * db/team/fixture.ts with reviews: from 2026-10-01 to 2026-11-23 five count as evidence —
+ * db/team/testing/fixture.ts with reviews: from 2026-10-01 to 2026-11-23 five count as evidence —
  * X000001 twice (N99P001, HIGH), X000002 (N99P001, LOW), X000004 (N99P002, HIGH), X000005
  * (N99P003, LOW). One of X000003 is withdrawn and one of X000001 is dated before the range.
  */

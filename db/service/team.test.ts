@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InputOf, Operation, ResultOf } from '../contract.js';
-import { teamExtract } from '../team/fixture.js';
+import { teamExtract } from '../team/testing/fixture.js';
 import { memoryDb, tempDir, writeExtract } from '../testing/extract.js';
 import { createService } from './index.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InputOf, Operation, ResultOf } from '../contract.js';
-import { teamExtract } from '../team/fixture.js';
+import { teamExtract } from '../team/testing/fixture.js';
 import { memoryDb, tempDir, writeExtract } from '../testing/extract.js';
 import { createService } from './index.js';
 
@@ -22,7 +22,7 @@ const zero = {
 };
 
 describe('trends:weekly', () => {
-  it('evaluates each week-end as of that date, as worked out by hand (db/team/fixture.ts)', async () => {
+  it('evaluates each week-end as of that date, as worked out by hand (db/team/testing/fixture.ts)', async () => {
     const { call } = await setup();
     const report = await call('trends:weekly', { weeks: 3 });
     expect(report).toMatchObject({ asOf: '2026-11-23', team: null, evaluatedWeeks: 3 });

@@ -3,7 +3,7 @@ import { runImport } from '../import/run-import.js';
 import { evaluateFlags } from '../rules/evaluate.js';
 import { minimalExtract, memoryDb, writeExtract } from '../testing/extract.js';
 import { weekEndings } from './coverage.js';
-import { teamExtract } from './fixture.js';
+import { teamExtract } from './testing/fixture.js';
 import { tallyWeeks } from './tally.js';
 
 describe('tallyWeeks', () => {

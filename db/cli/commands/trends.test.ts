@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TrendsReport } from '../../contract.js';
-import { teamExtract } from '../../team/fixture.js';
+import { teamExtract } from '../../team/testing/fixture.js';
 import { runCli } from '../../testing/cli.js';
 import { tempDir, writeExtract } from '../../testing/extract.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kase, one, reg } from '../testing.js';
+import { kase, one, reg } from '../testing/cases.js';
 
 // Every date below is worked out by hand from oversight-rules.md; the comments show the sums.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseFacts } from '../evaluate-case.js';
-import { kase, one, reg } from '../testing.js';
+import { kase, one, reg } from '../testing/cases.js';
 
 // Every date below is worked out by hand from oversight-rules.md; the comments show the sums.
 

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { openDatabase } from '../connection.js';
+import { openDatabase } from '../../connection.js';
 
 /**
  * For tests: overwrites the b-tree page header of a table's root page in a closed database file

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { headers, minimalExtract, type ExtractFiles } from '../testing/extract.js';
+import { headers, minimalExtract, type ExtractFiles } from '../../testing/extract.js';
 
 /**
  * Generated and mutated caseload extracts for the import fuzz test (issue 8): valid extracts of a

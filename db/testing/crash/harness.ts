@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { openDatabase } from '../connection.js';
-import { openService } from '../service/open.js';
-import { tempDir, writeExtract } from '../testing/extract.js';
+import { openDatabase } from '../../connection.js';
+import { openService } from '../../service/open.js';
+import { tempDir, writeExtract } from '../extract.js';
 import { snapshotDigest, snapshotExtract } from './snapshots.js';
 import { checkAfterCrash, type Ack, type Expected } from './verify.js';
 
@@ -13,14 +13,14 @@ import { checkAfterCrash, type Ack, type Expected } from './verify.js';
  * it at a seeded random moment, and check the database (verify.ts); the same file again and again.
  */
 
-const root = resolve(import.meta.dirname, '..', '..');
+const root = resolve(import.meta.dirname, '..', '..', '..');
 
 /** Bundles child.ts where Node finds the project's node_modules (better-sqlite3 is native). */
 export async function buildChild(): Promise<string> {
   const outdir = join(root, 'node_modules', '.cache', 'spo-crash');
   mkdirSync(outdir, { recursive: true });
   const outfile = join(outdir, 'crash-child.mjs');
-  await build({ entryPoints: [join(root, 'db', 'crash', 'child.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  await build({ entryPoints: [join(root, 'db', 'testing', 'crash', 'child.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
   return outfile;
 }
 

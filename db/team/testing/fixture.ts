@@ -1,4 +1,4 @@
-import { headers, type ExtractFiles } from '../testing/extract.js';
+import { headers, type ExtractFiles } from '../../testing/extract.js';
 
 /**
  * A small team for the team view and trends tests, to be read by hand as of 2026-11-23

@@ -1,8 +1,8 @@
-import type { CaseRuleId, Policy } from '../contract.js';
-import { classify, daysUntil } from './classify.js';
-import { evaluateCase } from './evaluate-case.js';
-import type { CaseEvidence, EvalContext, RegistrationEvidence } from './evidence.js';
-import { defaultPolicy } from './policy.js';
+import type { CaseRuleId, Policy } from '../../contract.js';
+import { classify, daysUntil } from '../classify.js';
+import { evaluateCase } from '../evaluate-case.js';
+import type { CaseEvidence, EvalContext, RegistrationEvidence } from '../evidence.js';
+import { defaultPolicy } from '../policy.js';
 
 /** Hand-built evidence for rule tests: one case, nothing on it unless a test adds it. */
 export function kase(over: Partial<CaseEvidence> = {}): CaseEvidence {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../connection.js';
-import { headers, type ExtractFiles } from '../testing/extract.js';
+import type { Db } from '../../connection.js';
+import { headers, type ExtractFiles } from '../extract.js';
 
 /**
  * Two valid extracts for the crash harness (issue 8, item 1). They share the cases the child

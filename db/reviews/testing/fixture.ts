@@ -1,9 +1,9 @@
 /** Test fixture: a service over an in-memory database holding the minimal synthetic extract. */
-import type { InputOf } from '../contract.js';
-import type { Db } from '../connection.js';
-import { runImport } from '../import/run-import.js';
-import { createService, type Service } from '../service/index.js';
-import { memoryDb, minimalExtract, tempDir, writeExtract, type ExtractFiles } from '../testing/extract.js';
+import type { InputOf } from '../../contract.js';
+import type { Db } from '../../connection.js';
+import { runImport } from '../../import/run-import.js';
+import { createService, type Service } from '../../service/index.js';
+import { memoryDb, minimalExtract, tempDir, writeExtract, type ExtractFiles } from '../../testing/extract.js';
 
 /** 10:00 UTC on 23 November 2026: today in Europe/London is 2026-11-23. */
 export const NOW = new Date('2026-11-23T10:00:00Z');

@@ -1,5 +1,5 @@
-import { verifyChain } from '../audit/verify.js';
-import { openDatabase } from '../connection.js';
+import { verifyChain } from '../../audit/verify.js';
+import { openDatabase } from '../../connection.js';
 import { snapshotDigest } from './snapshots.js';
 
 export type Ack =

@@ -1,4 +1,4 @@
-import { openService } from '../service/open.js';
+import { openService } from '../../service/open.js';
 import { sharedCrns } from './snapshots.js';
 
 /**
