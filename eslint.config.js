@@ -42,6 +42,23 @@ export default tseslint.config(
     },
   },
   {
+    // The engine (db/ outside db/hosts/) is what the hosts call: the CLI and the preview host in
+    // db/hosts/, and the desktop shell in electron/. It never imports a host, nor Electron.
+    files: ['db/**/*.ts'],
+    ignores: ['db/hosts/**', '**/*.test.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)hosts/', message: 'the engine never imports a host (db/hosts/): a host calls the service, not the reverse' },
+            { regex: '(^|/)electron(/|$)', message: 'the engine never imports the desktop shell or Electron' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The contract is shared with the renderer: it must stay free of Node and Electron.
     files: ['db/contract.ts'],
     rules: {

@@ -1,4 +1,4 @@
-import { contentSecurityPolicy } from '../electron/security.js';
+import { contentSecurityPolicy } from '../db/hosts/renderer-assets.js';
 import { expect, test } from './fixture.js';
 import { FirstRunPage } from './pages/first-run-page.js';
 import { HomePage } from './pages/home-page.js';

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAsset, registerAppProtocol, resolveAssetPath } from './protocol.js';
-import { contentSecurityPolicy } from './security.js';
+import { contentSecurityPolicy, loadAsset, resolveAssetPath } from '../db/hosts/renderer-assets.js';
+import { registerAppProtocol } from './protocol.js';
 
 const root = join(tmpdir(), 'spo-renderer-root');
 

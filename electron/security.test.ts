@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy, decideNavigation, decideWindowOpen, denyPermissions, guardContents, isAllowedExternal, type GuardedContents, type PermissionSession } from './security.js';
+import { contentSecurityPolicy } from '../db/hosts/renderer-assets.js';
+import { decideNavigation, decideWindowOpen, denyPermissions, guardContents, isAllowedExternal, type GuardedContents, type PermissionSession } from './security.js';
 
 function directives(): Map<string, string[]> {
   return new Map(contentSecurityPolicy.split(';').map((d) => {

@@ -3,25 +3,6 @@ import type { Session } from 'electron';
 /** Where the renderer is served from (protocol.ts); the only origin the app trusts. */
 export const appOrigin = 'app://renderer';
 
-/**
- * The page's Content Security Policy: scripts, styles, images, fonts and calls only from the app
- * itself; nothing inline, nothing remote, no frames, no plugins. Served as a header by the app://
- * protocol and, unchanged, by the preview host, so the browser preview is as strict as the window.
- */
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
-
 /** Sites the app may open in the user's browser: guidance and the inspectorate's reports. */
 export const externalAllowList: readonly string[] = ['https://www.gov.uk', 'https://www.justiceinspectorates.gov.uk'];
 

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
 await build({
-  entryPoints: { cli: 'db/cli/main.ts', bench: 'bench/main.ts', preview: 'db/preview/main.ts' },
+  entryPoints: { cli: 'db/hosts/cli/main.ts', bench: 'bench/main.ts', preview: 'db/hosts/preview/main.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

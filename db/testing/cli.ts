@@ -1,5 +1,5 @@
-import { main } from '../cli/main.js';
-import type { CliIo } from '../cli/io.js';
+import { main } from '../hosts/cli/main.js';
+import type { CliIo } from '../hosts/cli/io.js';
 
 /** Runs the CLI in-process with captured output. */
 export async function runCli(argv: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; out: string; err: string }> {

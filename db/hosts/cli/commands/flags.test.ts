@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FlagsReport, SettingView } from '../../contract.js';
-import { runCli } from '../../testing/cli.js';
-import { minimalExtract, tempDir, writeExtract } from '../../testing/extract.js';
+import type { FlagsReport, SettingView } from '../../../contract.js';
+import { runCli } from '../../../testing/cli.js';
+import { minimalExtract, tempDir, writeExtract } from '../../../testing/extract.js';
 
 async function importedDb(): Promise<string> {
   const db = join(tempDir(), 'spo.sqlite');

@@ -1,4 +1,4 @@
-import type { Service } from '../../service/index.js';
+import type { Service } from '../../../service/index.js';
 import type { CliIo } from '../io.js';
 
 export interface CommandContext {

@@ -1,4 +1,4 @@
-import { restoreDatabase } from '../../backup/backup.js';
+import { restoreDatabase } from '../../../backup/backup.js';
 import { databasePath, parse } from '../args.js';
 import { UsageError } from '../io.js';
 import type { Command } from './command.js';

@@ -3,9 +3,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hostCaller } from '../service/host-call.js';
-import { createService } from '../service/index.js';
-import { memoryDb, minimalExtract } from '../testing/extract.js';
+import { hostCaller } from '../../service/host-call.js';
+import { createService } from '../../service/index.js';
+import { memoryDb, minimalExtract } from '../../testing/extract.js';
 import { isExportName, isUploadName, startPreviewServer, type PreviewServer } from './server.js';
 
 const running: PreviewServer[] = [];

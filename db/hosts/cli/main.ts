@@ -1,5 +1,5 @@
-import type { Service } from '../service/index.js';
-import { openService } from '../service/open.js';
+import type { Service } from '../../service/index.js';
+import { openService } from '../../service/open.js';
 import { databasePath } from './args.js';
 import { auditCommand } from './commands/audit.js';
 import { backupCommand } from './commands/backup.js';

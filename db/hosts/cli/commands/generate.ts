@@ -1,6 +1,6 @@
-import { scales, type Scale } from '../../contract.js';
-import { londonToday } from '../../dates.js';
-import { generateExtract } from '../../generate/index.js';
+import { scales, type Scale } from '../../../contract.js';
+import { londonToday } from '../../../dates.js';
+import { generateExtract } from '../../../generate/index.js';
 import { parse, requireDate, requireInt } from '../args.js';
 import { UsageError, progressPrinter } from '../io.js';
 import type { Command } from './command.js';

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Review } from '../../contract.js';
-import { minimalExtract, tempDir, writeExtract } from '../../testing/extract.js';
+import type { Review } from '../../../contract.js';
+import { minimalExtract, tempDir, writeExtract } from '../../../testing/extract.js';
 import type { CliIo } from '../io.js';
 import { main } from '../main.js';
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportReport } from '../contract.js';
-import { runCli } from '../testing/cli.js';
-import { headers, minimalExtract, tempDir, writeExtract } from '../testing/extract.js';
+import type { ImportReport } from '../../contract.js';
+import { runCli } from '../../testing/cli.js';
+import { headers, minimalExtract, tempDir, writeExtract } from '../../testing/extract.js';
 
 describe('cli: import', () => {
   it('runs a dry run, then a commit, then recognises the same files (exit 0 each time)', async () => {

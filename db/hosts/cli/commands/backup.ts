@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { backupDatabase } from '../../backup/backup.js';
-import { openDatabase } from '../../connection.js';
+import { backupDatabase } from '../../../backup/backup.js';
+import { openDatabase } from '../../../connection.js';
 import { databasePath, parse } from '../args.js';
 import { UsageError } from '../io.js';
 import type { Command } from './command.js';

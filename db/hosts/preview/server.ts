@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assetHeaders, loadAsset } from '../../electron/protocol.js';
-import { exportFormats, type ErrorCode, type Result } from '../contract.js';
-import { londonToday } from '../dates.js';
-import { isOperation, type HostCall } from '../service/host-call.js';
+import { assetHeaders, loadAsset } from '../renderer-assets.js';
+import { exportFormats, type ErrorCode, type Result } from '../../contract.js';
+import { londonToday } from '../../dates.js';
+import { isOperation, type HostCall } from '../../service/host-call.js';
 
 export interface PreviewOptions {
   call: HostCall;

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TrendsReport } from '../../contract.js';
-import { teamExtract } from '../../team/testing/fixture.js';
-import { runCli } from '../../testing/cli.js';
-import { tempDir, writeExtract } from '../../testing/extract.js';
+import type { TrendsReport } from '../../../contract.js';
+import { teamExtract } from '../../../team/testing/fixture.js';
+import { runCli } from '../../../testing/cli.js';
+import { tempDir, writeExtract } from '../../../testing/extract.js';
 
 async function importedDb(): Promise<string> {
   const db = join(tempDir(), 'spo.sqlite');

@@ -1,4 +1,4 @@
-import { verifyExportFile } from '../../export/verify.js';
+import { verifyExportFile } from '../../../export/verify.js';
 import { parse } from '../args.js';
 import { UsageError } from '../io.js';
 import type { Command } from './command.js';
