@@ -1,30 +1,10 @@
 import type { EffectiveRosh, ReviewSnapshot } from '../contract.js';
 import type { Db } from '../connection.js';
+import type * as Rows from '../store/rows.js';
 
-interface CaseRow {
-  crn: string;
-  staff_code: string;
-  allocation_date: string;
-  tier: string | null;
-  rosh_level: string | null;
-  rosh_assessed_on: string | null;
-  in_caseload: number;
-}
-interface StaffRow {
-  name: string;
-  grade: string | null;
-  team_code: string;
-  team_name: string | null;
-  pdu_code: string | null;
-  pdu_name: string | null;
-}
-interface RegistrationRow {
-  register_code: string;
-  level_code: string | null;
-  category_code: string | null;
-  registration_date: string;
-  next_review_date: string | null;
-}
+type CaseRow = Pick<Rows.CaseRow, 'crn' | 'staff_code' | 'allocation_date' | 'tier' | 'rosh_level' | 'rosh_assessed_on' | 'in_caseload'>;
+type StaffRow = Pick<Rows.StaffRow, 'name' | 'grade' | 'team_code' | 'team_name' | 'pdu_code' | 'pdu_name'>;
+type RegistrationRow = Pick<Rows.RegistrationRow, 'register_code' | 'level_code' | 'category_code' | 'registration_date' | 'next_review_date'>;
 
 /** oversight-rules.md "Effective RoSH": RoSH registrations, highest first. */
 const roshRegistrations: readonly (readonly [string, EffectiveRosh])[] = [

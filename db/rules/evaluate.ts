@@ -4,7 +4,8 @@ import { plusDays } from './days.js';
 import { byDueSoon, byOverdue, byRule, byStaff, classify, daysUntil } from './classify.js';
 import { evaluateCase } from './evaluate-case.js';
 import type { CaseOutcome, EvalContext } from './evidence.js';
-import { allStaff, EvidenceLoader, snapshotInfo, type LoadedCase, type SnapshotInfo, type StaffRow } from './load.js';
+import type { StoredStaff } from '../store/staff.js';
+import { allStaff, EvidenceLoader, snapshotInfo, type LoadedCase, type SnapshotInfo } from './load.js';
 import { loadPolicy } from './settings-store.js';
 import { evaluateStaff } from './staff-rule.js';
 
@@ -80,7 +81,7 @@ export function forEachCase(db: Db, ev: Evaluation, visit: (c: LoadedCase, outco
   for (const chunk of loader.chunks()) for (const c of chunk) visit(c, evaluateCase(c.evidence, ev.ctx));
 }
 
-export function staffFlagsFor(staff: Iterable<StaffRow>, policy: Policy, team?: string): StaffFlag[] {
+export function staffFlagsFor(staff: Iterable<StoredStaff>, policy: Policy, team?: string): StaffFlag[] {
   const out: StaffFlag[] = [];
   for (const s of staff) {
     if (team !== undefined && s.teamCode !== team) continue;

@@ -1,5 +1,9 @@
 import type { Policy } from '../contract.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection.js';
+import { CASE_CORE_FIELDS, toCaseCore, type CaseCore, type CaseCoreFields } from '../store/cases.js';
+import type { NeedRow, RegistrationRow } from '../store/rows.js';
+import { STAFF_FIELDS, toStaff, type StaffFields, type StoredStaff } from '../store/staff.js';
 import type { CaseEvidence, DatedCode, NeedEvidence, RegistrationEvidence, ReviewEvidence } from './evidence.js';
 
 /**
@@ -15,29 +19,10 @@ import type { CaseEvidence, DatedCode, NeedEvidence, RegistrationEvidence, Revie
  * - `one(crn)`: the same for one case by indexed per-CRN look-ups (a review recorded → ≤ 10 ms).
  */
 
-export interface CaseRow {
-  crn: string;
-  name: string;
-  staffCode: string;
-  allocationDate: string;
-  roshLevel: string | null;
-  roshAssessedOn: string | null;
-  inCaseload: boolean;
-}
-
-export interface StaffRow {
-  staffCode: string;
-  name: string;
-  grade: string | null;
-  teamCode: string;
-  pointsAvailable: number | null;
-  pointsUsed: number | null;
-}
-
 export interface LoadedCase {
-  row: CaseRow;
+  row: CaseCore;
   evidence: CaseEvidence;
-  staff: StaffRow | null;
+  staff: StoredStaff | null;
 }
 
 /** Which optional files the snapshot in force came with, and which import it is. */
@@ -75,12 +60,14 @@ export function relevantContactCodes(p: Policy): string[] {
   return [...codes].sort();
 }
 
-type RegRaw = [crn: string, code: string, level: string | null, date: string, next: string | null, dereg: string | null];
+// Evidence is read as arrays, not objects (tens of millions of rows nationally), typed from the row types.
+type R = RegistrationRow;
+type RegRaw = [crn: R['crn'], code: R['register_code'], level: R['level_code'], date: R['registration_date'], next: R['next_review_date'], dereg: R['deregistration_date']];
+/** The latest contact of a code (or app review of a type) for a case: an aggregate, not a table row. */
 type CodeRaw = [crn: string, code: string, date: string];
-type NeedRaw = [crn: string, need: string, severity: string | null, harm: number | null, reoffending: number | null];
-type CaseRaw = [crn: string, name: string, staff: string, alloc: string, rosh: string | null, assessed: string | null, inCaseload: number];
+type N = NeedRow;
+type NeedRaw = [crn: N['crn'], need: N['need'], severity: N['severity'], harm: N['linked_to_harm'], reoffending: N['linked_to_reoffending']];
 
-const CASE_COLUMNS = 'crn, name, staff_code, allocation_date, rosh_level, rosh_assessed_on, in_caseload';
 const REG_COLUMNS = 'crn, register_code, level_code, registration_date, next_review_date, deregistration_date';
 const NEED_COLUMNS = 'crn, need, severity, linked_to_harm, linked_to_reoffending';
 // Only registrations active on the as-of date can trigger a rule.
@@ -102,27 +89,18 @@ const toReg = (r: RegRaw): RegistrationEvidence => ({ code: r[1], level: r[2], d
 const toCode = (r: CodeRaw): DatedCode => ({ code: r[1], date: r[2] });
 const toReview = (r: CodeRaw): ReviewEvidence => ({ type: r[1], date: r[2] });
 const toNeed = (r: NeedRaw): NeedEvidence => ({ need: r[1], severity: r[2], linkedToHarm: r[3] === 1, linkedToReoffending: r[4] === 1 });
-const toCase = (r: CaseRaw): CaseRow => ({
-  crn: r[0],
-  name: r[1],
-  staffCode: r[2],
-  allocationDate: r[3],
-  roshLevel: r[4],
-  roshAssessedOn: r[5],
-  inCaseload: r[6] === 1,
-});
 
-const STAFF_SELECT = `SELECT staff_code AS staffCode, name, grade, team_code AS teamCode, points_available AS pointsAvailable, points_used AS pointsUsed FROM staff`;
+const STAFF_SELECT = `SELECT ${STAFF_FIELDS} FROM staff`;
 
 /** The staff file, which is small (thousands of rows even nationally). */
-export function allStaff(db: Db): Map<string, StaffRow> {
-  const staff = new Map<string, StaffRow>();
-  for (const s of db.prepare<[], StaffRow>(STAFF_SELECT).iterate()) staff.set(s.staffCode, s);
+export function allStaff(db: Db): Map<string, StoredStaff> {
+  const staff = new Map<string, StoredStaff>();
+  for (const s of db.prepare<[], StaffFields>(STAFF_SELECT).iterate()) staff.set(s.staff_code, toStaff(s));
   return staff;
 }
 
 export class EvidenceLoader {
-  private staff: ReadonlyMap<string, StaffRow> | null = null;
+  private staff: ReadonlyMap<string, StoredStaff> | null = null;
   private readonly codes: string[];
   private readonly needs: string[];
   private readonly params: Record<string, string>;
@@ -154,12 +132,13 @@ export class EvidenceLoader {
     this.needs.forEach((n, i) => (this.params[`n${i}`] = n));
   }
 
-  private staffStatement?: ReturnType<Db['prepare']>;
+  private staffStatement?: Statement<[string], StaffFields>;
 
-  private staffOf(code: string): StaffRow | null {
+  private staffOf(code: string): StoredStaff | null {
     if (this.staff) return this.staff.get(code) ?? null;
-    this.staffStatement ??= this.db.prepare(`${STAFF_SELECT} WHERE staff_code = ?`);
-    return (this.staffStatement.get(code) as StaffRow | undefined) ?? null;
+    this.staffStatement ??= this.db.prepare<[string], StaffFields>(`${STAFF_SELECT} WHERE staff_code = ?`);
+    const row = this.staffStatement.get(code);
+    return row ? toStaff(row) : null;
   }
 
   private get codeList(): string {
@@ -170,7 +149,7 @@ export class EvidenceLoader {
     return this.needs.map((_, i) => `@n${i}`).join(', ') || 'NULL';
   }
 
-  private assemble(c: CaseRow, regs: RegRaw[], contacts: CodeRaw[], reviews: CodeRaw[], needs: NeedRaw[]): LoadedCase {
+  private assemble(c: CaseCore, regs: RegRaw[], contacts: CodeRaw[], reviews: CodeRaw[], needs: NeedRaw[]): LoadedCase {
     const staff = this.staffOf(c.staffCode);
     return {
       row: c,
@@ -197,9 +176,9 @@ export class EvidenceLoader {
   *chunks(size = 500): Generator<LoadedCase[]> {
     const db = this.db;
     this.staff ??= allStaff(db);
-    const cases = db
-      .prepare(`SELECT ${CASE_COLUMNS} FROM cases INDEXED BY cases_caseload_cover WHERE in_caseload = 1 AND crn > @after ORDER BY crn LIMIT @size`)
-      .raw();
+    const cases = db.prepare<{ after: string; size: number }, CaseCoreFields>(
+      `SELECT ${CASE_CORE_FIELDS} FROM cases INDEXED BY cases_caseload_cover WHERE in_caseload = 1 AND crn > @after ORDER BY crn LIMIT @size`,
+    );
     const range = 'crn > @after AND crn <= @last';
     const regs = db.prepare(`SELECT ${REG_COLUMNS} FROM registrations INDEXED BY registrations_cover WHERE ${range} AND ${this.regFilter}`).raw();
     const contacts = db
@@ -217,7 +196,7 @@ export class EvidenceLoader {
 
     let after = '';
     for (;;) {
-      const rows = (cases.all({ after, size }) as CaseRaw[]).map(toCase);
+      const rows = cases.all({ after, size }).map(toCaseCore);
       const lastRow = rows[rows.length - 1];
       if (!lastRow) return;
       const p = { ...this.params, after, last: lastRow.crn };
@@ -231,7 +210,7 @@ export class EvidenceLoader {
   }
 
   private oneStatements?: {
-    kase: ReturnType<Db['prepare']>;
+    kase: Statement<{ crn: string }, CaseCoreFields>;
     regs: ReturnType<Db['prepare']>;
     contacts: ReturnType<Db['prepare']>;
     reviews: ReturnType<Db['prepare']>;
@@ -242,7 +221,7 @@ export class EvidenceLoader {
   one(crn: string): LoadedCase | null {
     const db = this.db;
     this.oneStatements ??= {
-      kase: db.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE crn = @crn`).raw(),
+      kase: db.prepare<{ crn: string }, CaseCoreFields>(`SELECT ${CASE_CORE_FIELDS} FROM cases WHERE crn = @crn`),
       regs: db.prepare(`SELECT ${REG_COLUMNS} FROM registrations INDEXED BY registrations_cover WHERE crn = @crn AND ${this.regFilter}`).raw(),
       contacts: db
         .prepare(
@@ -254,9 +233,9 @@ export class EvidenceLoader {
       needs: db.prepare(`SELECT ${NEED_COLUMNS} FROM needs INDEXED BY needs_cover WHERE crn = @crn AND need IN (${this.needList}) AND ${NEED_FILTER}`).raw(),
     };
     const s = this.oneStatements;
-    const raw = s.kase.get({ crn }) as CaseRaw | undefined;
-    if (!raw) return null;
+    const row = s.kase.get({ crn });
+    if (!row) return null;
     const p = { ...this.params, crn };
-    return this.assemble(toCase(raw), s.regs.all(p) as RegRaw[], s.contacts.all(p) as CodeRaw[], s.reviews.all(p) as CodeRaw[], s.needs.all(p) as NeedRaw[]);
+    return this.assemble(toCaseCore(row), s.regs.all(p) as RegRaw[], s.contacts.all(p) as CodeRaw[], s.reviews.all(p) as CodeRaw[], s.needs.all(p) as NeedRaw[]);
   }
 }

@@ -1,12 +1,8 @@
 import type { CaseloadTeams } from '../contract.js';
+import type * as Rows from '../store/rows.js';
 import type { Handlers, ServiceDeps } from './types.js';
 
-interface StaffRow {
-  team_code: string;
-  team_name: string | null;
-  staff_code: string;
-  name: string;
-}
+type StaffRow = Pick<Rows.StaffRow, 'team_code' | 'team_name' | 'staff_code' | 'name'>;
 
 /** The staff file's teams and practitioners: what the queue can be filtered by, and whether the user's own team is here. */
 export function teamsHandlers(deps: ServiceDeps): Pick<Handlers, 'caseload:teams'> {

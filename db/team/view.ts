@@ -1,7 +1,8 @@
 import type { TeamHeatCell, TeamPractitioner, TeamView, TeamWorkload } from '../contract.js';
 import type { Db } from '../connection.js';
 import { prepareEvaluation, teamCrns } from '../rules/evaluate.js';
-import { allStaff, type StaffRow } from '../rules/load.js';
+import { allStaff } from '../rules/load.js';
+import type { StoredStaff } from '../store/staff.js';
 import { evaluateStaff } from '../rules/staff-rule.js';
 import { weekEndings } from './coverage.js';
 import { emptyWeek, tallyWeek, type StaffWeek } from './tally.js';
@@ -16,7 +17,7 @@ export const HEATMAP_READING =
   'A blank cell means the practitioner held no such case.';
 
 /** PRACTITIONER-CAPACITY's own test (db/rules/staff-rule.ts), with the percentage shown whether or not it is reached. */
-function workload(s: StaffRow, threshold: Parameters<typeof evaluateStaff>[1]): TeamWorkload {
+function workload(s: StoredStaff, threshold: Parameters<typeof evaluateStaff>[1]): TeamWorkload {
   const available = s.pointsAvailable ?? 0;
   return {
     pointsUsed: s.pointsUsed,
@@ -41,7 +42,7 @@ function heatCell(weekEnding: string, w: StaffWeek | undefined): TeamHeatCell {
 export function teamView(db: Db, opts: { asOf: string; team?: string | undefined; now: () => Date }): TeamView {
   const ev = prepareEvaluation(db, opts.asOf);
   const team = opts.team ?? null;
-  const staff = ev.snapshot.staffFile ? allStaff(db) : new Map<string, StaffRow>();
+  const staff = ev.snapshot.staffFile ? allStaff(db) : new Map<string, StoredStaff>();
   const now = tallyWeek(db, opts.asOf, team === null ? undefined : teamCrns(db, team));
   for (const s of staff.values()) if ((team === null || s.teamCode === team) && !now.has(s.staffCode)) now.set(s.staffCode, emptyWeek(s.staffCode, s.teamCode));
 
