@@ -1,4 +1,4 @@
-import { checkItems, type ExportMeta, type Review, type ReviewSnapshot, type ReviewVersion } from '../contract.js';
+import { checkItems, type ExportMeta, type Review, type ReviewSnapshot, type ReviewVersion } from '../contract/index.js';
 import { csvCell, csvRow } from './csv-cell.js';
 import * as L from './labels.js';
 import { csvHeader } from './meta.js';

@@ -1,4 +1,4 @@
-import type { CheckItem, CheckOutcome, ExportFilters, ExportMeta, ReviewAction, ReviewSnapshot, ReviewType, ReviewVersion } from '../contract.js';
+import type { CheckItem, CheckOutcome, ExportFilters, ExportMeta, ReviewAction, ReviewSnapshot, ReviewType, ReviewVersion } from '../contract/index.js';
 
 export const TITLE = 'SPO Oversight: oversight log';
 export const MARKING = 'OFFICIAL-SENSITIVE';

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { checkItems, type ExportMeta, type Review, type ReviewVersion } from '../contract.js';
+import { checkItems, type ExportMeta, type Review, type ReviewVersion } from '../contract/index.js';
 import * as L from './labels.js';
 import { HOW_TO_CHECK, pdfMetaLine } from './meta.js';
 import { pdfText } from './pdf-text.js';

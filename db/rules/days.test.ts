@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, toDayNumber } from '../dates.js';
+import { addDays, toDayNumber } from '../contract/dates.js';
 import { dayNumber, isoOfDay, plusDays } from './days.js';
 
 describe('calendar arithmetic without Date objects', () => {

@@ -1,4 +1,4 @@
-import type { CaseRuleId, CaseStatus, EffectiveRosh, FlagEvidence, MappaLevel, NotEvaluated, Policy, SettingBasis, SettingKey } from '../contract.js';
+import type { CaseRuleId, CaseStatus, EffectiveRosh, FlagEvidence, MappaLevel, NotEvaluated, Policy, SettingBasis, SettingKey } from '../contract/index.js';
 import { plusDays } from './days.js';
 import type { CaseEvidence, CaseOutcome, DatedCode, EvalContext, OversightFacts, RegistrationEvidence, RuleOutcome } from './evidence.js';
 import { orList, reviewLabel, roshLabel, settingsUsed } from './text.js';

@@ -1,4 +1,4 @@
-import type { Policy } from '../contract.js';
+import type { Policy } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import type { CaseEvidence, DatedCode, NeedEvidence, RegistrationEvidence, ReviewEvidence } from './evidence.js';
 

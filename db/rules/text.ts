@@ -1,4 +1,4 @@
-import type { EffectiveRosh, FlagSettingUsed, Policy, SettingKey } from '../contract.js';
+import type { EffectiveRosh, FlagSettingUsed, Policy, SettingKey } from '../contract/index.js';
 import { settingDef } from './policy.js';
 
 /** Words for the reasons and explanations; kept apart so the rules read as rules. */

@@ -1,4 +1,4 @@
-import type { Operation, ParsedInputOf, ResultOf } from '../contract.js';
+import type { Operation, ParsedInputOf, ResultOf } from '../contract/index.js';
 import { AuditLog, type Actor } from '../audit/log.js';
 import { verifyChain } from '../audit/verify.js';
 import { DomainError } from '../errors.js';

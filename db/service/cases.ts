@@ -1,9 +1,9 @@
-import type { CaseDetail, CaseNeed, CaseRegistration, TimelineEvent } from '../contract.js';
+import type { CaseDetail, CaseNeed, CaseRegistration, TimelineEvent } from '../contract/index.js';
 import type { Db } from '../connection.js';
-import { londonToday } from '../dates.js';
+import { londonToday } from '../contract/dates.js';
 import { DomainError } from '../errors.js';
 import { reviewTypeLabel } from '../rules/text.js';
-import { contactMeanings, gradeMeanings, needMeanings, registerMeanings, registrationDetail } from './case-codes.js';
+import { contactMeanings, gradeMeanings, needMeanings, registerMeanings, registrationDetail } from '../contract/words/codes.js';
 import type { Handlers, ServiceDeps } from './types.js';
 
 /** The timeline shows the latest contacts only: a long licence holds thousands. */

@@ -1,4 +1,4 @@
-import type { ImportReport, ParsedInputOf } from '../contract.js';
+import type { ImportReport, ParsedInputOf } from '../contract/index.js';
 import { DomainError } from '../errors.js';
 import { runImport } from '../import/run-import.js';
 import type { ImportLimits } from '../import/limits.js';

@@ -1,4 +1,4 @@
-import type { InputOf, Operation, Result, ResultOf } from '../contract.js';
+import type { InputOf, Operation, Result, ResultOf } from '../contract/index.js';
 import { auditHandlers, auditTrail } from './audit.js';
 import { caseloadHandlers } from './caseload.js';
 import { casesHandlers } from './cases.js';

@@ -1,4 +1,4 @@
-import type { Profile } from '../contract.js';
+import type { Profile } from '../contract/index.js';
 import type { Handlers, ServiceDeps } from './types.js';
 
 interface ProfileRow {

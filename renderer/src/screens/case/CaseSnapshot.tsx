@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseFlagsView } from '../../../../db/contract.js';
+import type { CaseDetail, CaseFlagsView } from '../../../../db/contract/index.js';
 import { mappaLabels, roshLabels } from '../queue/labels.js';
 import { Day } from './format.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import type { CaseReviews, CaseRuleId, Review, ReviewVersion } from '../../../../db/contract.js';
+import type { CaseReviews, CaseRuleId, Review, ReviewVersion } from '../../../../db/contract/index.js';
 import { useApp } from '../../store/index.js';
 import { ruleTitles } from '../queue/labels.js';
 import { actionLabels, checkLabels, outcomeLabels, typeLabels } from '../review/labels.js';

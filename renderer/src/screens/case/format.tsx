@@ -1,4 +1,4 @@
-import type { CaseRuleResult, SettingValue } from '../../../../db/contract.js';
+import type { CaseRuleResult, SettingValue } from '../../../../db/contract/index.js';
 import { shortDate } from '../queue/labels.js';
 
 /** A date as people read it, with the ISO date kept machine-readable. */

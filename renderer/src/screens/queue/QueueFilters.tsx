@@ -1,6 +1,6 @@
 import { useEffect, useState, type KeyboardEvent, type Ref } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { caseRuleIds, effectiveRoshLevels, mappaLevelCodes, type CaseRuleId, type EffectiveRosh, type MappaLevel } from '../../../../db/contract.js';
+import { caseRuleIds, effectiveRoshLevels, mappaLevelCodes, type CaseRuleId, type EffectiveRosh, type MappaLevel } from '../../../../db/contract/index.js';
 import { useApp } from '../../store/index.js';
 import { mappaLabels, roshLabels, ruleTitles } from './labels.js';
 

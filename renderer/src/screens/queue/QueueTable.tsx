@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useImperativeHandle, useRef, type MouseEvent, type Ref } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { QueueRow, QueueSort } from '../../../../db/contract.js';
+import type { QueueRow, QueueSort } from '../../../../db/contract/index.js';
 import { count } from '../../format.js';
 import { useApp } from '../../store/index.js';
 import { columnSort, queueBusy, rowAt, type QueueFilters } from '../../store/queue.js';

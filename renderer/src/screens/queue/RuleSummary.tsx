@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { CaseRuleId } from '../../../../db/contract.js';
+import type { CaseRuleId } from '../../../../db/contract/index.js';
 import { useApp } from '../../store/index.js';
 import type { QueueStatus } from '../../store/queue.js';
 import { ruleTitles } from './labels.js';

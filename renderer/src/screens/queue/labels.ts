@@ -1,4 +1,4 @@
-import type { CaseRuleId, EffectiveRosh, MappaLevel } from '../../../../db/contract.js';
+import type { CaseRuleId, EffectiveRosh, MappaLevel } from '../../../../db/contract/index.js';
 
 /** What each rule asks for, in a few words (oversight-rules.md). */
 export const ruleTitles: Readonly<Record<CaseRuleId, string>> = {

@@ -1,13 +1,13 @@
 import { useState, type MouseEvent, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { checkItems, checkOutcomes, reviewTypes, type CaseRuleId, type OpError } from '../../../../db/contract.js';
+import { checkItems, checkOutcomes, reviewTypes, type CaseRuleId, type OpError } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TextInput } from '../../components/TextInput.js';
 import { useApp } from '../../store/index.js';
 import { ruleTitles } from '../queue/labels.js';
 import { ActionsField } from './ActionsField.js';
-import { londonToday } from './dates.js';
+import { londonToday } from '../../../../db/contract/dates.js';
 import { Checkboxes, Radios, Textarea } from './fields.js';
 import {
   changeType,
@@ -60,7 +60,7 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
     if (saving) return;
-    let found = validate(values, mode, londonToday());
+    let found = validate(values, mode, londonToday(new Date()));
     if (found.size === 0) found = schemaErrors(crn, amend ? amend.id : null, values);
     setErrors(found);
     setFailure(null);

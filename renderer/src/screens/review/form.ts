@@ -12,9 +12,9 @@ import {
   type ReviewType,
   type ReviewVersion,
   type SettingView,
-} from '../../../../db/contract.js';
+} from '../../../../db/contract/index.js';
 import type { FieldError } from '../../components/ErrorSummary.js';
-import { addDays, isIsoDate } from './dates.js';
+import { addDays, isIsoDate } from '../../../../db/contract/dates.js';
 import { checkLabels } from './labels.js';
 
 export interface ActionRow {

@@ -1,4 +1,4 @@
-import type { CheckItem, CheckOutcome, ReviewAction, ReviewType } from '../../../../db/contract.js';
+import type { CheckItem, CheckOutcome, ReviewAction, ReviewType } from '../../../../db/contract/index.js';
 
 /*
  * The words for review types, checks and outcomes. db/export/labels.ts holds the same words for

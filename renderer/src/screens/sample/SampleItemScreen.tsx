@@ -1,6 +1,6 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { sampleAnswers, sampleCheckItems, sampleOutcomes, type Review, type SampleOutcome } from '../../../../db/contract.js';
+import { sampleAnswers, sampleCheckItems, sampleOutcomes, type Review, type SampleOutcome } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';

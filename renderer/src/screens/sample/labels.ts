@@ -1,4 +1,4 @@
-import type { SampleOutcome, sampleAnswers, sampleCheckItems, sampleRiskLevels } from '../../../../db/contract.js';
+import type { SampleOutcome, sampleAnswers, sampleCheckItems, sampleRiskLevels } from '../../../../db/contract/index.js';
 
 /** What the re-reader asks of each sampled review, in the words of an HMIP-style case audit. */
 export const sampleCheckLabels: Readonly<Record<(typeof sampleCheckItems)[number], string>> = {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { caseRuleIds, type TrendsReport, type TrendWeek } from '../../../../db/contract.js';
+import { caseRuleIds, type TrendsReport, type TrendWeek } from '../../../../db/contract/index.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TableHead } from '../../components/TableHead.js';
