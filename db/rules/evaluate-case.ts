@@ -1,7 +1,8 @@
-import type { CaseRuleId, CaseStatus, EffectiveRosh, FlagEvidence, MappaLevel, NotEvaluated, Policy, SettingBasis, SettingKey } from '../contract/index.js';
+import type { CaseRuleId, CaseStatus, EffectiveRosh, FlagEvidence, MappaLevel, NotEvaluated, Policy, SettingKey } from '../contract/index.js';
+import { roshLabels, ruleBasis, ruleTitles } from '../contract/words/index.js';
 import { plusDays } from './days.js';
 import type { CaseEvidence, CaseOutcome, DatedCode, EvalContext, OversightFacts, RegistrationEvidence, RuleOutcome } from './evidence.js';
-import { orList, reviewLabel, roshLabel, settingsUsed } from './text.js';
+import { orList, reviewLabel, settingsUsed } from './text.js';
 import { settingDef } from './policy.js';
 
 /**
@@ -113,26 +114,6 @@ export function caseFacts(ev: CaseEvidence, asOf: string): Facts {
   };
 }
 
-const TITLES: Record<CaseRuleId, string> = {
-  'OVERSIGHT-NEW': 'First SPO oversight of a high-risk or MAPPA level 1 case',
-  'OVERSIGHT-OVERDUE': 'Repeat SPO oversight of a high-risk or MAPPA level 1 case',
-  'MAPPA-L1-REVIEW': 'MAPPA level 1 review',
-  'REGISTRATION-REVIEW': 'Registration review',
-  'ROSH-MISSING': 'RoSH level missing',
-  'ROSH-STALE': 'RoSH assessment out of date',
-  'ROSH-MISMATCH': 'RoSH registration differs from the OASys RoSH level',
-  'DA-POLICE-CHECK': 'Police domestic-abuse check',
-  'CHILD-SAFEGUARDING-CHECK': 'Children’s services safeguarding check',
-  'NEED-REFERRAL': 'Referral for a need linked to harm or reoffending',
-  'ALLOCATION-GRADE': 'High-risk case held by a restricted grade',
-};
-
-/** The rule's own basis where no day setting times it. */
-const RULE_BASIS: Partial<Record<CaseRuleId, { basis: SettingBasis; basisNote: string }>> = {
-  'REGISTRATION-REVIEW': { basis: 'nDelius', basisNote: 'the registration’s own next review date (nDelius; Manage People on Probation highlights these)' },
-  'ROSH-MISMATCH': { basis: 'inference', basisNote: 'inference: a RoSH registration should match the latest OASys RoSH level' },
-};
-
 /** A rule's words: its reason, how its due date was reached, the evidence and the settings it used. */
 interface Words {
   reason: string;
@@ -170,14 +151,14 @@ export function evaluateCase(ev: CaseEvidence, ctx: EvalContext): CaseOutcome {
     if (ctx.horizon !== null && dueDate > ctx.horizon) return;
     const w = words();
     // A rule's timing rests on its first (day) setting, or on the rule itself where it has none.
-    const basis = RULE_BASIS[rule] ?? (w.keys[0] ? settingDef(w.keys[0]) : { basis: 'inference' as const, basisNote: '' });
+    const basis = ruleBasis[rule] ?? (w.keys[0] ? settingDef(w.keys[0]) : { basis: 'inference' as const, basisNote: '' });
     rules.push({
       rule,
       dueDate,
       reason: w.reason,
       explanation: {
         rule,
-        title: TITLES[rule],
+        title: ruleTitles[rule],
         dueDate,
         dueRule: w.dueRule,
         evidence: w.evidence,
@@ -197,7 +178,7 @@ export function evaluateCase(ev: CaseEvidence, ctx: EvalContext): CaseOutcome {
     const evidence: FlagEvidence[] = [];
     let roshWords: string | null = null;
     if (status.highRisk) {
-      const label = roshLabel[status.effectiveRosh];
+      const label = `${roshLabels[status.effectiveRosh]} RoSH`;
       if (status.roshSource === 'registration') {
         roshWords = `${label} (${f.highRegs.map((r) => `${r.code} since ${r.date}`).join(', ')})`;
         for (const r of f.highRegs) evidence.push({ source: 'registration', code: r.code, date: r.date, note: 'active RoSH registration' });

@@ -7,6 +7,8 @@ export const reviewTypeLabels: Readonly<Record<ReviewType, string>> = {
   'mappa-l1-review': 'MAPPA level 1 review',
 };
 
+export const isReviewType = (t: string): t is ReviewType => Object.hasOwn(reviewTypeLabels, t);
+
 /** A review type inside a sentence: "a management oversight review", "a MAPPA level 1 review". */
 export function reviewTypeInSentence(type: ReviewType): string {
   const label = reviewTypeLabels[type];

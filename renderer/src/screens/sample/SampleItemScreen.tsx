@@ -4,7 +4,7 @@ import { sampleAnswers, sampleCheckItems, sampleOutcomes, type Review, type Samp
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
-import { shortDate } from '../queue/labels.js';
+import { shortDate } from '../../../../db/contract/dates.js';
 import { sampleAnswerLabels, sampleCheckLabels, sampleOutcomeLabels } from './labels.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
 

@@ -5,7 +5,8 @@ import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TableHead } from '../../components/TableHead.js';
 import { useApp } from '../../store/index.js';
-import { ruleTitles, shortDate } from '../queue/labels.js';
+import { shortDate } from '../../../../db/contract/dates.js';
+import { ruleTitles } from '../../../../db/contract/words/index.js';
 import { seriesColours, type ChartConfiguration } from './chart.js';
 import { TrendChart } from './TrendChart.js';
 
