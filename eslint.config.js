@@ -3,6 +3,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const contractOnly = 'the contract may import only zod and its own files: no Node, no Electron, nothing else from db/';
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', '.test-results/', 'bench-results/', 'build/', 'e2e/artifacts/'] },
   js.configs.recommended,
@@ -59,11 +61,16 @@ export default tseslint.config(
     },
   },
   {
-    // The contract is shared with the renderer: it must stay free of Node and Electron.
-    files: ['db/contract.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'better-sqlite3', 'electron', 'fs', 'path', 'os', 'crypto'] }],
-    },
+    // The contract is shared with the renderer: it may import zod and its own files, nothing else
+    // (no Node, no Electron, nothing else from db/).
+    files: ['db/contract/*.ts'],
+    ignores: ['db/contract/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./)', message: contractOnly }] }] },
+  },
+  {
+    files: ['db/contract/words/*.ts'],
+    ignores: ['db/contract/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./|\\.\\./[\\w-]+\\.js$)', message: contractOnly }] }] },
   },
   {
     // The renderer is web code: type-checked against tsconfig.web.json (DOM, no Node types), with
@@ -83,7 +90,7 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^(node:.*|electron|better-sqlite3|fs|path|os|crypto|child_process|http|net|url|stream|util)(/.*)?$', message: 'the renderer has no Node or Electron: ask the host through client.ts' },
-            { regex: '(^|/)db/(?!contract(\\.js|\\.ts)?$)', message: 'the renderer may import only db/contract.ts from db/' },
+            { regex: '(^|/)db/(?!contract/)', message: 'the renderer may import only db/contract/ from db/' },
             { regex: '(^|/)electron/', message: 'the renderer reaches Electron only through the preload bridge, in client.ts' },
           ],
         },

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { scales as allScales, type Scale } from '../db/contract.js';
+import { scales as allScales, type Scale } from '../db/contract/index.js';
 import type { ChildArgs } from './child.js';
 import type { SuiteOptions } from './suite.js';
 

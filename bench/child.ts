@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Scale } from '../db/contract.js';
+import type { Scale } from '../db/contract/index.js';
 import { generateExtract } from '../db/generate/index.js';
 import { measureImport, measureRawInsert, type ImportFigures, type RawFigures } from './import.js';
 import { measureExportVerify, measureReviewRecording, type ExportFigures, type RecordingFigures } from './reviews.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { openDatabase } from '../db/connection.js';
-import type { ExtractKind } from '../db/contract.js';
+import type { ExtractKind } from '../db/contract/index.js';
 import { matchHeader } from '../db/import/kinds.js';
 import { runImport } from '../db/import/run-import.js';
 import { columnsOf } from '../db/import/staging.js';

@@ -11,9 +11,9 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ExportFormat } from '../db/contract.js';
+import type { ExportFormat } from '../db/contract/index.js';
 import type { Db } from '../db/connection.js';
-import { londonToday } from '../db/dates.js';
+import { londonToday } from '../db/contract/dates.js';
 import { verifyExportFile } from '../db/export/verify.js';
 import { ReviewWriter } from '../db/reviews/write.js';
 import { createService, type Service } from '../db/service/index.js';

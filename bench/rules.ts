@@ -5,7 +5,7 @@
  * (count + first 100 of one team) ≤ 50 ms p95 national; a per-case refresh ≤ 10 ms p95 national.
  */
 import { openDatabase } from '../db/connection.js';
-import { flagsQueueInput } from '../db/contract.js';
+import { flagsQueueInput } from '../db/contract/index.js';
 import { runImport } from '../db/import/run-import.js';
 import { evaluateFlags } from '../db/rules/evaluate.js';
 import { queryQueue } from '../db/rules/queue.js';

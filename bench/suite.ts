@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Scale } from '../db/contract.js';
+import type { Scale } from '../db/contract/index.js';
 import { AS_OF, MeasurementFailed, removeDb, runChild, SEED, type GenerateFigures } from './child.js';
 import { checksJson, formatRow, formatTable, info, missedTargets, row, verdictLines, type Row } from './report.js';
 import { round } from './stats.js';

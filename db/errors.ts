@@ -1,4 +1,4 @@
-import type { ErrorCode } from './contract.js';
+import type { ErrorCode } from './contract/index.js';
 
 /** A failure the caller can act on; the boundary turns it into `{ ok: false, error }`. */
 export class DomainError extends Error {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { bridgeName, operations } from '../db/contract.js';
+import { bridgeName, operationNames } from '../db/contract/index.js';
 
 /**
  * Stands in for the Electron preload, so the desktop screens can be driven in Chromium: one
@@ -7,7 +7,7 @@ import { bridgeName, operations } from '../db/contract.js';
  * folder dialog that "chooses" `folder`, and a menu the test can click through `window.__menu`.
  */
 export async function installDesktopBridge(page: Page, token: string, folder: string): Promise<void> {
-  const config = JSON.stringify({ bridgeName, operations, token, folder });
+  const config = JSON.stringify({ bridgeName, operations: operationNames, token, folder });
   await page.addInitScript({
     content: `(() => {
       const { bridgeName, operations, token, folder } = ${config};

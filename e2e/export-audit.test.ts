@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { londonToday } from '../db/dates.js';
+import { londonToday } from '../db/contract/dates.js';
 import { expect, test, type App } from './fixture.js';
 import { AuditPage } from './pages/audit-page.js';
 import { ExportPage, VerifyPage } from './pages/export-page.js';

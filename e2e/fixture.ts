@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { test as base } from 'vitest';
-import type { InputOf, Operation, Result, ResultOf } from '../db/contract.js';
+import type { InputOf, Operation, Result, ResultOf } from '../db/contract/index.js';
 import { expectAccessible } from './axe.js';
 import { launchBrowser } from './browser.js';
 import { startPreviewHost, type RunningPreview } from './preview-host.js';

@@ -1,4 +1,4 @@
-import type { InputOf, QueueRow } from '../db/contract.js';
+import type { InputOf, QueueRow } from '../db/contract/index.js';
 import { expect, test, type App } from './fixture.js';
 import { QueuePage } from './pages/queue-page.js';
 

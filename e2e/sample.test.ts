@@ -1,4 +1,4 @@
-import { londonToday } from '../db/dates.js';
+import { londonToday } from '../db/contract/dates.js';
 import { expect, test } from './fixture.js';
 import { SamplePage, SamplesPage } from './pages/sample-page.js';
 

@@ -1,4 +1,4 @@
-import { exportFormats, type ExportFormat } from '../db/contract.js';
+import { exportFormats, type ExportFormat } from '../db/contract/index.js';
 
 /** The save dialog's default file name, dated so successive exports do not replace each other. */
 export function defaultExportName(today: string, format: ExportFormat = 'csv'): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { operations, type Progress } from '../db/contract.js';
+import { operationNames, type Progress } from '../db/contract/index.js';
 import type { HostCall } from '../db/service/host-call.js';
 import { hostChannels } from './channels.js';
 import { registerIpc, type HandlerEvent, type IpcRegistrar } from './ipc.js';
@@ -34,7 +34,7 @@ function setup({ trusted = true } = {}) {
 describe('IPC registration', () => {
   it('registers every contract operation, and only the host channels besides', () => {
     const { handlers } = setup();
-    expect([...handlers.keys()].sort()).toEqual([...operations, hostChannels.chooseExtractFolder, hostChannels.chooseExportFile, hostChannels.chooseFileToVerify].sort());
+    expect([...handlers.keys()].sort()).toEqual([...operationNames, hostChannels.chooseExtractFolder, hostChannels.chooseExportFile, hostChannels.chooseFileToVerify].sort());
   });
 
   it("refuses a sender that is not the app's own page without reading its input", async () => {

@@ -1,4 +1,4 @@
-import { operations, type ExportFormat, type Operation, type Progress, type Result } from '../db/contract.js';
+import { operationNames, type ExportFormat, type Operation, type Progress, type Result } from '../db/contract/index.js';
 import type { HostCall } from '../db/service/host-call.js';
 import { hostChannels } from './channels.js';
 import { isExportFormat } from './export-log.js';
@@ -47,7 +47,7 @@ const progressId = /^[0-9]{1,12}$/;
  * unknown, to the service, whose dispatch validates it and answers a Result — never a throw.
  */
 export function registerIpc(ipc: IpcRegistrar, deps: IpcDeps): void {
-  for (const op of operations) {
+  for (const op of operationNames) {
     ipc.handle(op, (event, input, id) => {
       if (!deps.isTrusted(event)) return Promise.resolve(refused);
       if (!pathsNamedBy(op, input).every((p) => deps.grants.allows(p))) return Promise.resolve(ungrantedPath);

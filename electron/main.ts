@@ -2,8 +2,8 @@
 // tested on its own; there is no business logic here.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
-import type { MenuCommand } from '../db/contract.js';
-import { londonToday } from '../db/dates.js';
+import type { MenuCommand } from '../db/contract/index.js';
+import { londonToday } from '../db/contract/dates.js';
 import { hostCaller } from '../db/service/host-call.js';
 import { openService } from '../db/service/open.js';
 import { hostChannels } from './channels.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operations } from '../db/contract.js';
+import { operationNames } from '../db/contract/index.js';
 import { pathGrants, pathsNamedBy } from './path-grants.js';
 
 describe('path grants', () => {
@@ -29,8 +29,8 @@ describe('path grants', () => {
 
   it('knows every operation whose input has a path field', async () => {
     // A new operation that takes a path must be added to pathsNamedBy, or the guard misses it.
-    const { inputs } = await import('../db/contract.js');
-    const withPaths = operations.filter((op) => {
+    const { inputs } = await import('../db/contract/index.js');
+    const withPaths = operationNames.filter((op) => {
       const schema: unknown = inputs[op];
       const shape = typeof schema === 'object' && schema !== null && 'shape' in schema && typeof schema.shape === 'object' && schema.shape !== null ? Object.keys(schema.shape) : [];
       return shape.some((key) => ['paths', 'path', 'out', 'file', 'dir', 'folder'].includes(key));

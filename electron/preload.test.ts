@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { bridgeName, operations, type Progress } from '../db/contract.js';
+import { bridgeName, operationNames, type Progress } from '../db/contract/index.js';
 import { hostChannels } from './channels.js';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -73,9 +73,9 @@ describe('the preload bridge', () => {
   });
 
   it('gives each contract operation its own function, which reaches only that operation’s channel', async () => {
-    expect(Object.keys(bridge.operations).sort()).toEqual([...operations].sort());
+    expect(Object.keys(bridge.operations).sort()).toEqual([...operationNames].sort());
     expect(Object.isFrozen(bridge.operations)).toBe(true);
-    for (const op of operations) {
+    for (const op of operationNames) {
       fake.ipcRenderer.invoke.mockClear();
       await bridge.operations[op]?.({ from: 'the page' });
       expect(fake.ipcRenderer.invoke.mock.calls).toEqual([[op, { from: 'the page' }]]);

@@ -1,15 +1,9 @@
 // The sandboxed preload: bundled to CommonJS with everything it imports (scripts/build.mjs).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import {
-  bridgeName,
-  menuCommands,
-  operations,
-  type DesktopBridge,
-  type MenuCommand,
-  type Operation,
-  type OperationBridge,
-  type Progress,
-} from '../db/contract.js';
+// Only the plain operation list and the bridge's types: the preload bundle never pulls in zod.
+import { bridgeName, menuCommands, type DesktopBridge, type MenuCommand, type OperationBridge, type Progress } from '../db/contract/bridge.js';
+import type { Operation } from '../db/contract/index.js';
+import { operationNames } from '../db/contract/operations.js';
 import { hostChannels } from './channels.js';
 
 let lastCallId = 0;
@@ -34,7 +28,7 @@ const isMenuCommand = (c: unknown): c is MenuCommand => (menuCommands as readonl
 const bridge = {
   // Built from the contract's list, so every operation has its own function and none is generic.
   // The main process validates each input against the contract; the page sees the contract's types.
-  operations: Object.freeze(Object.fromEntries(operations.map((op) => [op, operation(op)]))) as OperationBridge,
+  operations: Object.freeze(Object.fromEntries(operationNames.map((op) => [op, operation(op)]))) as OperationBridge,
   chooseExtractFolder: () => ipcRenderer.invoke(hostChannels.chooseExtractFolder),
   chooseExportFile: (format) => ipcRenderer.invoke(hostChannels.chooseExportFile, format),
   chooseFileToVerify: () => ipcRenderer.invoke(hostChannels.chooseFileToVerify),

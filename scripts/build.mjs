@@ -41,7 +41,7 @@ await build({
   format: 'cjs',
   target: 'chrome130',
   external: ['electron'],
-  // zod comes in with the contract's operation list; minified, the preload stays small to parse.
+  // The preload takes only the contract's plain operation list and bridge words (no zod); minified, it stays small to parse.
   minify: true,
   sourcemap: true,
   logLevel: 'warning',

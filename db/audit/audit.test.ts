@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../connection.js';
-import type { S62Operation } from '../contract.js';
+import type { S62Operation } from '../contract/index.js';
 import { fixture, NOW, ok, review } from '../reviews/testing/fixture.js';
 import { createService } from '../service/index.js';
 import { memoryDb, tempDir } from '../testing/extract.js';

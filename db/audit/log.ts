@@ -1,6 +1,6 @@
-import type { AuditEntry, AuditPage, ChainHead, S62Operation } from '../contract.js';
+import type { AuditEntry, AuditPage, ChainHead, S62Operation } from '../contract/index.js';
 import type { Db } from '../connection.js';
-import { addDays } from '../dates.js';
+import { addDays } from '../contract/dates.js';
 import { GENESIS, entryHash, type AuditRow } from './chain.js';
 import { auditKey } from './key.js';
 

@@ -1,4 +1,4 @@
-import type { AuditVerification, ChainHead } from '../contract.js';
+import type { AuditVerification, ChainHead } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { GENESIS, entryHash, sameHash, type AuditRow } from './chain.js';
 import { auditKey } from './key.js';

@@ -1,4 +1,4 @@
-import type { Operation } from '../contract.js';
+import type { Operation } from '../contract/index.js';
 import { auditRule } from '../service/audit-map.js';
 import type { Service } from '../service/index.js';
 

@@ -1,4 +1,5 @@
-import { checkItems, type ExportMeta, type Review, type ReviewSnapshot, type ReviewVersion } from '../contract.js';
+import { checkItems, type ExportMeta, type Review, type ReviewSnapshot, type ReviewVersion } from '../contract/index.js';
+import { checkLabels, reviewTypeLabels } from '../contract/words/index.js';
 import { csvCell, csvRow } from './csv-cell.js';
 import * as L from './labels.js';
 import { csvHeader } from './meta.js';
@@ -16,7 +17,7 @@ const leading: readonly Column[] = [
   ['reason for amendment or withdrawal', (v) => v.reason],
   ['current version', (v, r) => (v.version === r.current.version ? 'yes' : 'no')],
   ['counts as evidence', (v, r) => (v.version === r.current.version && r.countsAsEvidence ? 'yes' : 'no')],
-  ['review type', (v) => L.typeLabels[v.type]],
+  ['review type', (v) => reviewTypeLabels[v.type]],
   ['review date', (v) => v.date],
   ['SPO', (v) => L.spo(v)],
   ['prompted by', (v) => L.triggers(v)],
@@ -39,7 +40,7 @@ const seen: readonly SnapshotColumn[] = [
 ];
 
 const trailing: readonly Column[] = [
-  ...checkItems.map((item): Column => [`check: ${L.checkLabels[item]}`, (v) => L.check(v, item)]),
+  ...checkItems.map((item): Column => [`check: ${checkLabels[item]}`, (v) => L.check(v, item)]),
   ['analysis', (v) => v.analysis],
   ['decision', (v) => v.decision],
   ['actions', (v) => L.actions(v)],

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename, resolve } from 'node:path';
-import type { ChainHead, ExportFormat, ExportMeta, ExportResult, ParsedInputOf, Review } from '../contract.js';
+import type { ChainHead, ExportFormat, ExportMeta, ExportResult, ParsedInputOf, Review } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { DomainError } from '../errors.js';
 import { renderCsv } from './csv.js';

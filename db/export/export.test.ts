@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { ExportFormat } from '../contract.js';
+import type { ExportFormat } from '../contract/index.js';
 import { fixture, ok, review, type Fixture } from '../reviews/testing/fixture.js';
 import { csvCell, neutralise, readCell } from './csv-cell.js';
 import { pdfPageTexts } from './testing/pdf-inspect.js';

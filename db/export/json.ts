@@ -1,4 +1,4 @@
-import type { ExportMeta, Review } from '../contract.js';
+import type { ExportMeta, Review } from '../contract/index.js';
 import { HOW_TO_CHECK } from './meta.js';
 import { MARKING, TITLE } from './labels.js';
 import { PLACEHOLDER } from './seal.js';

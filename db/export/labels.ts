@@ -1,28 +1,11 @@
-import type { CheckItem, CheckOutcome, ExportFilters, ExportMeta, ReviewAction, ReviewSnapshot, ReviewType, ReviewVersion } from '../contract.js';
+import { checkOutcomeLabels } from '../contract/words/index.js';
+import type { CheckItem, CheckOutcome, ExportFilters, ExportMeta, ReviewAction, ReviewSnapshot, ReviewVersion } from '../contract/index.js';
 
 export const TITLE = 'SPO Oversight: oversight log';
 export const MARKING = 'OFFICIAL-SENSITIVE';
 
-export const typeLabels: Readonly<Record<ReviewType, string>> = {
-  'management-oversight': 'Management oversight',
-  'allocation-oversight': 'Allocation oversight',
-  'mappa-l1-review': 'MAPPA level 1 review',
-};
-
-export const checkLabels: Readonly<Record<CheckItem, string>> = {
-  'risk-assessment': 'Risk assessment',
-  rmp: 'Risk management plan',
-  'police-da': 'Police domestic-abuse information',
-  'childrens-services': "Children's services information",
-  referrals: 'Referrals',
-};
-
-export const outcomeLabels: Readonly<Record<CheckOutcome, string>> = {
-  checked: 'checked',
-  'action-needed': 'checked: action needed',
-  'not-available': 'sought, not available',
-  'not-applicable': 'not applicable',
-};
+/** A check's outcome inside a line of the log: "sought, not available". */
+const outcomeInLine = (o: CheckOutcome): string => `${checkOutcomeLabels[o].charAt(0).toLowerCase()}${checkOutcomeLabels[o].slice(1)}`;
 
 export const actionLabels: Readonly<Record<ReviewAction, string>> = {
   recorded: 'recorded',
@@ -89,7 +72,7 @@ export function team(s: ReviewSnapshot): string {
 export function check(v: ReviewVersion, item: CheckItem): string {
   const c = v.checks.find((x) => x.item === item);
   if (!c) return 'not recorded';
-  return c.note ? `${outcomeLabels[c.outcome]}: ${c.note}` : outcomeLabels[c.outcome];
+  return c.note ? `${outcomeInLine(c.outcome)}: ${c.note}` : outcomeInLine(c.outcome);
 }
 
 export function actions(v: ReviewVersion): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exportFiltersSchema, exportFormats, type ExportMeta } from '../contract.js';
+import { exportFiltersSchema, exportFormats, type ExportMeta } from '../contract/index.js';
 import { MARKING, TITLE, describeFilters } from './labels.js';
 import { PLACEHOLDER } from './seal.js';
 

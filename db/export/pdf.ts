@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { checkItems, type ExportMeta, type Review, type ReviewVersion } from '../contract.js';
+import { checkItems, type ExportMeta, type Review, type ReviewVersion } from '../contract/index.js';
+import { checkLabels, reviewTypeLabels } from '../contract/words/index.js';
 import * as L from './labels.js';
 import { HOW_TO_CHECK, pdfMetaLine } from './meta.js';
 import { pdfText } from './pdf-text.js';
@@ -89,11 +90,11 @@ function titlePage(doc: Doc, meta: ExportMeta, reviews: readonly Review[]): void
 }
 
 const amendable: readonly [string, (v: ReviewVersion) => string][] = [
-  ['Type', (v) => L.typeLabels[v.type]],
+  ['Type', (v) => reviewTypeLabels[v.type]],
   ['Review date', (v) => v.date],
   ['SPO', (v) => L.spo(v)],
   ['Prompted by', (v) => L.triggers(v)],
-  ...checkItems.map((item): [string, (v: ReviewVersion) => string] => [`Check: ${L.checkLabels[item]}`, (v) => L.check(v, item)]),
+  ...checkItems.map((item): [string, (v: ReviewVersion) => string] => [`Check: ${checkLabels[item]}`, (v) => L.check(v, item)]),
   ['Analysis', (v) => v.analysis || 'none recorded'],
   ['Decision', (v) => v.decision],
   ['Actions', (v) => L.actions(v)],
@@ -128,7 +129,7 @@ function versionBlock(doc: Doc, v: ReviewVersion, prev: ReviewVersion | undefine
 
 function reviewBlock(doc: Doc, r: Review): void {
   const c = r.current;
-  heading(doc, `Review ${r.id}: ${L.typeLabels[c.type]} on ${c.date}`, 11.5, 90);
+  heading(doc, `Review ${r.id}: ${reviewTypeLabels[c.type]} on ${c.date}`, 11.5, 90);
   doc.x = MARGIN.left;
   if (r.withdrawn) {
     doc.font(BOLD).fontSize(9.5).fillColor(WITHDRAWN).text('WITHDRAWN: does not count as oversight evidence.', { width: contentWidth(doc) });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ExportFormat } from '../contract.js';
+import type { ExportFormat } from '../contract/index.js';
 
 /**
  * The digest of an export, and how it sits in the file.

@@ -1,4 +1,4 @@
-import type { ExportFilters, Review } from '../contract.js';
+import type { ExportFilters, Review } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { groupReviews, reviewColumns, versionsFromRaw } from '../reviews/repository.js';
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { ExportVerification } from '../contract.js';
+import type { ExportVerification } from '../contract/index.js';
 import { DomainError } from '../errors.js';
 import { parseCsv, readCell } from './csv-cell.js';
 import { REVIEWS_START } from './json.js';

@@ -24,7 +24,7 @@ export type MappaCategory = 'M1' | 'M2' | 'M3' | 'M4';
 
 /**
  * Other nDelius registrations (risk flags) that no rule uses: real codes, known to the importer
- * with their meanings (db/service/case-codes.ts), so a generated extract imports without warnings.
+ * with their meanings (db/contract/words/codes.ts), so a generated extract imports without warnings.
  */
 export const OTHER_REGISTERS = ['WEAP', 'RMDO', 'IRMO', 'STRG', 'RTAO', 'ALSH'] as const;
 

@@ -1,4 +1,4 @@
-import type { ExtractKind } from '../contract.js';
+import type { ExtractKind } from '../contract/index.js';
 
 /** The header of each file, in the order caseload-extract.md lists the columns. */
 export const columns = {

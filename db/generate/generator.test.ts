@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
 import { runImport } from '../import/run-import.js';
-import { gradeMeanings, needMeanings, registerMeanings } from '../service/case-codes.js';
+import { gradeMeanings, needMeanings, registerMeanings } from '../contract/words/codes.js';
 import { memoryDb } from '../testing/extract.js';
 import { generateExtract, type GenerateOptions, type GenerateSummary } from './index.js';
 import { runGenerator } from './generator.js';

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { scales } from '../contract.js';
+import { scales } from '../contract/index.js';
 import { DomainError } from '../errors.js';
 import { Allocator } from './allocation.js';
 import { CaseWriter, DAYS_BACK } from './caseload.js';

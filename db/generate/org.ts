@@ -1,4 +1,4 @@
-import type { Scale } from '../contract.js';
+import type { Scale } from '../contract/index.js';
 import { csvField } from './csv-writer.js';
 import { personName, placeName, teamName } from './names.js';
 import { Rng, STREAM, type Weighted } from './random.js';

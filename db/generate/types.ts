@@ -1,4 +1,4 @@
-import type { ExtractKind, Scale } from '../contract.js';
+import type { ExtractKind, Scale } from '../contract/index.js';
 
 export interface GenerateOptions {
   /** Created if missing; the files are written there. */

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ImportReport } from '../contract.js';
+import type { ImportReport } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { createService } from '../service/index.js';
 import { checksum, memoryDb, tempDir, writeExtract } from '../testing/extract.js';

@@ -1,6 +1,6 @@
-import type { ExtractKind } from '../contract.js';
+import type { ExtractKind } from '../contract/index.js';
 import { bool, crn, date, nonNegativeNumber, normaliseCode, strictCode, type Parsed } from './fields.js';
-import { gradeMeanings, needMeanings, registerMeanings } from '../service/case-codes.js';
+import { gradeMeanings, needMeanings, registerMeanings } from '../contract/words/codes.js';
 
 export type Value = string | number | null;
 

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { ExtractKind, ImportReport, ImportWarning, RowError } from '../contract.js';
+import type { ExtractKind, ImportReport, ImportWarning, RowError } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { DomainError } from '../errors.js';
 import { columnAt, kindOrder, matchHeader, requiredKinds, type Value } from './kinds.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ExtractKind, ImportReport, RowError } from '../contract.js';
+import type { ExtractKind, ImportReport, RowError } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { columnsOf, contactsStagedInOrder, CONTACTS_ORDER, stagingTable } from './staging.js';
 

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import type { ExtractKind } from '../contract.js';
+import type { ExtractKind } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import type { Value } from './kinds.js';
 import { kindSpecs } from './kinds.js';

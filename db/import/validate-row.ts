@@ -1,4 +1,4 @@
-import type { ExtractKind, RowError } from '../contract.js';
+import type { ExtractKind, RowError } from '../contract/index.js';
 import { controlCharacterReason, Refusal } from './fields.js';
 import { kindSpecs, type Value } from './kinds.js';
 

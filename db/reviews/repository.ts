@@ -1,4 +1,4 @@
-import type { Review, ReviewAction, ReviewActionItem, ReviewCheck, ReviewSnapshot, ReviewType, ReviewVersion } from '../contract.js';
+import type { Review, ReviewAction, ReviewActionItem, ReviewCheck, ReviewSnapshot, ReviewType, ReviewVersion } from '../contract/index.js';
 import type { Db } from '../connection.js';
 
 /** A `reviews` row as stored (migration 002). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headers, checksum, minimalExtract } from '../testing/extract.js';
-import type { InputOf, Operation } from '../contract.js';
+import type { InputOf, Operation } from '../contract/index.js';
 import { fixture, importExtract, ok, review, TODAY } from './testing/fixture.js';
 
 function evidence(db: Fixture['db']) {

@@ -1,4 +1,4 @@
-import type { EffectiveRosh, ReviewSnapshot } from '../contract.js';
+import type { EffectiveRosh, ReviewSnapshot } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import type * as Rows from '../store/rows.js';
 

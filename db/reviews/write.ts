@@ -1,6 +1,6 @@
-import { suggestedContactCodes, type ParsedInputOf, type Review, type ReviewActionItem, type ReviewCheck, type ReviewVersion } from '../contract.js';
+import { suggestedContactCodes, type ParsedInputOf, type Review, type ReviewActionItem, type ReviewCheck, type ReviewVersion } from '../contract/index.js';
 import type { Db } from '../connection.js';
-import { londonToday, spokenDate } from '../dates.js';
+import { londonToday, spokenDate } from '../contract/dates.js';
 import { DomainError } from '../errors.js';
 import { groupReviews, ReviewRepository } from './repository.js';
 import { Snapshots } from './snapshot.js';

@@ -1,4 +1,4 @@
-import type { CaseStatus, EffectiveRosh, MappaLevel } from '../contract.js';
+import type { CaseStatus, EffectiveRosh, MappaLevel } from '../contract/index.js';
 import type { CaseEvidence, DatedCode, RegistrationEvidence } from './evidence.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { CaseFlagsView, CaseRuleResult } from '../contract.js';
+import type { CaseFlagsView, CaseRuleResult } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { DomainError } from '../errors.js';
 import { classify, cmp, daysUntil } from './classify.js';

@@ -1,4 +1,4 @@
-import type { CaseFlag, DueSoonFlag, FlagStatus, NotEvaluated, StaffFlag } from '../contract.js';
+import type { CaseFlag, DueSoonFlag, FlagStatus, NotEvaluated, StaffFlag } from '../contract/index.js';
 import { dayNumber } from './days.js';
 
 export interface Classified {

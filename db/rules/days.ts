@@ -1,8 +1,8 @@
 /**
  * Calendar-date arithmetic on ISO `YYYY-MM-DD` strings without Date objects: a national
  * evaluation does a few million of these, and Date parsing and formatting would be most of its
- * cost. Same results as db/dates.ts (a test checks them against each other); proleptic Gregorian
- * days since 1970-01-01 (H. Hinnant's civil-from-days algorithms).
+ * cost. Same results as db/contract/dates.ts (a test checks them against each other);
+ * proleptic Gregorian days since 1970-01-01 (H. Hinnant's civil-from-days algorithms).
  */
 
 const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;

@@ -15,7 +15,7 @@ describe('codes and explanations', () => {
     const [rule] = evaluateCase(kase({ registrations: [reg('RHRH', '2026-09-10')] }), ctxFor('2026-10-03')).rules;
     expect(rule?.explanation).toEqual({
       rule: 'OVERSIGHT-NEW',
-      title: 'First SPO oversight of a high-risk or MAPPA level 1 case',
+      title: 'First SPO oversight',
       dueDate: '2026-10-02',
       dueRule: 'allocation 2026-09-17 + 15 days',
       evidence: [

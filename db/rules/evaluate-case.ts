@@ -1,4 +1,4 @@
-import type { NotEvaluated } from '../contract.js';
+import type { NotEvaluated } from '../contract/index.js';
 import { caseFacts } from './case-facts.js';
 import { caseRules } from './case-rules/index.js';
 import { ruleCase } from './case-rules/context.js';

@@ -1,4 +1,4 @@
-import type { CaseFlag, DueSoonFlag, FlagsReport, NotEvaluated, Policy, StaffFlag } from '../contract.js';
+import type { CaseFlag, DueSoonFlag, FlagsReport, NotEvaluated, Policy, StaffFlag } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { plusDays } from './days.js';
 import { byDueSoon, byOverdue, byRule, byStaff, classify, daysUntil } from './classify.js';

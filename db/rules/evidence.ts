@@ -1,4 +1,4 @@
-import type { CaseRuleId, CaseStatus, FlagExplanation, NotEvaluated, Policy } from '../contract.js';
+import type { CaseRuleId, CaseStatus, FlagExplanation, NotEvaluated, Policy } from '../contract/index.js';
 
 /**
  * What the rules see of one case. The loader fills it from SQL (latest contact per code, latest

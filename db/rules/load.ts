@@ -1,4 +1,4 @@
-import type { Policy } from '../contract.js';
+import type { Policy } from '../contract/index.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection.js';
 import { CASE_CORE_FIELDS, toCaseCore, type CaseCore, type CaseCoreFields } from '../store/cases.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingBases, settingKeys } from '../contract.js';
+import { settingBases, settingKeys } from '../contract/index.js';
 import { defaultPolicy, policyProblem, settingList, validateSetting } from './policy.js';
 
 describe('policy settings', () => {

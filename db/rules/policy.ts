@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Policy, SettingBasis, SettingKey, SettingValue } from '../contract.js';
+import type { Policy, SettingBasis, SettingKey, SettingValue } from '../contract/index.js';
 
 /**
  * Every number and code list of oversight-rules.md as a setting: its default, unit, what it means,

@@ -1,4 +1,4 @@
-import { caseRuleIds, type CaseRuleId, type EffectiveRosh, type FlagsQueue, type FlagsReport, type MappaLevel, type ParsedInputOf, type QueueRow } from '../contract.js';
+import { caseRuleIds, type CaseRuleId, type EffectiveRosh, type FlagsQueue, type FlagsReport, type MappaLevel, type ParsedInputOf, type QueueRow } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { missingFileRules } from './evaluate.js';
 import { snapshotInfo } from './load.js';

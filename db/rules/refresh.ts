@@ -1,4 +1,4 @@
-import type { NotEvaluated, Policy } from '../contract.js';
+import type { NotEvaluated, Policy } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { byRule, classify } from './classify.js';
 import { allStaff, type LoadedCase } from './load.js';

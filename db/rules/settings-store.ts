@@ -1,4 +1,4 @@
-import type { Policy, SettingKey, SettingValue, SettingView, SettingsHistoryEntry } from '../contract.js';
+import type { Policy, SettingKey, SettingValue, SettingView, SettingsHistoryEntry } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { DomainError } from '../errors.js';
 import { defaultPolicy, policyProblem, sameValue, settingDef, settingList, validateSetting } from './policy.js';

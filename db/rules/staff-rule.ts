@@ -1,4 +1,4 @@
-import type { FlagExplanation, Policy } from '../contract.js';
+import type { FlagExplanation, Policy } from '../contract/index.js';
 import { settingDef } from './policy.js';
 import { settingsUsed } from './text.js';
 

@@ -1,24 +1,11 @@
-import type { EffectiveRosh, FlagSettingUsed, Policy, SettingKey } from '../contract.js';
+import type { FlagSettingUsed, Policy, SettingKey } from '../contract/index.js';
+import { isReviewType, reviewTypeInSentence } from '../contract/words/index.js';
 import { settingDef } from './policy.js';
 
 /** Words for the reasons and explanations; kept apart so the rules read as rules. */
 
-export const roshLabel: Record<EffectiveRosh, string> = {
-  VERY_HIGH: 'Very high RoSH',
-  HIGH: 'High RoSH',
-  MEDIUM: 'Medium RoSH',
-  LOW: 'Low RoSH',
-  UNKNOWN: 'Unknown RoSH',
-};
-
-export const reviewTypeLabel: Record<string, string> = {
-  'management-oversight': 'management oversight review',
-  'allocation-oversight': 'allocation oversight review',
-  'mappa-l1-review': 'MAPPA level 1 review',
-};
-
 export function reviewLabel(type: string): string {
-  return `${reviewTypeLabel[type] ?? `${type} review`} recorded in the app`;
+  return `${isReviewType(type) ? reviewTypeInSentence(type) : `${type} review`} recorded in the app`;
 }
 
 /** "A", "A or B", "A, B or C". */

@@ -1,4 +1,4 @@
-import { sampleRiskLevels, type SampleStratum } from '../contract.js';
+import { sampleRiskLevels, type SampleStratum } from '../contract/index.js';
 import { Rng, seedWords } from '../generate/random.js';
 
 /** A review that counts as evidence, as the sample sees it. */

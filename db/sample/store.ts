@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { sampleRiskLevels, type ParsedInputOf, type ReviewType, type Sample, type SampleItem, type SampleResult, type SampleStratum, type SampleSummary } from '../contract.js';
+import { sampleRiskLevels, type ParsedInputOf, type ReviewType, type Sample, type SampleItem, type SampleResult, type SampleStratum, type SampleSummary } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { DomainError } from '../errors.js';
 import { drawSample, type Candidate } from './draw.js';

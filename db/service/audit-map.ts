@@ -1,4 +1,4 @@
-import type { ImportReport, Operation, ParsedInputOf, ResultOf } from '../contract.js';
+import type { ImportReport, Operation, ParsedInputOf, ResultOf } from '../contract/index.js';
 import type { AuditDraft } from '../audit/log.js';
 
 /**

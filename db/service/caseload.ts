@@ -1,4 +1,4 @@
-import type { CaseloadSummary } from '../contract.js';
+import type { CaseloadSummary } from '../contract/index.js';
 import type { Handlers, ServiceDeps } from './types.js';
 
 export function caseloadHandlers(deps: ServiceDeps): Pick<Handlers, 'caseload:summary'> {

@@ -1,9 +1,9 @@
-import type { CaseDetail, CaseNeed, CaseRegistration, TimelineEvent } from '../contract.js';
+import type { CaseDetail, CaseNeed, CaseRegistration, TimelineEvent } from '../contract/index.js';
 import type { Db } from '../connection.js';
-import { londonToday } from '../dates.js';
+import { londonToday } from '../contract/dates.js';
 import { DomainError } from '../errors.js';
-import { reviewTypeLabel } from '../rules/text.js';
-import { contactMeanings, gradeMeanings, needMeanings, registerMeanings, registrationDetail } from './case-codes.js';
+import { isReviewType, reviewTypeInSentence } from '../contract/words/reviews.js';
+import { contactMeanings, gradeMeanings, needMeanings, registerMeanings, registrationDetail } from '../contract/words/codes.js';
 import type { Handlers, HandlerDeps } from './types.js';
 
 /** The timeline shows the latest contacts only: a long licence holds thousands. */
@@ -122,7 +122,7 @@ export class CaseReader {
           date: r.review_date,
           kind: 'review',
           code: r.review_type,
-          meaning: reviewTypeLabel[r.review_type] ?? null,
+          meaning: isReviewType(r.review_type) ? reviewTypeInSentence(r.review_type) : null,
           detail: withdrawn ? 'withdrawn: not evidence' : r.version > 1 ? `version ${r.version} (amended)` : null,
           reviewId: r.review_id,
           countsAsEvidence: !withdrawn,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { generateExtract } from '../generate/index.js';
-import { londonToday } from '../dates.js';
+import { londonToday } from '../contract/dates.js';
 import type { Imports } from './import.js';
 import type { HandlerDeps, Handlers } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { inputs, type Operation, type Result, type ResultOf } from '../contract.js';
+import { inputs, type Operation, type Result, type ResultOf } from '../contract/index.js';
 import { DomainError } from '../errors.js';
 import type { CallContext, Handlers } from './types.js';
 

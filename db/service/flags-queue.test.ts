@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InputOf } from '../contract.js';
+import type { InputOf } from '../contract/index.js';
 import { headers, memoryDb, tempDir, writeExtract } from '../testing/extract.js';
 import { createService } from './index.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FlagsReport, InputOf, Operation, ResultOf } from '../contract.js';
+import type { FlagsReport, InputOf, Operation, ResultOf } from '../contract/index.js';
 import { readFlagState } from '../rules/refresh.js';
 import { headers, memoryDb, minimalExtract, tempDir, writeExtract, type ExtractFiles } from '../testing/extract.js';
 import { createService } from './index.js';

@@ -1,4 +1,4 @@
-import { londonToday } from '../dates.js';
+import { londonToday } from '../contract/dates.js';
 import { caseFlags } from '../rules/case-view.js';
 import { evaluateFlags } from '../rules/evaluate.js';
 import { queryQueue, storedReport } from '../rules/queue.js';

@@ -1,4 +1,4 @@
-import { operations, type InputOf, type Operation, type Progress, type Result, type ResultOf } from '../contract.js';
+import { operationNames, type InputOf, type Operation, type Progress, type Result, type ResultOf } from '../contract/index.js';
 import type { Service } from './index.js';
 import { appUserLabel } from './profile.js';
 import type { CallContext } from './types.js';
@@ -6,7 +6,7 @@ import type { CallContext } from './types.js';
 export type HostCall = <O extends Operation>(op: O, input: unknown, onProgress?: (p: Progress) => void) => Promise<Result<ResultOf<O>>>;
 
 export function isOperation(name: string): name is Operation {
-  return (operations as readonly string[]).includes(name);
+  return (operationNames as readonly string[]).includes(name);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ParsedInputOf } from '../contract.js';
+import type { ParsedInputOf } from '../contract/index.js';
 import { DomainError } from '../errors.js';
 import { stageImport, type StagedImport } from '../import/run-import.js';
 import type { ImportLimits } from '../import/limits.js';

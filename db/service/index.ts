@@ -1,4 +1,4 @@
-import type { InputOf, Operation, Result, ResultOf } from '../contract.js';
+import type { InputOf, Operation, Result, ResultOf } from '../contract/index.js';
 import { auditHandlers } from './audit.js';
 import { auditRule } from './audit-map.js';
 import { caseloadHandlers } from './caseload.js';

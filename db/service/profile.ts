@@ -1,4 +1,4 @@
-import type { Profile } from '../contract.js';
+import type { Profile } from '../contract/index.js';
 import type { HandlerDeps, Handlers } from './types.js';
 
 interface ProfileRow {

@@ -1,4 +1,4 @@
-import type { Review } from '../contract.js';
+import type { Review } from '../contract/index.js';
 import { DomainError } from '../errors.js';
 import { ReviewWriter, type Who } from '../reviews/write.js';
 import type { CallContext, HandlerDeps, Handlers } from './types.js';

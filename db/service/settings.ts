@@ -1,4 +1,4 @@
-import { londonToday } from '../dates.js';
+import { londonToday } from '../contract/dates.js';
 import { DomainError } from '../errors.js';
 import { refreshFlags } from '../rules/refresh.js';
 import { changeSetting, loadPolicy, settingViews, settingsHistory } from '../rules/settings-store.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InputOf, Operation, ResultOf } from '../contract.js';
+import type { InputOf, Operation, ResultOf } from '../contract/index.js';
 import { teamExtract } from '../team/testing/fixture.js';
 import { memoryDb, tempDir, writeExtract } from '../testing/extract.js';
 import { createService } from './index.js';

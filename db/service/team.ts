@@ -1,4 +1,4 @@
-import { londonToday } from '../dates.js';
+import { londonToday } from '../contract/dates.js';
 import { teamView } from '../team/view.js';
 import type { Handlers, ServiceDeps } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { CaseloadTeams } from '../contract.js';
+import type { CaseloadTeams } from '../contract/index.js';
 import type * as Rows from '../store/rows.js';
 import type { Handlers, ServiceDeps } from './types.js';
 

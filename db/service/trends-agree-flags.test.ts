@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseRuleIds, type CaseRuleId, type InputOf, type Operation, type ResultOf, type TrendsReport } from '../contract.js';
+import { caseRuleIds, type CaseRuleId, type InputOf, type Operation, type ResultOf, type TrendsReport } from '../contract/index.js';
 import { generateExtract } from '../generate/index.js';
 import { memoryDb, tempDir } from '../testing/extract.js';
 import { createService } from './index.js';

@@ -1,4 +1,4 @@
-import type { Operation, ParsedInputOf, ResultOf } from '../contract.js';
+import type { Operation, ParsedInputOf, ResultOf } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import type { UnitOfWork } from './unit-of-work.js';
 

@@ -1,4 +1,4 @@
-import type { Operation, ParsedInputOf, ResultOf } from '../contract.js';
+import type { Operation, ParsedInputOf, ResultOf } from '../contract/index.js';
 import { AuditLog } from '../audit/log.js';
 import { auditRule } from './audit-map.js';
 import type { CallContext, ServiceDeps } from './types.js';

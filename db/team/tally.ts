@@ -1,4 +1,4 @@
-import type { CaseRuleId, Policy } from '../contract.js';
+import type { CaseRuleId, Policy } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { plusDays } from '../rules/days.js';
 import { classify } from '../rules/classify.js';

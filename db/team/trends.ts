@@ -1,4 +1,4 @@
-import { caseRuleIds, type CaseRuleId, type TrendWeek, type TrendsReport } from '../contract.js';
+import { caseRuleIds, type CaseRuleId, type TrendWeek, type TrendsReport } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { median, weekEndings } from './coverage.js';
 import type { StaffWeek } from './tally.js';

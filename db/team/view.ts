@@ -1,4 +1,4 @@
-import type { TeamHeatCell, TeamPractitioner, TeamView, TeamWorkload } from '../contract.js';
+import type { TeamHeatCell, TeamPractitioner, TeamView, TeamWorkload } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { prepareEvaluation, teamCrns } from '../rules/evaluate.js';
 import { allStaff } from '../rules/load.js';

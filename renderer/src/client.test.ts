@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DesktopBridge, OperationBridge } from '../../db/contract.js';
+import type { DesktopBridge, OperationBridge } from '../../db/contract/index.js';
 import { browserClient, connect, desktopClient, previewToken, type TokenWindow } from './client.js';
 
 const token = 'a'.repeat(64);

@@ -11,7 +11,7 @@ import {
   type Progress,
   type Result,
   type ResultOf,
-} from '../../db/contract.js';
+} from '../../db/contract/index.js';
 
 export interface Client {
   /** desktop: the Electron window; browser: the preview host. The import screen differs. */

@@ -4,7 +4,7 @@ import '@ministryofjustice/frontend/moj/moj-frontend.min.css';
 import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { MenuCommand } from '../../db/contract.js';
+import type { MenuCommand } from '../../db/contract/index.js';
 import { App } from './App.js';
 import { connect } from './client.js';
 import { applyDeepLink } from './deep-link.js';

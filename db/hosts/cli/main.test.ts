@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportReport } from '../../contract.js';
+import type { ImportReport } from '../../contract/index.js';
 import { runCli } from '../../testing/cli.js';
 import { headers, minimalExtract, tempDir, writeExtract } from '../../testing/extract.js';
 

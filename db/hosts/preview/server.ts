@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assetHeaders, loadAsset } from '../renderer-assets.js';
-import { exportFormats, type ErrorCode, type Result } from '../../contract.js';
-import { londonToday } from '../../dates.js';
+import { exportFormats, type ErrorCode, type Result } from '../../contract/index.js';
+import { londonToday } from '../../contract/dates.js';
 import { isOperation, type HostCall } from '../../service/host-call.js';
 
 export interface PreviewOptions {

@@ -1,5 +1,5 @@
 /** Test fixture: a service over an in-memory database holding the minimal synthetic extract. */
-import type { InputOf } from '../../contract.js';
+import type { InputOf } from '../../contract/index.js';
 import type { Db } from '../../connection.js';
 import { runImport } from '../../import/run-import.js';
 import { createService, type Service } from '../../service/index.js';

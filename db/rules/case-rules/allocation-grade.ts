@@ -1,3 +1,4 @@
+import { ruleTitles } from '../../contract/words/index.js';
 import { norm } from '../case-facts.js';
 import { later } from './evidence-words.js';
 import type { CaseRule } from './rule.js';
@@ -5,7 +6,7 @@ import type { CaseRule } from './rule.js';
 /** ALLOCATION-GRADE: a high-risk case held by a restricted grade; needs the staff file and the practitioner in it. */
 export const allocationGrade: CaseRule = {
   id: 'ALLOCATION-GRADE',
-  title: 'High-risk case held by a restricted grade',
+  title: ruleTitles['ALLOCATION-GRADE'],
   appliesTo: (c) => c.ctx.staffFile && c.facts.status.highRisk && c.facts.status.highRiskSince !== null,
   evaluate: ({ ev, facts, alloc, policy: p, scope, allocEvidence }) => {
     const highRiskSince = facts.status.highRiskSince;

@@ -1,4 +1,4 @@
-import type { CaseRuleId, FlagEvidence, Policy, SettingKey } from '../../contract.js';
+import type { CaseRuleId, FlagEvidence, Policy, SettingKey } from '../../contract/index.js';
 import { plusDays } from '../days.js';
 import { orList } from '../text.js';
 import { asEvidence, later, latestOf } from './evidence-words.js';

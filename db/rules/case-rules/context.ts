@@ -1,7 +1,7 @@
-import type { FlagEvidence } from '../../contract.js';
+import type { FlagEvidence } from '../../contract/index.js';
 import type { Facts } from '../case-facts.js';
 import type { CaseEvidence, EvalContext } from '../evidence.js';
-import { roshLabel } from '../text.js';
+import { roshLabels } from '../../contract/words/index.js';
 import { later, latestOf, type Dated } from './evidence-words.js';
 import type { OversightEvidence, RuleCase, Scope } from './rule.js';
 
@@ -26,7 +26,7 @@ export function ruleCase(ev: CaseEvidence, ctx: EvalContext, facts: Facts): Rule
     const evidence: FlagEvidence[] = [];
     let roshWords: string | null = null;
     if (status.highRisk) {
-      const label = roshLabel[status.effectiveRosh];
+      const label = `${roshLabels[status.effectiveRosh]} RoSH`;
       if (status.roshSource === 'registration') {
         roshWords = `${label} (${facts.highRegs.map((r) => `${r.code} since ${r.date}`).join(', ')})`;
         for (const r of facts.highRegs) evidence.push({ source: 'registration', code: r.code, date: r.date, note: 'active RoSH registration' });

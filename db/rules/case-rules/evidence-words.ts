@@ -1,4 +1,4 @@
-import type { FlagEvidence } from '../../contract.js';
+import type { FlagEvidence } from '../../contract/index.js';
 import { reviewLabel } from '../text.js';
 
 /** A piece of evidence for a rule: a contact (by code) or an app review (by type). */

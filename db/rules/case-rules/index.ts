@@ -1,4 +1,4 @@
-import { caseRuleIds, type CaseRuleId } from '../../contract.js';
+import { caseRuleIds, type CaseRuleId } from '../../contract/index.js';
 import { allocationGrade } from './allocation-grade.js';
 import { childSafeguardingCheck } from './child-safeguarding-check.js';
 import { daPoliceCheck } from './da-police-check.js';

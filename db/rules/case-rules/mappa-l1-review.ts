@@ -1,3 +1,4 @@
+import { ruleTitles } from '../../contract/words/index.js';
 import { plusDays } from '../days.js';
 import { asEvidence, describe, latestOf, type Dated } from './evidence-words.js';
 import type { CaseRule } from './rule.js';
@@ -7,7 +8,7 @@ const MAPPA_L1_REVIEW = 'mappa-l1-review';
 /** MAPPA-L1-REVIEW: from the later of the MAPP registration and the last level 1 review. */
 export const mappaL1Review: CaseRule = {
   id: 'MAPPA-L1-REVIEW',
-  title: 'MAPPA level 1 review',
+  title: ruleTitles['MAPPA-L1-REVIEW'],
   appliesTo: (c) => c.mappaL1,
   evaluate: ({ facts, policy: p, contactsIn }) => {
     const mapp = facts.mapp;

@@ -1,4 +1,5 @@
-import type { FlagEvidence } from '../../contract.js';
+import { ruleTitles } from '../../contract/words/index.js';
+import type { FlagEvidence } from '../../contract/index.js';
 import { norm } from '../case-facts.js';
 import { plusDays } from '../days.js';
 import { orList } from '../text.js';
@@ -7,7 +8,7 @@ import type { CaseRule } from './rule.js';
 /** NEED-REFERRAL: every qualifying need without a referral since allocation, in one flag. */
 export const needReferral: CaseRule = {
   id: 'NEED-REFERRAL',
-  title: 'Referral for a need linked to harm or reoffending',
+  title: ruleTitles['NEED-REFERRAL'],
   // Without a needs file the rule is listed once as not evaluated (db/rules/evaluate.ts), never per case.
   appliesTo: (c) => c.ctx.needsFile && c.ev.needs.length > 0,
   evaluate: ({ ev, alloc, policy: p, contactsIn, allocEvidence }) => {

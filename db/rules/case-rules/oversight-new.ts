@@ -1,10 +1,11 @@
+import { ruleTitles } from '../../contract/words/index.js';
 import { plusDays } from '../days.js';
 import type { CaseRule } from './rule.js';
 
 /** OVERSIGHT-NEW: a high-risk or MAPPA level 1 case with no oversight since allocation. */
 export const oversightNew: CaseRule = {
   id: 'OVERSIGHT-NEW',
-  title: 'First SPO oversight of a high-risk or MAPPA level 1 case',
+  title: ruleTitles['OVERSIGHT-NEW'],
   appliesTo: (c) => c.oversight !== null && c.oversight.latest === null,
   evaluate: ({ oversight, alloc, policy: p, scope, allocEvidence }) => {
     if (!oversight) return null;

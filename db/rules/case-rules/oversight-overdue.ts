@@ -1,3 +1,4 @@
+import { ruleTitles } from '../../contract/words/index.js';
 import { plusDays } from '../days.js';
 import { asEvidence, describe } from './evidence-words.js';
 import type { CaseRule } from './rule.js';
@@ -9,7 +10,7 @@ import type { CaseRule } from './rule.js';
  */
 export const oversightOverdue: CaseRule = {
   id: 'OVERSIGHT-OVERDUE',
-  title: 'Repeat SPO oversight of a high-risk or MAPPA level 1 case',
+  title: ruleTitles['OVERSIGHT-OVERDUE'],
   appliesTo: (c) => c.oversight?.latest != null,
   evaluate: ({ oversight, policy: p, scope, allocEvidence }) => {
     const latest = oversight?.latest;

@@ -1,11 +1,12 @@
+import { ruleBasis, ruleTitles } from '../../contract/words/index.js';
 import { byDateThenCode } from '../case-facts.js';
 import type { CaseRule } from './rule.js';
 
 /** REGISTRATION-REVIEW: one flag, every registration with a review date listed, the earliest date. */
 export const registrationReview: CaseRule = {
   id: 'REGISTRATION-REVIEW',
-  title: 'Registration review',
-  basis: { basis: 'nDelius', basisNote: 'the registration’s own next review date (nDelius; Manage People on Probation highlights these)' },
+  title: ruleTitles['REGISTRATION-REVIEW'],
+  basis: ruleBasis['REGISTRATION-REVIEW'],
   appliesTo: (c) => c.facts.active.some((r) => r.nextReview),
   evaluate: ({ facts }) => {
     let due: string | null = null;

@@ -1,3 +1,4 @@
+import { ruleBasis, ruleTitles } from '../../contract/words/index.js';
 import { KNOWN_ROSH, norm, ROSH_REGISTERS } from '../case-facts.js';
 import { later } from './evidence-words.js';
 import type { CaseRule } from './rule.js';
@@ -10,8 +11,8 @@ const oasysLevel = (roshLevel: string | null): string | null => {
 /** ROSH-MISMATCH: the highest active RoSH registration against the OASys level. */
 export const roshMismatch: CaseRule = {
   id: 'ROSH-MISMATCH',
-  title: 'RoSH registration differs from the OASys RoSH level',
-  basis: { basis: 'inference', basisNote: 'inference: a RoSH registration should match the latest OASys RoSH level' },
+  title: ruleTitles['ROSH-MISMATCH'],
+  basis: ruleBasis['ROSH-MISMATCH'],
   appliesTo: (c) => c.facts.topRoshRegs.length > 0 && oasysLevel(c.ev.roshLevel) !== null,
   evaluate: ({ facts, ev }) => {
     const topReg = facts.topRoshRegs[0];

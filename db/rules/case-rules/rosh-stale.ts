@@ -1,3 +1,4 @@
+import { ruleTitles } from '../../contract/words/index.js';
 import { norm } from '../case-facts.js';
 import { plusDays } from '../days.js';
 import type { CaseRule } from './rule.js';
@@ -5,7 +6,7 @@ import type { CaseRule } from './rule.js';
 /** ROSH-STALE: an OASys RoSH assessment due for reassessment. */
 export const roshStale: CaseRule = {
   id: 'ROSH-STALE',
-  title: 'RoSH assessment out of date',
+  title: ruleTitles['ROSH-STALE'],
   appliesTo: (c) => c.ev.roshAssessedOn !== null,
   evaluate: ({ ev, policy: p }) => {
     const assessed = ev.roshAssessedOn;

@@ -1,4 +1,4 @@
-import type { CaseRuleId, FlagEvidence, Policy, SettingBasis, SettingKey } from '../../contract.js';
+import type { CaseRuleId, FlagEvidence, Policy, SettingBasis, SettingKey } from '../../contract/index.js';
 import type { Facts } from '../case-facts.js';
 import type { CaseEvidence, EvalContext } from '../evidence.js';
 import type { Dated } from './evidence-words.js';

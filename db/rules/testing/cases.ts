@@ -1,4 +1,4 @@
-import type { CaseRuleId, Policy } from '../../contract.js';
+import type { CaseRuleId, Policy } from '../../contract/index.js';
 import { classify, daysUntil } from '../classify.js';
 import { evaluateCase } from '../evaluate-case.js';
 import type { CaseEvidence, EvalContext, RegistrationEvidence } from '../evidence.js';

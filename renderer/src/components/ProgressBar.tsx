@@ -1,4 +1,4 @@
-import type { Progress } from '../../../db/contract.js';
+import type { Progress } from '../../../db/contract/index.js';
 
 /**
  * Progress of a long operation. The bar is indeterminate until the engine reports totals; the

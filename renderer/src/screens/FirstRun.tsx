@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent, type SyntheticEvent } from 'react';
-import { profileSetInput, type OpError } from '../../../db/contract.js';
+import { profileSetInput, type OpError } from '../../../db/contract/index.js';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { TextInput } from '../components/TextInput.js';

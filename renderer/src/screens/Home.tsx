@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { CaseloadSummary } from '../../../db/contract.js';
+import type { CaseloadSummary } from '../../../db/contract/index.js';
 import { ProblemSummary } from '../components/ErrorSummary.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { ProgressBar } from '../components/ProgressBar.js';

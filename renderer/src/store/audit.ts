@@ -1,4 +1,4 @@
-import type { AuditPage, AuditVerification, InputOf, OpError, S62Operation } from '../../../db/contract.js';
+import type { AuditPage, AuditVerification, InputOf, OpError, S62Operation } from '../../../db/contract/index.js';
 import type { Slice } from './types.js';
 
 export interface AuditFilters {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseDetail, CaseFlagsView, CaseReviews } from '../../../db/contract.js';
+import type { CaseDetail, CaseFlagsView, CaseReviews } from '../../../db/contract/index.js';
 import { applyDeepLink, caseFromHash } from '../deep-link.js';
 import { fakeClient, type Answers } from '../testing/fake-client.js';
 import { createAppStore } from './index.js';

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseFlagsView, CaseReviews, OpError } from '../../../db/contract.js';
+import type { CaseDetail, CaseFlagsView, CaseReviews, OpError } from '../../../db/contract/index.js';
 import type { Slice } from './types.js';
 
 export interface CaseState {

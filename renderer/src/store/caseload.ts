@@ -1,4 +1,4 @@
-import type { CaseloadSummary, DemoSummary, OpError, Progress } from '../../../db/contract.js';
+import type { CaseloadSummary, DemoSummary, OpError, Progress } from '../../../db/contract/index.js';
 import type { Slice } from './types.js';
 
 export interface CaseloadState {

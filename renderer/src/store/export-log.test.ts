@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportResult, ExportVerification, Operation, Result } from '../../../db/contract.js';
+import type { ExportResult, ExportVerification, Operation, Result } from '../../../db/contract/index.js';
 import type { Client } from '../client.js';
 import { checkExportForm, exportInput, type ExportForm } from './export-log.js';
 import { createAppStore } from './index.js';

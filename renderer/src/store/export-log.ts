@@ -1,4 +1,4 @@
-import type { ExportFormat, ExportResult, ExportVerification, InputOf, OpError } from '../../../db/contract.js';
+import type { ExportFormat, ExportResult, ExportVerification, InputOf, OpError } from '../../../db/contract/index.js';
 import type { Slice } from './types.js';
 
 /** What the export form holds: text as typed, so a half-typed date stays on screen to correct. */

@@ -1,4 +1,4 @@
-import type { ImportReport, OpError, Progress } from '../../../db/contract.js';
+import type { ImportReport, OpError, Progress } from '../../../db/contract/index.js';
 import type { Slice } from './types.js';
 
 /** choose → checking → report (→ checking again after confirming the encoding) → committing → imported. */

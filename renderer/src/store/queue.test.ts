@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseloadTeams, FlagsQueue, InputOf, Operation, Profile, QueueRow, Result, ResultOf } from '../../../db/contract.js';
+import type { CaseloadTeams, FlagsQueue, InputOf, Operation, Profile, QueueRow, Result, ResultOf } from '../../../db/contract/index.js';
 import type { Client } from '../client.js';
 import { createAppStore } from './index.js';
 import { columnSort, initialFilters, keepNear, MAX_PAGES, openingTeam, PAGE_SIZE, pagesFor, queueInput, rowAt } from './queue.js';

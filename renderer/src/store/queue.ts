@@ -1,4 +1,4 @@
-import type { CaseloadTeams, CaseRuleId, EffectiveRosh, FlagsQueue, InputOf, MappaLevel, OpError, QueueRow, QueueSort } from '../../../db/contract.js';
+import type { CaseloadTeams, CaseRuleId, EffectiveRosh, FlagsQueue, InputOf, MappaLevel, OpError, QueueRow, QueueSort } from '../../../db/contract/index.js';
 import type { Slice } from './types.js';
 
 /** Rows fetched per `flags:queue` call: a few screens' worth, so scrolling rarely waits. */

@@ -1,4 +1,4 @@
-import type { InputOf, OpError, SettingView } from '../../../db/contract.js';
+import type { InputOf, OpError, SettingView } from '../../../db/contract/index.js';
 import type { Slice } from './types.js';
 
 export interface ReviewSlice {

@@ -1,4 +1,4 @@
-import type { InputOf, OpError, Review, Sample, SampleSummary } from '../../../db/contract.js';
+import type { InputOf, OpError, Review, Sample, SampleSummary } from '../../../db/contract/index.js';
 import type { Slice } from './types.js';
 
 export interface DrawForm {

@@ -1,4 +1,4 @@
-import type { InputOf, OpError, Profile } from '../../../db/contract.js';
+import type { InputOf, OpError, Profile } from '../../../db/contract/index.js';
 import type { Client } from '../client.js';
 import type { Slice } from './types.js';
 

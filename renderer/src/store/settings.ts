@@ -1,4 +1,4 @@
-import type { OpError, SettingKey, SettingView, SettingsHistoryEntry } from '../../../db/contract.js';
+import type { OpError, SettingKey, SettingView, SettingsHistoryEntry } from '../../../db/contract/index.js';
 import type { Slice } from './types.js';
 
 export interface SettingsState {

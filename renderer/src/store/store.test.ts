@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportReport, Operation, Profile } from '../../../db/contract.js';
+import type { ImportReport, Operation, Profile } from '../../../db/contract/index.js';
 import type { Client } from '../client.js';
 import { createAppStore, type AppStore } from './index.js';
 import { importChoice } from './import.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseloadTeams, Profile } from '../../../db/contract.js';
+import type { CaseloadTeams, Profile } from '../../../db/contract/index.js';
 import { fakeClient } from '../testing/fake-client.js';
 import { createAppStore } from './index.js';
 

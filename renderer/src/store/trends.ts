@@ -1,4 +1,4 @@
-import type { CaseloadTeams, OpError, TrendsReport } from '../../../db/contract.js';
+import type { CaseloadTeams, OpError, TrendsReport } from '../../../db/contract/index.js';
 import type { Slice } from './types.js';
 
 export interface TrendsState {

@@ -1,4 +1,4 @@
-import { operations, type Operation, type Result, type ResultOf } from '../../../db/contract.js';
+import { operationNames, type Operation, type Result, type ResultOf } from '../../../db/contract/index.js';
 import { browserClient } from '../client.js';
 
 /** A fake's answer to each operation it is asked; an operation left out fails as `internal`, naming itself. */
@@ -8,7 +8,7 @@ export type Answers = { [O in Operation]?: (input: unknown) => Result<ResultOf<O
 export function fakeClient(answers: Answers) {
   const calls: { op: Operation; input: unknown }[] = [];
   const client = browserClient('token', (url, init) => {
-    const op = operations.find((o) => url === `/api/${o}`);
+    const op = operationNames.find((o) => url === `/api/${o}`);
     if (!op) return Promise.resolve(new Response('{}', { status: 404 }));
     const input: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : null;
     calls.push({ op, input });

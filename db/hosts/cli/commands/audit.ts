@@ -1,4 +1,4 @@
-import { s62Operations, type S62Operation } from '../../../contract.js';
+import { s62Operations, type S62Operation } from '../../../contract/index.js';
 import { parse, requireDate, requireInt } from '../args.js';
 import { UsageError } from '../io.js';
 import type { Command, CommandContext } from './command.js';

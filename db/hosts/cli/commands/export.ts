@@ -1,4 +1,4 @@
-import { exportFormats, type ExportFormat } from '../../../contract.js';
+import { exportFormats, type ExportFormat } from '../../../contract/index.js';
 import { parse, requireDate } from '../args.js';
 import { UsageError } from '../io.js';
 import type { Command } from './command.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FlagsReport, SettingView } from '../../../contract.js';
+import type { FlagsReport, SettingView } from '../../../contract/index.js';
 import { runCli } from '../../../testing/cli.js';
 import { minimalExtract, tempDir, writeExtract } from '../../../testing/extract.js';
 

@@ -1,4 +1,4 @@
-import type { FlagsReport } from '../../../contract.js';
+import type { FlagsReport } from '../../../contract/index.js';
 import { parse, requireDate } from '../args.js';
 import { UsageError } from '../io.js';
 import type { Command } from './command.js';

@@ -1,5 +1,5 @@
-import { scales, type Scale } from '../../../contract.js';
-import { londonToday } from '../../../dates.js';
+import { scales, type Scale } from '../../../contract/index.js';
+import { londonToday } from '../../../contract/dates.js';
 import { generateExtract } from '../../../generate/index.js';
 import { parse, requireDate, requireInt } from '../args.js';
 import { UsageError, progressPrinter } from '../io.js';

@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../../contract.js';
+import type { ImportReport } from '../../../contract/index.js';
 import { parse } from '../args.js';
 import { UsageError, progressPrinter } from '../io.js';
 import type { Command } from './command.js';

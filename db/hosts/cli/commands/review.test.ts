@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Review } from '../../../contract.js';
+import type { Review } from '../../../contract/index.js';
 import { minimalExtract, tempDir, writeExtract } from '../../../testing/extract.js';
 import type { CliIo } from '../io.js';
 import { main } from '../main.js';

@@ -1,4 +1,4 @@
-import { checkItems, checkOutcomes, reviewTypes, type CheckItem, type CheckOutcome, type InputOf, type Review, type ReviewType } from '../../../contract.js';
+import { checkItems, checkOutcomes, reviewTypes, type CheckItem, type CheckOutcome, type InputOf, type Review, type ReviewType } from '../../../contract/index.js';
 import { parse, requireDate, requireInt } from '../args.js';
 import { UsageError, type CliIo } from '../io.js';
 import type { Command, CommandContext } from './command.js';

@@ -1,4 +1,4 @@
-import { settingKeys, type SettingKey, type SettingView, type SettingsHistoryEntry } from '../../../contract.js';
+import { settingKeys, type SettingKey, type SettingView, type SettingsHistoryEntry } from '../../../contract/index.js';
 import { parse } from '../args.js';
 import { UsageError } from '../io.js';
 import type { Command, CommandContext } from './command.js';

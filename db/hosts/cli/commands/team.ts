@@ -1,4 +1,4 @@
-import type { TeamView } from '../../../contract.js';
+import type { TeamView } from '../../../contract/index.js';
 import { parse, requireDate } from '../args.js';
 import { UsageError } from '../io.js';
 import type { Command } from './command.js';

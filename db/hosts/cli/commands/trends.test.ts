@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TrendsReport } from '../../../contract.js';
+import type { TrendsReport } from '../../../contract/index.js';
 import { teamExtract } from '../../../team/testing/fixture.js';
 import { runCli } from '../../../testing/cli.js';
 import { tempDir, writeExtract } from '../../../testing/extract.js';

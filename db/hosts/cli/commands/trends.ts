@@ -1,4 +1,4 @@
-import type { TrendsReport } from '../../../contract.js';
+import type { TrendsReport } from '../../../contract/index.js';
 import { parse, requireDate, requireInt } from '../args.js';
 import { UsageError } from '../io.js';
 import type { Command } from './command.js';

@@ -1,6 +1,6 @@
 import { useEffect, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { s62Operations, type AuditEntry, type S62Operation } from '../../../../db/contract.js';
+import { s62Operations, type AuditEntry, type S62Operation } from '../../../../db/contract/index.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TableHead } from '../../components/TableHead.js';

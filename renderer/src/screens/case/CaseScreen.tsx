@@ -1,6 +1,6 @@
 import { useEffect, useState, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { CaseRuleResult } from '../../../../db/contract.js';
+import type { CaseRuleResult } from '../../../../db/contract/index.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';

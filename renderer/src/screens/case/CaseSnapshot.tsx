@@ -1,5 +1,5 @@
-import type { CaseDetail, CaseFlagsView } from '../../../../db/contract.js';
-import { mappaLabels, roshLabels } from '../queue/labels.js';
+import type { CaseDetail, CaseFlagsView } from '../../../../db/contract/index.js';
+import { mappaLevelLabels, roshLabels } from '../../../../db/contract/words/index.js';
 import { Day } from './format.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
 import { TableHead } from '../../components/TableHead.js';
@@ -26,7 +26,7 @@ export function CaseSnapshot({ detail, flags }: { detail: CaseDetail; flags: Cas
           <Day iso={detail.allocationDate} />
         </Row>
         <Row label="RoSH">
-          {roshLabels[s.effectiveRosh].text} ({roshSource[s.roshSource]})
+          {roshLabels[s.effectiveRosh]} ({roshSource[s.roshSource]})
         </Row>
         <Row label="OASys RoSH">
           {detail.rosh.level ? (
@@ -40,7 +40,7 @@ export function CaseSnapshot({ detail, flags }: { detail: CaseDetail; flags: Cas
         <Row label="MAPPA">
           {s.mappaLevel ? (
             <>
-              {mappaLabels[s.mappaLevel]} since <Day iso={s.mappaSince} />
+              {mappaLevelLabels[s.mappaLevel]} since <Day iso={s.mappaSince} />
             </>
           ) : (
             'Not MAPPA'

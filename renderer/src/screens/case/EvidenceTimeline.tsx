@@ -1,4 +1,4 @@
-import type { CaseDetail, TimelineEvent } from '../../../../db/contract.js';
+import type { CaseDetail, TimelineEvent } from '../../../../db/contract/index.js';
 import { count } from '../../format.js';
 import { Day } from './format.js';
 import { TableHead } from '../../components/TableHead.js';

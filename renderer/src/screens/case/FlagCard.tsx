@@ -1,4 +1,4 @@
-import type { CaseRuleResult } from '../../../../db/contract.js';
+import type { CaseRuleResult } from '../../../../db/contract/index.js';
 import { basisText, Day, settingValue, statusTag, statusText } from './format.js';
 import { TableHead } from '../../components/TableHead.js';
 

@@ -1,8 +1,8 @@
 import type { MouseEvent } from 'react';
-import type { CaseReviews, CaseRuleId, Review, ReviewVersion } from '../../../../db/contract.js';
+import type { CaseReviews, CaseRuleId, Review, ReviewVersion } from '../../../../db/contract/index.js';
 import { useApp } from '../../store/index.js';
-import { ruleTitles } from '../queue/labels.js';
-import { actionLabels, checkLabels, outcomeLabels, typeLabels } from '../review/labels.js';
+import { checkLabels, checkOutcomeLabels, reviewTypeLabels, ruleTitles } from '../../../../db/contract/words/index.js';
+import { actionLabels } from '../review/labels.js';
 import { Day } from './format.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
 
@@ -68,11 +68,11 @@ function ReviewEntry({ review, crn }: { review: Review; crn: string }) {
     e.preventDefault();
     navigate({ screen: 'review', crn, mode, reviewId: review.id });
   };
-  const label = `${typeLabels[v.type]}, ${v.date}`;
+  const label = `${reviewTypeLabels[v.type]}, ${v.date}`;
   return (
     <article className={`spo-review${review.withdrawn ? ' spo-review--withdrawn' : ''}`} aria-labelledby={id} data-review-id={review.id}>
       <h3 className="govuk-heading-s" id={id}>
-        {typeLabels[v.type]}, <Day iso={v.date} />
+        {reviewTypeLabels[v.type]}, <Day iso={v.date} />
       </h3>
       <p className="govuk-body">
         {review.withdrawn ? (
@@ -93,7 +93,7 @@ function ReviewEntry({ review, crn }: { review: Review; crn: string }) {
             <ul className="govuk-list">
               {v.checks.map((c) => (
                 <li key={c.item}>
-                  {checkLabels[c.item]}: {outcomeLabels[c.outcome].toLowerCase()}
+                  {checkLabels[c.item]}: {checkOutcomeLabels[c.outcome].toLowerCase()}
                   {c.note ? ` (${c.note})` : ''}
                 </li>
               ))}

@@ -1,5 +1,5 @@
-import type { CaseRuleResult, SettingValue } from '../../../../db/contract.js';
-import { shortDate } from '../queue/labels.js';
+import type { CaseRuleResult, SettingValue } from '../../../../db/contract/index.js';
+import { shortDate } from '../../../../db/contract/dates.js';
 
 /** A date as people read it, with the ISO date kept machine-readable. */
 export function Day({ iso }: { iso: string | null | undefined }) {

@@ -1,4 +1,4 @@
-import type { ExportResult } from '../../../../db/contract.js';
+import type { ExportResult } from '../../../../db/contract/index.js';
 import type { Client } from '../../client.js';
 import { SuccessBanner } from '../../components/SuccessBanner.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';

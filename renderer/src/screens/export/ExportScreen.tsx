@@ -1,6 +1,6 @@
 import type { ChangeEvent, SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { caseRuleIds, exportFormats, type ExportFormat } from '../../../../db/contract.js';
+import { caseRuleIds, exportFormats, type ExportFormat } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TextInput } from '../../components/TextInput.js';

@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ImportReport } from '../../../../db/contract.js';
+import type { ImportReport } from '../../../../db/contract/index.js';
 import { useApp } from '../../store/index.js';
 import type { QuestionProps } from './ImportReportView.js';
 import { TableHead } from '../../components/TableHead.js';

@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ImportReport } from '../../../../db/contract.js';
+import type { ImportReport } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { count } from '../../format.js';

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { RowError } from '../../../../db/contract.js';
+import type { RowError } from '../../../../db/contract/index.js';
 import { count } from '../../format.js';
 
 const ROW_HEIGHT = 45;

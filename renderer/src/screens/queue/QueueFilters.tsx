@@ -1,8 +1,8 @@
 import { useEffect, useState, type KeyboardEvent, type Ref } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { caseRuleIds, effectiveRoshLevels, mappaLevelCodes, type CaseRuleId, type EffectiveRosh, type MappaLevel } from '../../../../db/contract.js';
+import { caseRuleIds, effectiveRoshLevels, mappaLevelCodes, type CaseRuleId, type EffectiveRosh, type MappaLevel } from '../../../../db/contract/index.js';
 import { useApp } from '../../store/index.js';
-import { mappaLabels, roshLabels, ruleTitles } from './labels.js';
+import { mappaLevelLabels, roshLabels, ruleTitles } from '../../../../db/contract/words/index.js';
 
 /** Typing settles for this long before the engine is asked: one query per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -114,14 +114,14 @@ export function QueueFilters({ searchRef, onLeaveSearch }: { searchRef: Ref<HTML
           label="RoSH"
           value={filters.rosh ?? ''}
           onChange={(v) => void setQueueFilters({ rosh: pick<EffectiveRosh>(effectiveRoshLevels, v) })}
-          options={[['', 'Any RoSH'], ...effectiveRoshLevels.map((r): [string, string] => [r, roshLabels[r].text])]}
+          options={[['', 'Any RoSH'], ...effectiveRoshLevels.map((r): [string, string] => [r, roshLabels[r]])]}
         />
         <Select
           id="queue-mappa"
           label="MAPPA level"
           value={filters.mappaLevel ?? ''}
           onChange={(v) => void setQueueFilters({ mappaLevel: pick<MappaLevel>(mappaLevelCodes, v) })}
-          options={[['', 'Any MAPPA level'], ...mappaLevelCodes.map((m): [string, string] => [m, mappaLabels[m]])]}
+          options={[['', 'Any MAPPA level'], ...mappaLevelCodes.map((m): [string, string] => [m, mappaLevelLabels[m]])]}
         />
       </div>
       {filtered && (

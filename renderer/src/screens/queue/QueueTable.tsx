@@ -1,11 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useImperativeHandle, useRef, type MouseEvent, type Ref } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { QueueRow, QueueSort } from '../../../../db/contract.js';
+import type { QueueRow, QueueSort } from '../../../../db/contract/index.js';
 import { count } from '../../format.js';
 import { useApp } from '../../store/index.js';
 import { columnSort, queueBusy, rowAt, type QueueFilters } from '../../store/queue.js';
-import { mappaLabels, roshLabels, shortDate } from './labels.js';
+import { shortDate } from '../../../../db/contract/dates.js';
+import { mappaLevelLabels, roshLabels } from '../../../../db/contract/words/index.js';
+import { roshTags } from './labels.js';
 
 /** Fixed, so 100,000 rows cost no measuring and the scroll height is exact. */
 export const QUEUE_ROW_HEIGHT = 44;
@@ -188,7 +190,6 @@ const Row = memo(function Row({ index, row, selected, status, open, select }: Ro
     e.preventDefault();
     open(row.crn);
   };
-  const rosh = roshLabels[row.rosh];
   const days = status === 'due-soon' ? (row.daysUntilDue === 0 ? 'today' : String(row.daysUntilDue ?? '')) : String(row.daysOverdue ?? '');
   return (
     <tr className={className} aria-rowindex={index + 2} aria-selected={selected} data-index={index} onClick={onClick}>
@@ -212,9 +213,9 @@ const Row = memo(function Row({ index, row, selected, status, open, select }: Ro
       </td>
       <td className="govuk-table__cell">{row.teamCode ?? '–'}</td>
       <td className="govuk-table__cell">
-        <strong className={`govuk-tag ${rosh.tag} spo-rosh`}>{rosh.text}</strong>
+        <strong className={`govuk-tag ${roshTags[row.rosh]} spo-rosh`}>{roshLabels[row.rosh]}</strong>
       </td>
-      <td className="govuk-table__cell">{row.mappaLevel ? mappaLabels[row.mappaLevel] : '–'}</td>
+      <td className="govuk-table__cell">{row.mappaLevel ? mappaLevelLabels[row.mappaLevel] : '–'}</td>
       <td className="govuk-table__cell" title={row.reason}>
         {row.rule}
       </td>

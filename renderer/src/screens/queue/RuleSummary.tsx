@@ -1,8 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { CaseRuleId } from '../../../../db/contract.js';
+import type { CaseRuleId } from '../../../../db/contract/index.js';
 import { useApp } from '../../store/index.js';
 import type { QueueStatus } from '../../store/queue.js';
-import { ruleTitles } from './labels.js';
+import { ruleTitles } from '../../../../db/contract/words/index.js';
 import { TableHead } from '../../components/TableHead.js';
 
 /**

@@ -1,13 +1,12 @@
 import { useState, type MouseEvent, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { checkItems, checkOutcomes, reviewTypes, type CaseRuleId, type OpError } from '../../../../db/contract.js';
+import { checkItems, checkOutcomes, reviewTypes, type CaseRuleId, type OpError } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TextInput } from '../../components/TextInput.js';
 import { useApp } from '../../store/index.js';
-import { ruleTitles } from '../queue/labels.js';
 import { ActionsField } from './ActionsField.js';
-import { londonToday } from './dates.js';
+import { londonToday } from '../../../../db/contract/dates.js';
 import { Checkboxes, Radios, Textarea } from './fields.js';
 import {
   changeType,
@@ -22,7 +21,8 @@ import {
   type FieldErrors,
   type ReviewFormValues,
 } from './form.js';
-import { checkLabels, outcomeLabels, typeHints, typeLabels } from './labels.js';
+import { checkLabels, checkOutcomeLabels, reviewTypeLabels, ruleTitles } from '../../../../db/contract/words/index.js';
+import { typeHints } from './labels.js';
 
 const isRule = (t: string): t is CaseRuleId => Object.hasOwn(ruleTitles, t);
 const triggerLabel = (t: string) => (isRule(t) ? `${ruleTitles[t]} (${t})` : t);
@@ -60,7 +60,7 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
     if (saving) return;
-    let found = validate(values, mode, londonToday());
+    let found = validate(values, mode, londonToday(new Date()));
     if (found.size === 0) found = schemaErrors(crn, amend ? amend.id : null, values);
     setErrors(found);
     setFailure(null);
@@ -102,7 +102,7 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
             id="type"
             legend="Type of review"
             legendClass="govuk-fieldset__legend--m"
-            options={reviewTypes.map((t) => ({ value: t, label: typeLabels[t], hint: typeHints[t] }))}
+            options={reviewTypes.map((t) => ({ value: t, label: reviewTypeLabels[t], hint: typeHints[t] }))}
             value={values.type}
             error={err('type')}
             onChange={(type) => {
@@ -167,7 +167,7 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
               legend={checkLabels[item]}
               small
               inline
-              options={checkOutcomes.map((o) => ({ value: o, label: outcomeLabels[o] }))}
+              options={checkOutcomes.map((o) => ({ value: o, label: checkOutcomeLabels[o] }))}
               value={values.checks[item]}
               error={err(checkFieldId(item))}
               onChange={(outcome) => {

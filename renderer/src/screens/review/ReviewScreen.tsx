@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp, type Route } from '../../store/index.js';
-import { londonToday } from './dates.js';
+import { londonToday } from '../../../../db/contract/dates.js';
 import { openRules, prefillAmend, prefillRecord } from './form.js';
 import { ReviewForm } from './ReviewForm.js';
 import { WithdrawForm } from './WithdrawForm.js';
@@ -63,7 +63,7 @@ function ReviewPage({ route }: { route: ReviewRoute }) {
 
   if (route.mode === 'record') {
     if (!detail.inCaseload) return waiting(`${detail.name} has left the caseload: no new review can be recorded.`, true);
-    return <ReviewForm crn={crn} name={detail.name} initial={prefillRecord(flags, profile, londonToday(), settings)} triggerOptions={openRules(flags)} />;
+    return <ReviewForm crn={crn} name={detail.name} initial={prefillRecord(flags, profile, londonToday(new Date()), settings)} triggerOptions={openRules(flags)} />;
   }
   const review = reviews.reviews.find((r) => r.id === route.reviewId);
   if (!review) return waiting(`There is no review ${String(route.reviewId)} of this case.`, true);

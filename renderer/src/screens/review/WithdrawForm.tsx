@@ -1,13 +1,13 @@
 import { useState, type MouseEvent, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { OpError, Review } from '../../../../db/contract.js';
+import type { OpError, Review } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
-import { shortDate } from '../queue/labels.js';
+import { shortDate } from '../../../../db/contract/dates.js';
 import { Textarea } from './fields.js';
 import { serviceMessage } from './form.js';
-import { typeLabels } from './labels.js';
+import { reviewTypeLabels } from '../../../../db/contract/words/index.js';
 
 /** Confirms withdrawing a review entered in error: a reason is required, and it stops counting as evidence. */
 export function WithdrawForm({ crn, name, review }: { crn: string; name: string; review: Review }) {
@@ -59,7 +59,7 @@ export function WithdrawForm({ crn, name, review }: { crn: string; name: string;
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Review</dt>
             <dd className="govuk-summary-list__value">
-              {typeLabels[v.type]}, <time dateTime={v.date}>{shortDate(v.date)}</time>
+              {reviewTypeLabels[v.type]}, <time dateTime={v.date}>{shortDate(v.date)}</time>
             </dd>
           </div>
           <div className="govuk-summary-list__row">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseFlagsView, CaseRuleResult, Profile, SettingView } from '../../../../db/contract.js';
-import { addDays, isIsoDate, londonToday } from './dates.js';
+import type { CaseFlagsView, CaseRuleResult, Profile, SettingView } from '../../../../db/contract/index.js';
+import { addDays, isIsoDate, londonToday } from '../../../../db/contract/dates.js';
 import { changeType, fieldFor, prefillAmend, prefillRecord, serviceMessage, suggestType, toAmendInput, toRecordInput, validate, type EditableVersion, type ReviewFormValues } from './form.js';
 
 const profile: Profile = { osUser: 'spo', name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01', updatedAt: '2026-11-20T10:00:00Z' };

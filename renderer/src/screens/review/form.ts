@@ -1,6 +1,8 @@
 import {
   checkItems,
+  contactCodePattern,
   reviewAmendInput,
+  reviewLimits as max,
   reviewRecordInput,
   suggestedContactCodes,
   type CaseFlagsView,
@@ -12,10 +14,10 @@ import {
   type ReviewType,
   type ReviewVersion,
   type SettingView,
-} from '../../../../db/contract.js';
+} from '../../../../db/contract/index.js';
 import type { FieldError } from '../../components/ErrorSummary.js';
-import { addDays, isIsoDate } from './dates.js';
-import { checkLabels } from './labels.js';
+import { addDays, isIsoDate } from '../../../../db/contract/dates.js';
+import { checkLabels } from '../../../../db/contract/words/index.js';
 
 export interface ActionRow {
   /** Stable across removals, for React keys; not sent. */
@@ -139,6 +141,9 @@ export function changeType(v: ReviewFormValues, type: ReviewType, settings: read
   };
 }
 
+/** "20,000 characters or fewer": the schema's limit as GOV.UK writes a number. */
+const fewer = (limit: number): string => `${limit.toLocaleString('en-GB')} characters or fewer`;
+
 function checkDate(errors: FieldErrors, id: string, value: string, words: { missing: string; name: string }, required: boolean): boolean {
   if (value.trim() === '') {
     if (required) errors.set(id, words.missing);
@@ -158,14 +163,14 @@ export function validate(v: ReviewFormValues, mode: Mode, today: string): FieldE
   const dateOk = checkDate(e, 'date', v.date, { missing: 'Enter the date of the review', name: 'Date of the review' }, true);
   if (dateOk && v.date > today) e.set('date', 'Date of the review must be today or in the past');
   if (!v.spoName.trim()) e.set('spoName', 'Enter the name of the SPO who did the review');
-  else if (v.spoName.trim().length > 200) e.set('spoName', 'SPO name must be 200 characters or fewer');
-  if (v.spoStaffCode.trim().length > 20) e.set('spoStaffCode', 'Staff code must be 20 characters or fewer');
+  else if (v.spoName.trim().length > max.spoName) e.set('spoName', `SPO name must be ${fewer(max.spoName)}`);
+  if (v.spoStaffCode.trim().length > max.staffCode) e.set('spoStaffCode', `Staff code must be ${fewer(max.staffCode)}`);
   for (const item of checkItems) {
     if (!v.checks[item]) e.set(checkFieldId(item), `Select what you found when you looked at the ${checkLabels[item].charAt(0).toLowerCase()}${checkLabels[item].slice(1)}`);
   }
-  if (v.analysis.length > 20_000) e.set('analysis', 'Analysis must be 20,000 characters or fewer');
+  if (v.analysis.length > max.analysis) e.set('analysis', `Analysis must be ${fewer(max.analysis)}`);
   if (!v.decision.trim()) e.set('decision', 'Enter the decision');
-  else if (v.decision.length > 20_000) e.set('decision', 'Decision must be 20,000 characters or fewer');
+  else if (v.decision.length > max.decision) e.set('decision', `Decision must be ${fewer(max.decision)}`);
   v.actions.forEach((a, i) => {
     const n = String(i + 1);
     if (!a.text.trim()) e.set(actionFieldId(i, 'text'), `Enter what action ${n} is`);
@@ -175,10 +180,10 @@ export function validate(v: ReviewFormValues, mode: Mode, today: string): FieldE
   });
   const nextOk = checkDate(e, 'nextReviewDate', v.nextReviewDate, { missing: '', name: 'Next review date' }, false);
   if (nextOk && dateOk && v.nextReviewDate < v.date) e.set('nextReviewDate', 'Next review date must be on or after the date of the review');
-  if (v.contactCode.trim() && !/^[A-Za-z0-9]{1,10}$/.test(v.contactCode.trim())) {
-    e.set('contactCode', 'nDelius contact code must be letters and numbers only, 10 at most');
+  if (v.contactCode.trim() && !contactCodePattern.test(v.contactCode.trim().toUpperCase())) {
+    e.set('contactCode', `nDelius contact code must be letters and numbers only, ${String(max.contactCode)} at most`);
   }
-  if (v.contactId.trim().length > 40) e.set('contactId', 'nDelius contact ID must be 40 characters or fewer');
+  if (v.contactId.trim().length > max.contactId) e.set('contactId', `nDelius contact ID must be ${fewer(max.contactId)}`);
   if (mode === 'amend' && !v.reason.trim()) e.set('reason', 'Enter the reason for the correction');
   return e;
 }

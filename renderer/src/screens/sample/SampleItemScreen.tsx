@@ -1,10 +1,10 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { sampleAnswers, sampleCheckItems, sampleOutcomes, type Review, type SampleOutcome } from '../../../../db/contract.js';
+import { sampleAnswers, sampleCheckItems, sampleOutcomes, type Review, type SampleOutcome } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
-import { shortDate } from '../queue/labels.js';
+import { shortDate } from '../../../../db/contract/dates.js';
 import { sampleAnswerLabels, sampleCheckLabels, sampleOutcomeLabels } from './labels.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
 

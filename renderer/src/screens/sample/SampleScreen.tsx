@@ -1,16 +1,16 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Sample } from '../../../../db/contract.js';
+import type { Sample } from '../../../../db/contract/index.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
-import { shortDate } from '../queue/labels.js';
-import { sampleOutcomeLabels, sampleRiskLabels } from './labels.js';
+import { shortDate } from '../../../../db/contract/dates.js';
+import { reviewTypeLabels, roshLabels } from '../../../../db/contract/words/index.js';
+import { sampleOutcomeLabels } from './labels.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
 import { SuccessBanner } from '../../components/SuccessBanner.js';
 import { TableHead } from '../../components/TableHead.js';
 
-const reviewTypeLabels = { 'management-oversight': 'Management oversight', 'allocation-oversight': 'Allocation oversight', 'mappa-l1-review': 'MAPPA level 1 review' } as const;
 
 /** One sample: how it was drawn, and each review in it with its re-reading, if any. */
 export function SampleScreen() {
@@ -86,7 +86,7 @@ function SampleDetail({ sample }: { sample: Sample }) {
                   </a>
                 </td>
                 <td className="govuk-table__cell">{item.staffCode}</td>
-                <td className="govuk-table__cell">{sampleRiskLabels[item.risk]}</td>
+                <td className="govuk-table__cell">{roshLabels[item.risk]}</td>
                 <td className="govuk-table__cell">
                   {reviewTypeLabels[item.reviewType]}, {shortDate(item.reviewDate)}
                 </td>
@@ -110,7 +110,7 @@ function SampleDetail({ sample }: { sample: Sample }) {
               {sample.strata.map((s) => (
                 <tr key={`${s.staffCode}-${s.risk}`} className="govuk-table__row">
                   <td className="govuk-table__cell">{s.staffCode}</td>
-                  <td className="govuk-table__cell">{sampleRiskLabels[s.risk]}</td>
+                  <td className="govuk-table__cell">{roshLabels[s.risk]}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{s.population}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{s.chosen}</td>
                 </tr>

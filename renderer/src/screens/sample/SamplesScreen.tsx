@@ -6,7 +6,7 @@ import { TableHead } from '../../components/TableHead.js';
 import { TextInput } from '../../components/TextInput.js';
 import { useApp } from '../../store/index.js';
 import type { DrawForm } from '../../store/sample.js';
-import { shortDate } from '../queue/labels.js';
+import { shortDate } from '../../../../db/contract/dates.js';
 
 const order: readonly (keyof DrawForm)[] = ['size', 'from', 'to', 'team', 'seed'];
 

@@ -1,4 +1,4 @@
-import type { SampleOutcome, sampleAnswers, sampleCheckItems, sampleRiskLevels } from '../../../../db/contract.js';
+import type { SampleOutcome, sampleAnswers, sampleCheckItems } from '../../../../db/contract/index.js';
 
 /** What the re-reader asks of each sampled review, in the words of an HMIP-style case audit. */
 export const sampleCheckLabels: Readonly<Record<(typeof sampleCheckItems)[number], string>> = {
@@ -13,5 +13,3 @@ export const sampleCheckLabels: Readonly<Record<(typeof sampleCheckItems)[number
 export const sampleAnswerLabels: Readonly<Record<(typeof sampleAnswers)[number], string>> = { yes: 'Yes', no: 'No', 'not-applicable': 'Not applicable' };
 
 export const sampleOutcomeLabels: Readonly<Record<SampleOutcome, string>> = { good: 'Good', 'requires-improvement': 'Requires improvement', inadequate: 'Inadequate' };
-
-export const sampleRiskLabels: Readonly<Record<(typeof sampleRiskLevels)[number], string>> = { VERY_HIGH: 'Very high', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low', UNKNOWN: 'Unknown' };

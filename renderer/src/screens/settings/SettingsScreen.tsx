@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { SettingView, SettingsHistoryEntry } from '../../../../db/contract.js';
+import type { SettingView, SettingsHistoryEntry } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';

@@ -1,4 +1,4 @@
-import type { SettingValue } from '../../../../db/contract.js';
+import type { SettingValue } from '../../../../db/contract/index.js';
 
 /** A setting's value as the form shows it: numbers as typed, code lists comma-separated, codes per need as `NEED: A, B; NEED: C`. */
 export function formatValue(v: SettingValue): string {

@@ -1,15 +1,13 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { TeamHeatCell, TeamPractitioner, TeamView } from '../../../../db/contract.js';
+import type { TeamHeatCell, TeamPractitioner, TeamView } from '../../../../db/contract/index.js';
+import { dayMonth, spokenDate } from '../../../../db/contract/dates.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TableHead } from '../../components/TableHead.js';
 import { count } from '../../format.js';
 import { useApp } from '../../store/index.js';
 
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** The team's caseloads, workload and oversight coverage today, and whose cases have waited longest for SPO oversight. */
 export function TeamScreen() {
@@ -60,7 +58,7 @@ function TeamDetail({ view, busy }: { view: TeamView; busy: boolean }) {
   return (
     <div aria-busy={busy}>
       <p className="govuk-body" role="status">
-        {count(view.practitioners.length, 'practitioner')} as of {longDate.format(day(view.asOf))}
+        {count(view.practitioners.length, 'practitioner')} as of {spokenDate(view.asOf)}
         {view.staffFile ? `; ${count(over, 'practitioner')} over capacity` : '; the extract had no staff file, so workload and grade are not known'}.
       </p>
       <PractitionerTable view={view} />
@@ -155,7 +153,7 @@ function Heatmap({ view }: { view: TeamView }) {
         <caption className="govuk-table__caption govuk-visually-hidden">
           For each practitioner and week ending: cases without oversight within the interval, of the high-risk and MAPPA level 1 cases held, and the longest time in weeks since oversight
         </caption>
-        <TableHead headings={['Practitioner', ...view.heatmap.weeks.map((w) => ({ text: shortDate.format(day(w)), hiddenBefore: 'Week ending ' }))]} />
+        <TableHead headings={['Practitioner', ...view.heatmap.weeks.map((w) => ({ text: dayMonth(w), hiddenBefore: 'Week ending ' }))]} />
         <tbody className="govuk-table__body">
           {view.heatmap.rows.map((r) => (
             <tr key={r.staffCode} className="govuk-table__row">

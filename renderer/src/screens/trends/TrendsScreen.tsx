@@ -1,11 +1,12 @@
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { caseRuleIds, type TrendsReport, type TrendWeek } from '../../../../db/contract.js';
+import { caseRuleIds, type TrendsReport, type TrendWeek } from '../../../../db/contract/index.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TableHead } from '../../components/TableHead.js';
 import { useApp } from '../../store/index.js';
-import { ruleTitles, shortDate } from '../queue/labels.js';
+import { shortDate } from '../../../../db/contract/dates.js';
+import { ruleTitles } from '../../../../db/contract/words/index.js';
 import { seriesColours, type ChartConfiguration } from './chart.js';
 import { TrendChart } from './TrendChart.js';
 

@@ -1,0 +1,72 @@
+/** One case as the case screen shows it (beside `flags:case` and `reviews:list`). */
+import { z } from 'zod';
+import { crnField } from './fields.js';
+
+export const casesGetInput = z.object({ crn: crnField });
+
+export interface CaseRegistration {
+  code: string;
+  /** What the code means (DOMAIN.md); null for a code the app does not know. */
+  meaning: string | null;
+  level: string | null;
+  category: string | null;
+  registrationDate: string;
+  nextReviewDate: string | null;
+  deregistrationDate: string | null;
+  /** Registered on or before today and not deregistered by today. */
+  active: boolean;
+}
+
+export interface CaseNeed {
+  need: string;
+  meaning: string | null;
+  severity: string | null;
+  linkedToHarm: boolean;
+  linkedToReoffending: boolean;
+}
+
+/** One dated item of the case's evidence; the timeline is newest first. */
+export interface TimelineEvent {
+  date: string;
+  kind: 'registration' | 'deregistration' | 'contact' | 'review';
+  /** The register or contact type code, or the review type. */
+  code: string;
+  meaning: string | null;
+  /** The contact ID, level and category, or the review's state. */
+  detail: string | null;
+  /** For a review: its id, and whether it counts as evidence (not withdrawn). */
+  reviewId?: number;
+  countsAsEvidence?: boolean;
+}
+
+export interface CaseDetail {
+  /** The London date `active` is judged on. */
+  asOf: string;
+  crn: string;
+  name: string;
+  dateOfBirth: string | null;
+  inCaseload: boolean;
+  allocationDate: string;
+  caseType: string | null;
+  sentenceType: string | null;
+  tier: string | null;
+  /** OASys RoSH as the extract holds it. */
+  rosh: { level: string | null; assessedOn: string | null };
+  practitioner: { staffCode: string; name: string | null; grade: string | null; gradeMeaning: string | null };
+  team: { code: string | null; name: string | null; pduCode: string | null; pduName: string | null };
+  /** Newest first. */
+  registrations: CaseRegistration[];
+  needs: CaseNeed[];
+  timeline: TimelineEvent[];
+  /** The timeline holds the latest `contactsShown` of the case's `contactsTotal` contacts. */
+  contactsShown: number;
+  contactsTotal: number;
+}
+
+export const casesInputs = {
+  'cases:get': casesGetInput,
+} as const satisfies Record<keyof CasesResults, z.ZodType>;
+
+export interface CasesResults {
+  'cases:get': CaseDetail;
+}
