@@ -39,7 +39,7 @@ test('Opening a case explains each flag: the rule, its dates, the evidence and t
   const crn = await demoCase(app);
   const casePage = await openCase(app, crn);
   const view = await ok(app.api('flags:case', { crn }));
-  const detail = await ok(app.api('cases:get', { crn }));
+  const { detail } = await ok(app.api('cases:open', { crn }));
   expect(await casePage.heading().textContent()).toBe(detail.name);
 
   const rule = view.rules.find((r) => r.rule === 'OVERSIGHT-NEW');

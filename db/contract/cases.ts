@@ -1,8 +1,10 @@
-/** One case as the case screen shows it (beside `flags:case` and `reviews:list`). */
+/** One case as the case screen shows it: its snapshot and evidence, its rules and its reviews, in one call. */
 import { z } from 'zod';
 import { crnField } from './fields.js';
+import type { CaseFlagsView } from './flags.js';
+import type { CaseReviews } from './reviews.js';
 
-export const casesGetInput = z.object({ crn: crnField });
+export const casesOpenInput = z.object({ crn: crnField });
 
 export interface CaseRegistration {
   code: string;
@@ -63,10 +65,19 @@ export interface CaseDetail {
   contactsTotal: number;
 }
 
+/** Everything the case screen shows, read together and logged as one consultation. */
+export interface CaseOpened {
+  detail: CaseDetail;
+  /** Every rule that applies, with its explanation (as `flags:case`). */
+  flags: CaseFlagsView;
+  /** Every review with all its versions (as `reviews:list`). */
+  reviews: CaseReviews;
+}
+
 export const casesInputs = {
-  'cases:get': casesGetInput,
+  'cases:open': casesOpenInput,
 } as const satisfies Record<keyof CasesResults, z.ZodType>;
 
 export interface CasesResults {
-  'cases:get': CaseDetail;
+  'cases:open': CaseOpened;
 }

@@ -12,7 +12,7 @@ export const operationNames = [
   'flags:evaluate',
   'flags:queue',
   'flags:case',
-  'cases:get',
+  'cases:open',
   'settings:get',
   'settings:set',
   'settings:history',

@@ -81,11 +81,20 @@ export const auditMap = {
   'flags:case': {
     entries: (_input, r) => [{ operation: 'consultation', crns: [r.crn], justification: 'case opened', details: { asOf: r.asOf } }],
   },
-  // The case screen also calls flags:case and reviews:list, which log their own consultation of
-  // the same CRN: each entry names what was read, so an inspector sees the whole opening.
-  'cases:get': {
+  // The case screen reads everything it shows in this one call, so opening a case is one entry.
+  'cases:open': {
     entries: (_input, r) => [
-      { operation: 'consultation', crns: [r.crn], justification: 'case opened', details: { view: 'case details and evidence timeline', contacts: r.contactsShown } },
+      {
+        operation: 'consultation',
+        crns: [r.detail.crn],
+        justification: 'case opened',
+        details: {
+          asOf: r.detail.asOf,
+          view: 'case details, flags with their explanations, evidence timeline and reviews',
+          contacts: r.detail.contactsShown,
+          reviews: r.reviews.reviews.map((x) => x.id),
+        },
+      },
     ],
   },
   'settings:get': { notLogged: 'policy settings only; no personal data' },

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fixture, ok, review } from '../reviews/testing/fixture.js';
 import { headers, minimalExtract } from '../testing/extract.js';
 
-describe('cases:get', () => {
+describe('cases:open', () => {
   it('answers the case fields, the practitioner and team, and the codes in words', async () => {
     const { service } = await fixture();
-    const c = await ok(service.call('cases:get', { crn: 'x000001' }));
+    const c = (await ok(service.call('cases:open', { crn: 'x000001' }))).detail;
     expect(c).toMatchObject({
       asOf: '2026-11-23',
       crn: 'X000001',
@@ -31,7 +31,7 @@ describe('cases:get', () => {
     const first = await ok(service.call('reviews:record', review({ date: '2026-11-20' })));
     const second = await ok(service.call('reviews:record', review({ date: '2026-11-21' })));
     await ok(service.call('reviews:withdraw', { id: second.id, reason: 'entered on the wrong case' }));
-    const c = await ok(service.call('cases:get', { crn: 'X000001' }));
+    const c = (await ok(service.call('cases:open', { crn: 'X000001' }))).detail;
     expect(c.timeline.map((e) => [e.date, e.kind, e.code, e.meaning])).toEqual([
       ['2026-11-21', 'review', 'management-oversight', 'management oversight review'],
       ['2026-11-20', 'review', 'management-oversight', 'management oversight review'],
@@ -47,7 +47,7 @@ describe('cases:get', () => {
     files['registrations.csv'] = `${headers.registrations}\nX000002,MAPP,M1,M2,2025-03-02,2026-12-01,\nX000002,ADVP,,,2025-01-05,,2026-06-30\n`;
     files['contacts.csv'] = `${headers.contacts}\nX000002,1002,2026-10-01,C281,N99S001\nX000002,1003,2026-10-02,C369,N99P002\n`;
     const { service } = await fixture({ files });
-    const c = await ok(service.call('cases:get', { crn: 'X000002' }));
+    const c = (await ok(service.call('cases:open', { crn: 'X000002' }))).detail;
     expect(c.registrations.map((r) => [r.code, r.active])).toEqual([
       ['MAPP', true],
       ['ADVP', false],
@@ -67,21 +67,39 @@ describe('cases:get', () => {
     const rows = Array.from({ length: 130 }, (_, i) => `X000001,${5000 + i},2026-${i < 65 ? '10' : '11'}-${String((i % 28) + 1).padStart(2, '0')},COAP,N99P001`);
     files['contacts.csv'] = `${headers.contacts}\n${rows.join('\n')}\n`;
     const { service } = await fixture({ files });
-    const c = await ok(service.call('cases:get', { crn: 'X000001' }));
+    const c = (await ok(service.call('cases:open', { crn: 'X000001' }))).detail;
     expect([c.contactsShown, c.contactsTotal]).toEqual([100, 130]);
     const dates = c.timeline.filter((e) => e.kind === 'contact').map((e) => e.date);
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  it('refuses an unknown CRN naming the field, and logs each opening as a consultation of that CRN', async () => {
+  it('refuses an unknown CRN naming the field', async () => {
     const { service } = await fixture();
-    expect(await service.call('cases:get', { crn: 'X999999' })).toEqual({
+    expect(await service.call('cases:open', { crn: 'X999999' })).toEqual({
       ok: false,
       error: { code: 'not-found', message: 'crn: no case with CRN X999999', field: 'crn' },
     });
-    expect(await service.call('cases:get', { crn: 'nonsense' })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'crn' } });
-    await ok(service.call('cases:get', { crn: 'X000002' }));
-    const log = await ok(service.call('audit:list', { crn: 'X000002' }));
-    expect(log.entries.filter((e) => e.op === 'cases:get').map((e) => [e.operation, e.crns, e.justification])).toEqual([['consultation', ['X000002'], 'case opened']]);
+    expect(await service.call('cases:open', { crn: 'nonsense' })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'crn' } });
+  });
+
+  it('answers the case, its rules with their explanations and its reviews together, as flags:case and reviews:list would', async () => {
+    const { service } = await fixture();
+    const r = await ok(service.call('reviews:record', review({ date: '2026-11-20' })));
+    const opened = await ok(service.call('cases:open', { crn: 'X000001' }));
+    expect(opened.flags).toEqual(await ok(service.call('flags:case', { crn: 'X000001' })));
+    expect(opened.reviews).toEqual(await ok(service.call('reviews:list', { crn: 'X000001' })));
+    expect(opened.reviews.reviews.map((x) => x.id)).toEqual([r.id]);
+  });
+
+  it('logs one opening as exactly one consultation entry naming the CRN, what was shown and the reviews read', async () => {
+    const { service } = await fixture();
+    const r = await ok(service.call('reviews:record', review({ date: '2026-11-20' })));
+    await ok(service.call('cases:open', { crn: 'X000001' }));
+    const log = (await ok(service.call('audit:list', { crn: 'X000001' }))).entries.filter((e) => e.op !== 'audit:list');
+    expect(log.map((e) => [e.operation, e.op, e.crns, e.justification])).toEqual([
+      ['consultation', 'cases:open', ['X000001'], 'case opened'],
+      ['alteration', 'reviews:record', ['X000001'], 'management-oversight review recorded, prompted by OVERSIGHT-NEW'],
+    ]);
+    expect(log[0]?.details).toMatchObject({ asOf: '2026-11-23', reviews: [r.id], contacts: 1 });
   });
 });

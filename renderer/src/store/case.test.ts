@@ -38,22 +38,20 @@ const flags: CaseFlagsView = {
 const reviews: CaseReviews = { crn: 'X000001', reviews: [] };
 
 const caseAnswers: Answers = {
-  'cases:get': () => ({ ok: true, value: detail }),
-  'flags:case': () => ({ ok: true, value: flags }),
-  'reviews:list': () => ({ ok: true, value: reviews }),
+  'cases:open': () => ({ ok: true, value: { detail, flags, reviews } }),
 };
 
 describe('the case slice', () => {
-  it('reads the case, its flags and its reviews together', async () => {
+  it('reads the case, its flags and its reviews in one call, so opening a case is one consultation', async () => {
     const { client, calls } = fakeClient(caseAnswers);
     const store = createAppStore(client);
     await store.getState().loadCase('X000001');
-    expect(calls.map((c) => c.op).sort()).toEqual(['cases:get', 'flags:case', 'reviews:list']);
+    expect(calls.map((c) => c.op)).toEqual(['cases:open']);
     expect(store.getState().caseView).toEqual({ crn: 'X000001', detail, flags, reviews, loading: false, error: null });
   });
 
   it('says why a case could not be read, showing nothing of it', async () => {
-    const { client } = fakeClient({ ...caseAnswers, 'cases:get': () => ({ ok: false, error: { code: 'not-found', message: 'crn: no case with CRN X000001', field: 'crn' } }) });
+    const { client } = fakeClient({ ...caseAnswers, 'cases:open': () => ({ ok: false, error: { code: 'not-found', message: 'crn: no case with CRN X000001', field: 'crn' } }) });
     const store = createAppStore(client);
     await store.getState().loadCase('X000001');
     expect(store.getState().caseView).toMatchObject({ crn: 'X000001', detail: null, flags: null, loading: false, error: { code: 'not-found' } });

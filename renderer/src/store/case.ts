@@ -20,7 +20,7 @@ export interface CaseNotice {
 export interface CaseSlice {
   caseView: CaseState;
   caseNotice: CaseNotice | null;
-  /** Reads the case, its rules with their explanations, and its reviews, together. */
+  /** Reads the case, its rules with their explanations, and its reviews, in one call (one consultation). */
   loadCase: (crn: string) => Promise<void>;
   /** Opens a case from elsewhere in the app: no banner left over from an earlier save. */
   openCase: (crn: string) => void;
@@ -35,29 +35,15 @@ export const caseSlice: Slice<CaseSlice> = (client) => (set, get) => ({
   loadCase: async (crn) => {
     // What was on screen for another case is dropped at once, so it is never shown under this CRN.
     set((s) => ({ caseView: s.caseView.crn === crn ? { ...s.caseView, loading: true, error: null } : { ...empty, crn, loading: true } }));
-    const [detail, flags, reviews] = await Promise.all([
-      client.call('cases:get', { crn }),
-      client.call('flags:case', { crn }),
-      client.call('reviews:list', { crn }),
-    ]);
+    const opened = await client.call('cases:open', { crn });
     // Another case was opened meanwhile: its answer wins.
     if (get().caseView.crn !== crn) return;
-    const fail = (error: OpError) => {
-      set({ caseView: { ...empty, crn, error } });
-    };
-    if (!detail.ok) {
-      fail(detail.error);
+    if (!opened.ok) {
+      set({ caseView: { ...empty, crn, error: opened.error } });
       return;
     }
-    if (!flags.ok) {
-      fail(flags.error);
-      return;
-    }
-    if (!reviews.ok) {
-      fail(reviews.error);
-      return;
-    }
-    set({ caseView: { crn, detail: detail.value, flags: flags.value, reviews: reviews.value, loading: false, error: null } });
+    const { detail, flags, reviews } = opened.value;
+    set({ caseView: { crn, detail, flags, reviews, loading: false, error: null } });
   },
   openCase: (crn) => {
     set({ caseNotice: null });
