@@ -17,11 +17,9 @@ export interface TeamWorkload {
   overCapacity: boolean;
 }
 
-export interface TeamPractitioner {
+/** A practitioner's caseload counted on one date, as the team view and the weekly trends count it. */
+export interface CaseloadCounts {
   staffCode: string;
-  /** Null when the staff file does not hold the practitioner. */
-  name: string | null;
-  grade: string | null;
   teamCode: string | null;
   /** Cases held in the caseload. */
   cases: number;
@@ -31,6 +29,12 @@ export interface TeamPractitioner {
   inScope: number;
   /** In-scope cases whose latest oversight evidence is at most oversightIntervalDays old. */
   covered: number;
+}
+
+export interface TeamPractitioner extends CaseloadCounts {
+  /** Null when the staff file does not hold the practitioner. */
+  name: string | null;
+  grade: string | null;
   /** covered / inScope, 0–1; null with no case in scope. */
   coverage: number | null;
   /** Case flags overdue and due soon. */

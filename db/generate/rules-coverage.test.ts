@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseRuleIds } from '../contract/index.js';
 import { generateExtract } from './index.js';
 import { dayOf, evaluate, readExtract, type Evaluation, type Extract } from './testing/rule-oracle.js';
 
@@ -11,19 +12,7 @@ import { dayOf, evaluate, readExtract, type Evaluation, type Extract } from './t
  * rules are recomputed from the CSVs by rule-oracle.ts, independently of the generator.
  */
 
-const CASE_RULES = [
-  'OVERSIGHT-NEW',
-  'OVERSIGHT-OVERDUE',
-  'MAPPA-L1-REVIEW',
-  'REGISTRATION-REVIEW',
-  'ROSH-MISSING',
-  'ROSH-STALE',
-  'ROSH-MISMATCH',
-  'DA-POLICE-CHECK',
-  'CHILD-SAFEGUARDING-CHECK',
-  'NEED-REFERRAL',
-  'ALLOCATION-GRADE',
-] as const;
+const CASE_RULES = caseRuleIds;
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -1,10 +1,12 @@
-import { readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import type { ExtractKind, ImportReport, ImportWarning, RowError } from '../contract/index.js';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ImportReport, ImportWarning } from '../contract/index.js';
 import type { Db } from '../connection.js';
-import { DomainError } from '../errors.js';
-import { columnAt, kindOrder, matchHeader, requiredKinds, type Value } from './kinds.js';
+import { crossRowProblem, type CrossRow } from './cross-row.js';
+import { columnAt, kindOrder, matchHeader, requiredKinds } from './kinds.js';
 import { defaultLimits, type ImportLimits } from './limits.js';
+import { listFiles } from './list-files.js';
+import { ErrorList, UnknownCodes } from './problems.js';
 import { readCsv, readHeader } from './read-csv.js';
 import { caseCounts, currentFingerprint, fingerprint, replaceSnapshot, writeLog, type LoggedFile } from './snapshot.js';
 import { nonAsciiCharacters, sniffFile } from './sniff.js';
@@ -47,61 +49,6 @@ interface FileState extends LoggedFile {
 }
 
 const EXTRACT = '(extract)';
-
-async function listFiles(paths: readonly string[], warnings: ImportWarning[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const p of paths) {
-    const info = await stat(p).catch(() => null);
-    if (!info) throw new DomainError('invalid-input', `no such file or folder: ${p}`, 'paths');
-    if (info.isDirectory()) {
-      const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-      for (const e of entries) {
-        if (e.isFile() && e.name.toLowerCase().endsWith('.csv')) files.push(join(p, e.name));
-        else if (e.isFile()) warnings.push({ file: e.name, reason: 'not a .csv file; ignored' });
-      }
-    } else files.push(p);
-  }
-  if (files.length === 0) throw new DomainError('invalid-input', `no CSV files in ${paths.join(', ')}`, 'paths');
-  return files;
-}
-
-/** Collects row errors, listing the first few hundred and counting the rest. */
-class ErrorList {
-  readonly listed: RowError[] = [];
-  omitted = 0;
-  rejectedRows = 0;
-  fileErrors = 0;
-  constructor(private readonly max: number) {}
-  add(e: RowError): void {
-    if (this.listed.length < this.max) this.listed.push(e);
-    else this.omitted++;
-  }
-  fileError(file: string, reason: string, line?: number): void {
-    this.fileErrors++;
-    this.add(line === undefined ? { file, reason } : { file, line, reason });
-  }
-}
-
-/** Codes outside the app's lists are kept as written; the report says which, once per column. */
-class UnknownCodes {
-  private readonly seen = new Map<string, { file: string; column: string; count: number; values: Set<string> }>();
-  note(kind: ExtractKind, file: string, column: string, value: string): void {
-    const key = `${kind}\u0000${column}`;
-    let entry = this.seen.get(key);
-    if (!entry) {
-      entry = { file, column, count: 0, values: new Set() };
-      this.seen.set(key, entry);
-    }
-    entry.count++;
-    if (entry.values.size < 8) entry.values.add(value);
-  }
-  warnings(): ImportWarning[] {
-    return [...this.seen.values()].map((e) => ({
-      file: e.file,
-      reason: `${e.count} rows have a ${e.column} the app does not know (${[...e.values].join(', ')}${e.values.size >= 8 ? ', …' : ''}); kept as written`,
-    }));
-  }
-}
 
 /**
  * Reads, validates and stages an extract (for a dry run and a commit alike), and then — inside the
@@ -334,36 +281,4 @@ export async function stageImport(db: Db, opts: ImportOptions): Promise<StagedIm
     dropStaging(db);
     throw e;
   }
-}
-
-type Where = { file: string; line: number };
-interface CrossRow {
-  cases: Map<string, Where>;
-  casesRejected: Map<string, Where>;
-  staff: Map<string, Where>;
-  /** When no cases file could be read, every CRN would be "missing": say nothing instead. */
-  casesUnreadable: boolean;
-}
-
-/** Uniqueness of CRNs and staff codes, and CRNs that must exist in the cases file. */
-function crossRowProblem(kind: ExtractKind, row: readonly Value[], seen: CrossRow): { column: string; reason: string } | null {
-  const crnAt = columnAt(kind, 'crn');
-  const crn = crnAt === -1 ? undefined : row[crnAt];
-  if (kind === 'cases' && typeof crn === 'string') {
-    const earlier = seen.cases.get(crn);
-    return earlier ? { column: 'crn', reason: `duplicate crn ${crn} (first on line ${earlier.line} of ${earlier.file})` } : null;
-  }
-  if (kind === 'staff') {
-    const code = String(row[columnAt('staff', 'staff_code')]);
-    const earlier = seen.staff.get(code);
-    return earlier ? { column: 'staff_code', reason: `duplicate staff_code ${code} (first on line ${earlier.line} of ${earlier.file})` } : null;
-  }
-  if (typeof crn === 'string' && !seen.casesUnreadable && !seen.cases.has(crn)) {
-    const rejected = seen.casesRejected.get(crn);
-    return {
-      column: 'crn',
-      reason: rejected ? `crn ${crn} is on a cases row that was rejected (line ${rejected.line} of ${rejected.file})` : `crn ${crn} is not in the cases file`,
-    };
-  }
-  return null;
 }

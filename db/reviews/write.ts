@@ -143,35 +143,13 @@ export class ReviewWriter {
     if (sameFields(fields, prev)) {
       throw new DomainError('invalid-input', `id: the amendment changes nothing in review ${input.id}; give the fields to correct`, 'id');
     }
-    const version: ReviewVersion = {
-      ...prev,
-      ...fields,
-      version: prev.version + 1,
-      action: 'amended',
-      reason: input.reason,
-      recordedAt: now.toISOString(),
-      recordedByOs: who.osUser,
-      recordedBy: who.appUser,
-    };
-    this.repo.append(version, this.repo.nextRowId());
-    return this.finish([...review.versions, version]);
+    return this.appendVersion(review, { ...prev, ...fields }, 'amended', input.reason, who, now);
   }
 
   withdraw(input: WithdrawInput, who: Who): Review {
     this.mustBeInTransaction();
-    const now = who.now();
     const review = this.current(input.id, 'withdrawn');
-    const version: ReviewVersion = {
-      ...review.current,
-      version: review.current.version + 1,
-      action: 'withdrawn',
-      reason: input.reason,
-      recordedAt: now.toISOString(),
-      recordedByOs: who.osUser,
-      recordedBy: who.appUser,
-    };
-    this.repo.append(version, this.repo.nextRowId());
-    return this.finish([...review.versions, version]);
+    return this.appendVersion(review, review.current, 'withdrawn', input.reason, who, who.now());
   }
 
   /**
@@ -203,6 +181,21 @@ export class ReviewWriter {
       );
     }
     return review;
+  }
+
+  /** A correction or a withdrawal: the next version of the review, with its reason, appended. */
+  private appendVersion(review: Review, fields: ReviewVersion, action: 'amended' | 'withdrawn', reason: string, who: Who, now: Date): Review {
+    const version: ReviewVersion = {
+      ...fields,
+      version: review.current.version + 1,
+      action,
+      reason,
+      recordedAt: now.toISOString(),
+      recordedByOs: who.osUser,
+      recordedBy: who.appUser,
+    };
+    this.repo.append(version, this.repo.nextRowId());
+    return this.finish([...review.versions, version]);
   }
 
   private finish(versions: ReviewVersion[]): Review {

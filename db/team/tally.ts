@@ -1,4 +1,4 @@
-import type { CaseRuleId, Policy } from '../contract/index.js';
+import type { CaseloadCounts, CaseRuleId, Policy } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { plusDays } from '../rules/days.js';
 import { classify } from '../rules/classify.js';
@@ -9,16 +9,7 @@ import { EvidenceLoader, type LoadedCase } from '../rules/load.js';
 import { oversightAge } from './coverage.js';
 
 /** What the rules found for one practitioner's cases on one date. */
-export interface StaffWeek {
-  staffCode: string;
-  teamCode: string | null;
-  cases: number;
-  highRisk: number;
-  mappaL1: number;
-  /** High-risk or MAPPA level 1. */
-  inScope: number;
-  /** In scope, with oversight within the interval (coverage.ts). */
-  covered: number;
+export interface StaffWeek extends CaseloadCounts {
   /** The most days any in-scope case has gone without oversight; null with none in scope. */
   oldestDays: number | null;
   /** Overdue case flags by rule. */

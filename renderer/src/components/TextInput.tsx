@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
+import { describedBy, FormGroup } from './FormGroup.js';
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'className'> {
   id: string;
@@ -10,30 +11,16 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'className'>
 
 /** The GOV.UK text input with its label, hint and error message wired to it for assistive technology. */
 export function TextInput({ id, label, hint, error, width, ...input }: Props) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={id}
         type="text"
         className={['govuk-input', width, error ? 'govuk-input--error' : null].filter(Boolean).join(' ')}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         {...input}
       />
-    </div>
+    </FormGroup>
   );
 }

@@ -1,16 +1,5 @@
 import type { ReactNode, Ref, TextareaHTMLAttributes } from 'react';
-
-function ErrorMessage({ id, error }: { id: string; error: string | undefined }) {
-  if (!error) return null;
-  return (
-    <p id={`${id}-error`} className="govuk-error-message">
-      <span className="govuk-visually-hidden">Error:</span> {error}
-    </p>
-  );
-}
-
-const describedBy = (id: string, hint: ReactNode, error: string | undefined) =>
-  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+import { describedBy, ErrorMessage, FormGroup } from '../../components/FormGroup.js';
 
 interface Option<T extends string> {
   value: T;
@@ -140,16 +129,7 @@ interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>
 
 export function Textarea({ id, label, hint, error, ...textarea }: TextareaProps) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      <ErrorMessage id={id} error={error} />
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={id}
@@ -158,6 +138,6 @@ export function Textarea({ id, label, hint, error, ...textarea }: TextareaProps)
         aria-describedby={describedBy(id, hint, error)}
         {...textarea}
       />
-    </div>
+    </FormGroup>
   );
 }
