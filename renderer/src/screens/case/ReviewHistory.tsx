@@ -1,10 +1,10 @@
 import type { MouseEvent } from 'react';
-import type { CaseReviews, CaseRuleId, Review, ReviewVersion } from '../../../../db/contract/index.js';
+import type { CaseReviews, Review, ReviewVersion } from '../../../../db/contract/index.js';
 import { useApp } from '../../store/index.js';
-import { checkLabels, checkOutcomeLabels, reviewTypeLabels, ruleTitles } from '../../../../db/contract/words/index.js';
+import { reviewTypeLabels } from '../../../../db/contract/words/index.js';
+import { ReviewVersionDetails } from '../../components/ReviewVersionDetails.js';
 import { actionLabels } from '../review/labels.js';
 import { Day } from './format.js';
-import { SummaryRow as Row } from '../../components/SummaryRow.js';
 
 const compared: readonly [keyof ReviewVersion, string][] = [
   ['type', 'type'],
@@ -25,8 +25,6 @@ export function changedFields(prev: ReviewVersion, next: ReviewVersion): string[
 }
 
 const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-const isRule = (t: string): t is CaseRuleId => Object.hasOwn(ruleTitles, t);
-const trigger = (t: string) => (isRule(t) ? `${ruleTitles[t]} (${t})` : t);
 
 
 function VersionList({ review }: { review: Review }) {
@@ -82,53 +80,7 @@ function ReviewEntry({ review, crn }: { review: Review; crn: string }) {
         )}{' '}
         {v.version > 1 && <strong className="govuk-tag govuk-tag--grey">Version {v.version}</strong>}
       </p>
-      <dl className="govuk-summary-list">
-        <Row label="SPO">
-          {v.spo.name}
-          {v.spo.staffCode ? ` (${v.spo.staffCode})` : ''}
-        </Row>
-        <Row label="Prompted by">{v.triggers.length ? v.triggers.map(trigger).join('; ') : 'not recorded'}</Row>
-        <Row label="Checked">
-          {v.checks.length ? (
-            <ul className="govuk-list">
-              {v.checks.map((c) => (
-                <li key={c.item}>
-                  {checkLabels[c.item]}: {checkOutcomeLabels[c.outcome].toLowerCase()}
-                  {c.note ? ` (${c.note})` : ''}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            'nothing recorded'
-          )}
-        </Row>
-        {v.analysis && (
-          <Row label="Analysis">
-            <span className="spo-pre">{v.analysis}</span>
-          </Row>
-        )}
-        <Row label="Decision">
-          <span className="spo-pre">{v.decision}</span>
-        </Row>
-        <Row label="Actions">
-          {v.actions.length ? (
-            <ul className="govuk-list">
-              {v.actions.map((a, i) => (
-                <li key={`${a.text}-${String(i)}`}>
-                  {a.text}: {a.owner}, due <Day iso={a.due} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            'none'
-          )}
-        </Row>
-        <Row label="Next review">{v.nextReviewDate ? <Day iso={v.nextReviewDate} /> : 'not set'}</Row>
-        <Row label="nDelius contact">
-          {v.ndelius.contactCode ?? 'no code'}
-          {v.ndelius.contactId ? `, contact ID ${v.ndelius.contactId}` : ', not yet entered'}
-        </Row>
-      </dl>
+      <ReviewVersionDetails version={v} />
       <h4 className="govuk-heading-s">History of this review</h4>
       <VersionList review={review} />
       {!review.withdrawn && (

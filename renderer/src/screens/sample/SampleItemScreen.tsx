@@ -4,9 +4,11 @@ import { sampleAnswers, sampleCheckItems, sampleOutcomes, type Review, type Samp
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
-import { shortDate } from '../../../../db/contract/dates.js';
 import { sampleAnswerLabels, sampleCheckLabels, sampleOutcomeLabels } from './labels.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
+import { ReviewVersionDetails } from '../../components/ReviewVersionDetails.js';
+import { reviewTypeLabels } from '../../../../db/contract/words/index.js';
+import { Day } from '../case/format.js';
 
 type Answer = (typeof sampleAnswers)[number];
 type Item = (typeof sampleCheckItems)[number];
@@ -166,48 +168,11 @@ function ReviewAsRecorded({ review, version }: { review: Review; version: number
           </strong>
         </div>
       )}
-      <dl className="govuk-summary-list">
+      <ReviewVersionDetails version={v}>
         <Row label="Review">
-          {v.type.replaceAll('-', ' ')} on {shortDate(v.date)} by {v.spo.name}
-          {v.spo.staffCode ? ` (${v.spo.staffCode})` : ''}, version {v.version}
+          {reviewTypeLabels[v.type]} on <Day iso={v.date} />, version {v.version}
         </Row>
-        <Row label="Prompted by">{v.triggers.join(', ') || 'Not recorded'}</Row>
-        <Row label="Checks">
-          {v.checks.length ? (
-            <ul className="govuk-list">
-              {v.checks.map((c) => (
-                <li key={c.item}>
-                  {c.item}: {c.outcome}
-                  {c.note ? ` — ${c.note}` : ''}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            'None recorded'
-          )}
-        </Row>
-        <Row label="Analysis">
-          <span className="spo-pre">{v.analysis || 'None recorded'}</span>
-        </Row>
-        <Row label="Decision">
-          <span className="spo-pre">{v.decision}</span>
-        </Row>
-        <Row label="Actions">
-          {v.actions.length ? (
-            <ul className="govuk-list">
-              {v.actions.map((a, i) => (
-                <li key={i}>
-                  {a.text} — {a.owner}, by {shortDate(a.due)}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            'None'
-          )}
-        </Row>
-        <Row label="Next review">{v.nextReviewDate ? shortDate(v.nextReviewDate) : 'Not set'}</Row>
-        <Row label="nDelius contact">{v.ndelius.contactId ? `${v.ndelius.contactCode ?? ''} ${v.ndelius.contactId}` : `${v.ndelius.contactCode ?? 'No code'}, not yet entered`}</Row>
-      </dl>
+      </ReviewVersionDetails>
     </>
   );
 }

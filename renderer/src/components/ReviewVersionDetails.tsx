@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import type { CaseRuleId, ReviewVersion } from '../../../db/contract/index.js';
+import { checkLabels, checkOutcomeLabels, ruleTitles } from '../../../db/contract/words/index.js';
+import { Day } from '../screens/case/format.js';
+import { SummaryRow as Row } from './SummaryRow.js';
+
+const isRule = (t: string): t is CaseRuleId => Object.hasOwn(ruleTitles, t);
+/** A trigger in words with its rule id beside it, as the queue shows it. */
+export const triggerWords = (t: string): string => (isRule(t) ? `${ruleTitles[t]} (${t})` : t);
+
+/**
+ * What one version of a review records, in words: the SPO, what prompted it, the checks, the
+ * analysis and decision, the actions, the next review and the nDelius contact. The case's review
+ * history and the QA re-reading show a review the same way; `children` are rows shown first.
+ */
+export function ReviewVersionDetails({ version: v, children }: { version: ReviewVersion; children?: ReactNode }) {
+  return (
+    <dl className="govuk-summary-list">
+      {children}
+      <Row label="SPO">
+        {v.spo.name}
+        {v.spo.staffCode ? ` (${v.spo.staffCode})` : ''}
+      </Row>
+      <Row label="Prompted by">{v.triggers.length ? v.triggers.map(triggerWords).join('; ') : 'not recorded'}</Row>
+      <Row label="Checked">
+        {v.checks.length ? (
+          <ul className="govuk-list">
+            {v.checks.map((c) => (
+              <li key={c.item}>
+                {checkLabels[c.item]}: {checkOutcomeLabels[c.outcome].toLowerCase()}
+                {c.note ? ` (${c.note})` : ''}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          'nothing recorded'
+        )}
+      </Row>
+      {v.analysis && (
+        <Row label="Analysis">
+          <span className="spo-pre">{v.analysis}</span>
+        </Row>
+      )}
+      <Row label="Decision">
+        <span className="spo-pre">{v.decision}</span>
+      </Row>
+      <Row label="Actions">
+        {v.actions.length ? (
+          <ul className="govuk-list">
+            {v.actions.map((a, i) => (
+              <li key={`${a.text}-${String(i)}`}>
+                {a.text}: {a.owner}, due <Day iso={a.due} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          'none'
+        )}
+      </Row>
+      <Row label="Next review">{v.nextReviewDate ? <Day iso={v.nextReviewDate} /> : 'not set'}</Row>
+      <Row label="nDelius contact">
+        {v.ndelius.contactCode ?? 'no code'}
+        {v.ndelius.contactId ? `, contact ID ${v.ndelius.contactId}` : ', not yet entered'}
+      </Row>
+    </dl>
+  );
+}
