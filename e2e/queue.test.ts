@@ -38,7 +38,13 @@ test('Queue: opens on the user’s team, and each filter, the search, a sort and
   expect(first).toMatchObject({ crn: mine.rows[0]?.crn, name: mine.rows[0]?.name, team: TEAM, rule: mine.rows[0]?.rule, days: String(mine.rows[0]?.daysOverdue) });
   // RoSH is written out, never shown by colour alone.
   expect(['Very high', 'High', 'Medium', 'Low', 'Unknown']).toContain(first?.rosh);
-  expect(await queue.ariaSort('Days overdue')).toBe('descending');
+  // Risk first by default (issue 14): the screen says so, no single column is sorted, and the
+  // highest risk the team has overdue heads the list.
+  expect(await queue.ariaSort('Days overdue')).toBe('none');
+  expect(await app.page.locator('.spo-queue-order').textContent()).toMatch(/^Sorted by risk, then how overdue/);
+  const roshRank = ['VERY_HIGH', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
+  const everyRow = (await engine(app, { team: TEAM, status: 'overdue' }, 1000)).rows;
+  expect(mine.rows[0]?.rosh).toBe(roshRank[Math.min(...everyRow.map((r) => roshRank.indexOf(r.rosh)))]);
 
   const summary = (await app.api('flags:queue', { team: TEAM, limit: 1 })) as { ok: true; value: { summary: { rule: string; overdue: number; dueSoon: number }[] } };
   const expectedSummary = Object.fromEntries(summary.value.summary.filter((s) => s.overdue || s.dueSoon).map((s) => [s.rule, [s.overdue, s.dueSoon]]));
@@ -75,13 +81,14 @@ test('Queue: opens on the user’s team, and each filter, the search, a sort and
   await queue.sortBy('Name');
   await expectScreen(queue, await engine(app, { status: 'overdue', sort: 'name', direction: 'desc' }));
   expect(await queue.ariaSort('Name')).toBe('descending');
+  expect(await app.page.locator('.spo-queue-order').textContent()).toMatch(/^Sorted by name, the other way round\./);
 
   await queue.tab('Due soon');
   const dueSoon = await engine(app, { status: 'due-soon', sort: 'name', direction: 'desc' });
   expect(dueSoon.total).toBeGreaterThan(0);
   await expectScreen(queue, dueSoon, 'due soon');
   await queue.sortBy('Days until due');
-  const soonest = await engine(app, { status: 'due-soon' });
+  const soonest = await engine(app, { status: 'due-soon', sort: 'daysOverdue' });
   await expectScreen(queue, soonest, 'due soon');
   expect(await queue.ariaSort('Days until due')).toBe('ascending');
   expect((await queue.rows())[0]?.days).toBe(soonest.rows[0]?.daysUntilDue === 0 ? 'today' : String(soonest.rows[0]?.daysUntilDue));

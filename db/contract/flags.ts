@@ -111,7 +111,12 @@ export const flagsCaseInput = z.object({
   asOf: isoDate.optional(),
 });
 
-export const queueSorts = ['daysOverdue', 'dueDate', 'crn', 'name', 'rule', 'team'] as const;
+/**
+ * `risk` (the default) is risk first: very high, then high RoSH, then MAPPA level 1 at a lower RoSH,
+ * then unknown RoSH, then the rest; within each the safety rules (SPO oversight, the MAPPA level 1
+ * review, the police and children's-services checks) before the others; then the most overdue.
+ */
+export const queueSorts = ['risk', 'daysOverdue', 'dueDate', 'crn', 'name', 'practitioner', 'team', 'rosh', 'mappa', 'rule'] as const;
 export type QueueSort = (typeof queueSorts)[number];
 
 export const flagsQueueInput = z.object({
@@ -124,8 +129,8 @@ export const flagsQueueInput = z.object({
   /** A CRN prefix or part of a name. */
   search: z.string().trim().max(100).optional(),
   status: z.enum(['overdue', 'due-soon']).optional(),
-  sort: z.enum(queueSorts).default('daysOverdue'),
-  /** Default: most overdue first for daysOverdue, otherwise ascending. */
+  sort: z.enum(queueSorts).default('risk'),
+  /** Default: highest risk first for risk, RoSH and MAPPA, most overdue first for daysOverdue, otherwise ascending. */
   direction: z.enum(['asc', 'desc']).optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(100),

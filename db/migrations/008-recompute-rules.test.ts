@@ -17,16 +17,18 @@ describe('migration 8: flags and trends recomputed under the rules of issue 12',
     await call('import:commit', { paths: [writeExtract(teamExtract())] });
     await call('flags:queue', {});
     await call('trends:weekly', { weeks: 3 });
-    // As a version-7 database with caches computed by the earlier rules.
+    // As a version-7 database with caches computed by the earlier rules: without what 9 adds.
+    db.exec('DROP INDEX flags_triage; DROP INDEX flags_team_triage; ALTER TABLE flags DROP COLUMN triage;');
     db.pragma('user_version = 7');
     expect([count(db, 'flag_state'), count(db, 'flags') > 0, count(db, 'trend_weeks'), count(db, 'trend_staff') > 0]).toEqual([1, true, 3, true]);
     const recorded = ['cases', 'registrations', 'contacts', 'staff', 'import_log', 'audit_log', 'settings'].map((t) => [t, count(db, t)]);
 
-    migrate(db);
+    migrate(db, 8);
 
     expect(schemaVersion(db)).toBe(8);
     expect(['flag_state', 'flags', 'flag_details', 'flag_cases', 'flag_staff', 'trend_weeks', 'trend_staff'].map((t) => count(db, t))).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(['cases', 'registrations', 'contacts', 'staff', 'import_log', 'audit_log', 'settings'].map((t) => [t, count(db, t)])).toEqual(recorded);
+    migrate(db);
     await call('flags:queue', {});
     await call('trends:weekly', { weeks: 3 });
     expect([count(db, 'flag_state'), count(db, 'flags') > 0, count(db, 'trend_weeks')]).toEqual([1, true, 3]);

@@ -8,6 +8,7 @@ import { m005 } from './005-profile.js';
 import { m006 } from './006-trend-cache.js';
 import { m007 } from './007-audit-samples.js';
 import { m008 } from './008-recompute-rules.js';
+import { m009 } from './009-queue-triage.js';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
 }
 
 /** In order; each file adds one numbered step. Never edit a step that has shipped: add another. */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));
 

@@ -70,10 +70,25 @@ function where(input: QueueInput, asOf: string, withRuleAndStatus: boolean): { s
   return { sql: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params };
 }
 
+/** RoSH highest first, as the queue reads it (unknown last). */
+const ROSH_ORDER = `CASE f.rosh WHEN 'VERY_HIGH' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END`;
+/** MAPPA level 1 first (the level the SPO alone oversees), then 2 and 3, then none. */
+const MAPPA_ORDER = `CASE f.mappa_level WHEN 'M1' THEN 0 WHEN 'M2' THEN 1 WHEN 'M3' THEN 2 ELSE 3 END`;
+
 function orderBy(sort: QueueInput['sort'], direction: QueueInput['direction']): string {
   // Most overdue first is the earliest due date first.
   const dir = (fallback: 'ASC' | 'DESC') => (direction ? direction.toUpperCase() : fallback);
+  // Highest risk first is the lowest rank first; "desc" turns it round.
+  const rank = direction === 'desc' ? 'DESC' : 'ASC';
   switch (sort) {
+    case 'risk':
+      return `f.triage ${rank}, f.due_date ${rank}, f.crn, f.rule`;
+    case 'rosh':
+      return `${ROSH_ORDER} ${rank}, f.triage, f.due_date, f.crn, f.rule`;
+    case 'mappa':
+      return `${MAPPA_ORDER} ${rank}, f.triage, f.due_date, f.crn, f.rule`;
+    case 'practitioner':
+      return `coalesce(f.staff_name, f.staff_code) ${dir('ASC')}, f.staff_code, f.triage, f.due_date, f.crn, f.rule`;
     case 'daysOverdue':
       return `f.due_date ${direction === 'asc' ? 'DESC' : 'ASC'}, f.crn, f.rule`;
     case 'dueDate':

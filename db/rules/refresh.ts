@@ -7,6 +7,7 @@ import type { CaseOutcome } from './evidence.js';
 import { loadPolicy } from './settings-store.js';
 import { snapshotInfo } from './load.js';
 import { evaluateStaff } from './staff-rule.js';
+import { triageRank } from './triage.js';
 
 /**
  * Keeps today's flags in `flags`, `flag_details`, `flag_cases`, `flag_staff` and `flag_state`
@@ -68,8 +69,8 @@ function caseWriter(db: Db, ev: Evaluation) {
        in_scope_since, overdue, due_soon, next_due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertFlag = db.prepare(
-    `INSERT INTO flags (crn, rule, status, due_date, days_overdue, reason, name, staff_code, staff_name, team_code, rosh, mappa_level)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO flags (crn, rule, status, due_date, days_overdue, reason, name, staff_code, staff_name, team_code, rosh, mappa_level, triage)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertDetail = db.prepare(`INSERT INTO flag_details (crn, rule, detail_json) VALUES (?, ?, ?)`);
   let flags = 0;
@@ -88,7 +89,8 @@ function caseWriter(db: Db, ev: Evaluation) {
       if (k.status === 'overdue') overdue++;
       else dueSoon++;
       if (nextDue === null || r.dueDate < nextDue) nextDue = r.dueDate;
-      insertFlag.run(row.crn, r.rule, k.status, r.dueDate, k.daysOverdue, r.reason, row.name, row.staffCode, staffName, team, s.effectiveRosh, s.mappaLevel);
+      const rank = triageRank(s.effectiveRosh, s.mappaLevel, r.rule);
+      insertFlag.run(row.crn, r.rule, k.status, r.dueDate, k.daysOverdue, r.reason, row.name, row.staffCode, staffName, team, s.effectiveRosh, s.mappaLevel, rank);
       insertDetail.run(row.crn, r.rule, JSON.stringify(r.explanation));
     }
     insertCase.run(

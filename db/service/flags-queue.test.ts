@@ -10,6 +10,8 @@ import { createService } from './index.js';
  *   B000003 Carol Clark  P2/T1  MAPP M1 09-01, LOW  OVERSIGHT-NEW due 10-02 (52 overdue)
  *   C000004 Dan Davis    P3/T2  RVHR 11-10          OVERSIGHT-NEW due 11-25 (due in 2)
  *   C000005 Eve Evans    P3/T2  MEDIUM, 2025-12-01  ROSH-STALE due 12-01 (due in 8)
+ * Risk first: C000004 (very high), A000001 (high), B000003 (MAPPA level 1, low RoSH), A000002
+ * (RoSH unknown), C000005 (medium, a rule that is not a safety rule).
  */
 async function setup() {
   const db = memoryDb();
@@ -40,13 +42,13 @@ C000005,Eve Evans,,P3,2026-09-17,,,,MEDIUM,2025-12-01
 const crns = (rows: { crn: string; rule: string }[]) => rows.map((r) => `${r.crn} ${r.rule}`);
 
 describe('flags:queue', () => {
-  it('lists every flag, most overdue first, with what the queue shows', async () => {
+  it('lists every flag risk first, then how overdue, with what the queue shows', async () => {
     const { queue } = await setup();
     const q = await queue();
     expect(q.asOf).toBe('2026-11-23');
     expect(q.total).toBe(5);
-    expect(crns(q.rows)).toEqual(['A000001 OVERSIGHT-NEW', 'A000002 ROSH-MISSING', 'B000003 OVERSIGHT-NEW', 'C000004 OVERSIGHT-NEW', 'C000005 ROSH-STALE']);
-    expect(q.rows[0]).toEqual({
+    expect(crns(q.rows)).toEqual(['C000004 OVERSIGHT-NEW', 'A000001 OVERSIGHT-NEW', 'B000003 OVERSIGHT-NEW', 'A000002 ROSH-MISSING', 'C000005 ROSH-STALE']);
+    expect(q.rows[1]).toEqual({
       crn: 'A000001',
       name: 'Alice Adams',
       staffCode: 'P1',
@@ -60,8 +62,8 @@ describe('flags:queue', () => {
       daysOverdue: 52,
       reason: 'High RoSH (RHRH since 2026-09-10); no management oversight since allocation on 2026-09-17',
     });
-    expect(q.rows[3]).toMatchObject({ status: 'due-soon', daysUntilDue: 2, rosh: 'VERY_HIGH' });
-    expect(q.rows[3]).not.toHaveProperty('daysOverdue');
+    expect(q.rows[0]).toMatchObject({ status: 'due-soon', daysUntilDue: 2, rosh: 'VERY_HIGH' });
+    expect(q.rows[0]).not.toHaveProperty('daysOverdue');
     expect(q.summary.filter((s) => s.overdue || s.dueSoon)).toEqual([
       { rule: 'OVERSIGHT-NEW', overdue: 2, dueSoon: 1 },
       { rule: 'ROSH-MISSING', overdue: 1, dueSoon: 0 },
@@ -74,7 +76,7 @@ describe('flags:queue', () => {
     const { queue } = await setup();
     expect(crns((await queue({ team: 't2' })).rows)).toEqual(['C000004 OVERSIGHT-NEW', 'C000005 ROSH-STALE']);
     expect(crns((await queue({ staffCode: 'P1' })).rows)).toEqual(['A000001 OVERSIGHT-NEW', 'A000002 ROSH-MISSING']);
-    expect(crns((await queue({ rule: 'OVERSIGHT-NEW' })).rows)).toEqual(['A000001 OVERSIGHT-NEW', 'B000003 OVERSIGHT-NEW', 'C000004 OVERSIGHT-NEW']);
+    expect(crns((await queue({ rule: 'OVERSIGHT-NEW' })).rows)).toEqual(['C000004 OVERSIGHT-NEW', 'A000001 OVERSIGHT-NEW', 'B000003 OVERSIGHT-NEW']);
     expect(crns((await queue({ rosh: 'UNKNOWN' })).rows)).toEqual(['A000002 ROSH-MISSING']);
     expect(crns((await queue({ rosh: 'VERY_HIGH' })).rows)).toEqual(['C000004 OVERSIGHT-NEW']);
     expect(crns((await queue({ mappaLevel: 'M1' })).rows)).toEqual(['B000003 OVERSIGHT-NEW']);
@@ -109,11 +111,26 @@ describe('flags:queue', () => {
     expect((await queue({ sort: 'team', direction: 'desc' })).rows.map((r) => r.teamCode)).toEqual(['T2', 'T2', 'T1', 'T1', 'T1']);
   });
 
+  it('sorts by risk the other way, by RoSH, by MAPPA level and by practitioner', async () => {
+    const { queue } = await setup();
+    expect(crns((await queue({ sort: 'risk', direction: 'desc' })).rows)).toEqual([
+      'C000005 ROSH-STALE',
+      'A000002 ROSH-MISSING',
+      'B000003 OVERSIGHT-NEW',
+      'A000001 OVERSIGHT-NEW',
+      'C000004 OVERSIGHT-NEW',
+    ]);
+    expect((await queue({ sort: 'rosh' })).rows.map((r) => r.rosh)).toEqual(['VERY_HIGH', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN']);
+    expect((await queue({ sort: 'rosh', direction: 'desc' })).rows.map((r) => r.rosh)).toEqual(['UNKNOWN', 'LOW', 'MEDIUM', 'HIGH', 'VERY_HIGH']);
+    expect((await queue({ sort: 'mappa' })).rows.map((r) => r.crn)).toEqual(['B000003', 'C000004', 'A000001', 'A000002', 'C000005']);
+    expect((await queue({ sort: 'practitioner' })).rows.map((r) => r.staffName)).toEqual(['Kim Three', 'Kim Three', 'Pat One', 'Pat One', 'Sam Two']);
+  });
+
   it('pages with offset and limit, the total and summary covering every match', async () => {
     const { queue } = await setup();
     const page = await queue({ offset: 2, limit: 2 });
     expect(page.total).toBe(5);
-    expect(crns(page.rows)).toEqual(['B000003 OVERSIGHT-NEW', 'C000004 OVERSIGHT-NEW']);
+    expect(crns(page.rows)).toEqual(['B000003 OVERSIGHT-NEW', 'A000002 ROSH-MISSING']);
     expect((await queue({ offset: 5 })).rows).toEqual([]);
   });
 

@@ -78,9 +78,9 @@ async function openedStore(total = 1000, ownTeams = teams) {
 }
 
 describe('opening the queue', () => {
-  it('opens on the user’s own team, overdue first, with the first page and the per-rule counts', async () => {
+  it('opens on the user’s own team, overdue, risk first, with the first page and the per-rule counts', async () => {
     const { store, calls } = await openedStore();
-    expect(calls).toEqual([{ status: 'overdue', sort: 'daysOverdue', direction: 'desc', offset: 0, limit: PAGE_SIZE, team: 'N99T01' }]);
+    expect(calls).toEqual([{ status: 'overdue', sort: 'risk', direction: 'asc', offset: 0, limit: PAGE_SIZE, team: 'N99T01' }]);
     const q = store.getState().queue;
     expect(q).toMatchObject({ total: 1000, asOf: '2026-11-23', teamNotice: null, selected: 0, summary: [{ rule: 'OVERSIGHT-NEW', overdue: 1000 }] });
     expect(rowAt(q, 99)?.crn).toBe('X000099');
@@ -130,8 +130,8 @@ describe('filters and sorting', () => {
     await store.getState().setQueueFilters({ rule: 'ROSH-MISSING', rosh: 'VERY_HIGH', mappaLevel: 'M1', staffCode: 'P1', search: '  x0001 ', status: 'due-soon' });
     expect(calls.at(-1)).toEqual({
       status: 'due-soon',
-      sort: 'daysOverdue',
-      direction: 'desc',
+      sort: 'risk',
+      direction: 'asc',
       offset: 0,
       limit: PAGE_SIZE,
       team: 'N99T01',
@@ -142,7 +142,7 @@ describe('filters and sorting', () => {
       search: 'x0001',
     });
     expect(store.getState().queue.selected).toBe(0);
-    expect(queueInput({ ...initialFilters, search: '   ' }, 2)).toEqual({ status: 'overdue', sort: 'daysOverdue', direction: 'desc', offset: 200, limit: PAGE_SIZE });
+    expect(queueInput({ ...initialFilters, search: '   ' }, 2)).toEqual({ status: 'overdue', sort: 'risk', direction: 'asc', offset: 200, limit: PAGE_SIZE });
   });
 
   it('drops a page that answers after the filters changed', async () => {
@@ -175,9 +175,11 @@ describe('filters and sorting', () => {
   });
 
   it('tells assistive technology how each column is sorted, days until due running the other way', () => {
-    expect(columnSort(initialFilters, 'daysOverdue')).toBe('descending');
-    expect(columnSort(initialFilters, 'crn')).toBe('none');
-    expect(columnSort({ ...initialFilters, status: 'due-soon' }, 'daysOverdue')).toBe('ascending');
+    const byDays = { ...initialFilters, sort: 'daysOverdue', direction: 'desc' } as const;
+    expect(columnSort(initialFilters, 'daysOverdue')).toBe('none');
+    expect(columnSort(byDays, 'daysOverdue')).toBe('descending');
+    expect(columnSort(byDays, 'crn')).toBe('none');
+    expect(columnSort({ ...byDays, status: 'due-soon' }, 'daysOverdue')).toBe('ascending');
     expect(columnSort({ ...initialFilters, sort: 'name', direction: 'asc' }, 'name')).toBe('ascending');
   });
 });

@@ -68,7 +68,7 @@ export interface QueueSlice {
 /** Most overdue first for days overdue; A to Z or earliest first for the rest. */
 export const defaultDirection = (sort: QueueSort): SortDirection => (sort === 'daysOverdue' ? 'desc' : 'asc');
 
-export const initialFilters: QueueFilters = { status: 'overdue', sort: 'daysOverdue', direction: 'desc' };
+export const initialFilters: QueueFilters = { status: 'overdue', sort: 'risk', direction: 'asc' };
 
 const initial: QueueState = {
   filters: initialFilters,

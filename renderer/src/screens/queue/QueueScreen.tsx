@@ -2,6 +2,7 @@ import { useCallback, useRef, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { useApp } from '../../store/index.js';
+import type { QueueSort } from '../../../../db/contract/index.js';
 import { queueBusy, rowAt, type QueueState, type QueueStatus } from '../../store/queue.js';
 import { QueueFilters } from './QueueFilters.js';
 import { QueueTable, type QueueTableHandle } from './QueueTable.js';
@@ -19,11 +20,26 @@ function tabCounts(queue: QueueState): Record<QueueStatus, number> {
   return { overdue: rules.reduce((n, r) => n + r.overdue, 0), 'due-soon': rules.reduce((n, r) => n + r.dueSoon, 0) };
 }
 
-/** The oversight queue: the flagged cases under the filters, most overdue first, keyboard-first. Home opens it (openQueue). */
+/** How the queue is sorted, in words; the default is risk first (db/contract/flags.ts, queueSorts). */
+const sortWords: Record<QueueSort, string> = {
+  risk: 'Sorted by risk, then how overdue: very high RoSH, then high, then MAPPA level 1, then unknown RoSH; safety checks first.',
+  daysOverdue: 'Sorted by how overdue',
+  dueDate: 'Sorted by due date',
+  crn: 'Sorted by CRN',
+  name: 'Sorted by name',
+  practitioner: 'Sorted by practitioner',
+  team: 'Sorted by team',
+  rosh: 'Sorted by RoSH level',
+  mappa: 'Sorted by MAPPA level',
+  rule: 'Sorted by rule',
+};
+
+/** The oversight queue: the flagged cases under the filters, risk first, keyboard-first. Home opens it (openQueue). */
 export function QueueScreen() {
   const { queue, openQueue, setQueueFilters, moveQueueSelection, navigate } = useApp(
     useShallow((s) => ({ queue: s.queue, openQueue: s.openQueue, setQueueFilters: s.setQueueFilters, moveQueueSelection: s.moveQueueSelection, navigate: s.navigate })),
   );
+  const riskFirst = queue.filters.sort === 'risk' && queue.filters.direction === 'asc';
   const search = useRef<HTMLInputElement>(null);
   const table = useRef<QueueTableHandle>(null);
 
@@ -102,7 +118,17 @@ export function QueueScreen() {
               </p>
             </div>
           ) : (
-            <QueueTable ref={table} />
+            <>
+              <p className="govuk-body-s spo-queue-order" role="status">
+                {riskFirst ? sortWords.risk : `${sortWords[queue.filters.sort]}${queue.filters.direction === 'desc' ? ', the other way round' : ''}.`}{' '}
+                {!riskFirst && (
+                  <button type="button" className="govuk-link spo-link-button" onClick={() => void setQueueFilters({ sort: 'risk', direction: 'asc' })}>
+                    Sort by risk again
+                  </button>
+                )}
+              </p>
+              <QueueTable ref={table} />
+            </>
           )}
         </div>
       </div>

@@ -31,10 +31,10 @@ function columns(filters: QueueFilters): Column[] {
   return [
     { label: 'CRN', sort: 'crn', className: 'spo-col-crn' },
     { label: 'Name', sort: 'name', className: 'spo-col-name' },
-    { label: 'Practitioner', className: 'spo-col-practitioner' },
+    { label: 'Practitioner', sort: 'practitioner', className: 'spo-col-practitioner' },
     { label: 'Team', sort: 'team', className: 'spo-col-team' },
-    { label: 'RoSH', className: 'spo-col-rosh' },
-    { label: 'MAPPA', className: 'spo-col-mappa' },
+    { label: 'RoSH', sort: 'rosh', className: 'spo-col-rosh' },
+    { label: 'MAPPA', sort: 'mappa', className: 'spo-col-mappa' },
     { label: 'Rule', sort: 'rule', className: 'spo-col-rule' },
     { label: 'Due date', sort: 'dueDate', className: 'spo-col-due' },
     { label: filters.status === 'due-soon' ? 'Days until due' : 'Days overdue', sort: 'daysOverdue', numeric: true, className: 'spo-col-days' },
