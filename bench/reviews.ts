@@ -49,10 +49,13 @@ export async function measureReviewRecording(opts: RecordingOptions): Promise<Re
   if (!service) throw new Error('measureReviewRecording needs a service or a database file');
   try {
     let crns = opts.crns;
+    // A MAPPA level 1 review is recorded only for a case at level 1 (the engine refuses it otherwise).
+    const levelOne = new Set<string>();
     if (!crns) {
       const queue = await service.call('flags:queue', { limit: 1000 });
       if (!queue.ok) throw new Error(`flags:queue failed: ${queue.error.message}`);
       crns = [...new Set(queue.value.rows.map((r) => r.crn))];
+      for (const r of queue.value.rows) if (r.mappaLevel === 'M1') levelOne.add(r.crn);
     }
     if (crns.length === 0) throw new Error('no cases to review');
     const date = londonToday(new Date());
@@ -64,7 +67,7 @@ export async function measureReviewRecording(opts: RecordingOptions): Promise<Re
       const t = performance.now();
       const r = await service.call('reviews:record', {
         crn,
-        type: i % 5 === 0 ? 'mappa-l1-review' : 'management-oversight',
+        type: levelOne.has(crn) ? 'mappa-l1-review' : 'management-oversight',
         date,
         spo: { name: 'Bench SPO', staffCode: 'BENCH01' },
         triggers: ['OVERSIGHT-OVERDUE'],
@@ -117,11 +120,13 @@ export function seedReviews(db: Db, cases: number, reviews: number, today: strin
       if (c % 4 === 0) reg.run(crn, 'MAPP', 'M1', 'M2');
     }
     for (let i = 0; i < reviews; i++) {
-      const crn = `B${String(i % cases).padStart(6, '0')}`;
+      const c = i % cases;
+      const crn = `B${String(c).padStart(6, '0')}`;
       const r = writer.record(
         {
           crn,
-          type: i % 4 === 0 ? 'mappa-l1-review' : 'management-oversight',
+          // The cases registered MAPPA level 1 above.
+          type: c % 4 === 0 ? 'mappa-l1-review' : 'management-oversight',
           date: today,
           spo: { name: 'Bench SPO', staffCode: 'B01S001' },
           triggers: ['OVERSIGHT-OVERDUE'],

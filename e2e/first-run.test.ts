@@ -47,4 +47,26 @@ test('First run: user records who they are, loads the demo caseload and sees the
 
   const profile = await app.api('profile:get', {});
   expect(profile).toMatchObject({ ok: true, value: { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' } });
+
+  // Someone else on this computer account (issue 14): changed from the header, the queue opens on
+  // the new team, and the change is an alteration in the audit log.
+  const newTeam = flags.value.rows[0]?.teamCode ?? '';
+  await app.page.getByRole('link', { name: /^Change user/ }).click();
+  await app.page.getByRole('heading', { name: 'Change who is using SPO Oversight' }).waitFor();
+  expect(await app.page.getByLabel('Full name').inputValue()).toBe('Sam Senior');
+  expect(await app.page.getByLabel('Team code').inputValue()).toBe('N99T01');
+  await app.check('change-user');
+  await app.page.getByLabel('Full name').fill('Alex Other');
+  await app.page.getByLabel('Staff code').fill('N99S002');
+  await app.page.getByLabel('Team code').fill(newTeam);
+  await app.page.getByRole('button', { name: 'Save and return to the queue' }).click();
+  await queue.waitForIt();
+  await app.page.getByText(`Alex Other (N99S002), team ${newTeam}`).waitFor();
+  await expect.poll(() => queue.selectedFilter('Team')).toMatch(new RegExp(`^${newTeam}`));
+  const changes = await app.api('audit:list', { op: 'profile:set' });
+  if (!changes.ok) throw new Error(changes.error.message);
+  expect(changes.value.entries.map((e) => [e.operation, e.details.name, e.details.teamCode])).toEqual([
+    ['alteration', 'Alex Other', newTeam],
+    ['alteration', 'Sam Senior', 'N99T01'],
+  ]);
 });

@@ -72,23 +72,26 @@ test('Queue: opens on the user’s team, and each filter, the search, a sort and
   expect(searched.crns.every((c) => c === crn)).toBe(true);
   await expectScreen(queue, searched);
 
+  // Clearing the filters keeps the user's own team (issue 14).
   await app.page.getByRole('button', { name: 'Clear filters' }).click();
+  await expectScreen(queue, mine);
+  expect(await queue.selectedFilter('Team')).toMatch(new RegExp(`^${TEAM}`));
   await queue.sortBy('Name');
-  const byName = await engine(app, { status: 'overdue', sort: 'name', direction: 'asc' });
+  const byName = await engine(app, { team: TEAM, status: 'overdue', sort: 'name', direction: 'asc' });
   await expectScreen(queue, byName);
   expect(await queue.ariaSort('Name')).toBe('ascending');
   expect(await queue.ariaSort('Days overdue')).toBe('none');
   await queue.sortBy('Name');
-  await expectScreen(queue, await engine(app, { status: 'overdue', sort: 'name', direction: 'desc' }));
+  await expectScreen(queue, await engine(app, { team: TEAM, status: 'overdue', sort: 'name', direction: 'desc' }));
   expect(await queue.ariaSort('Name')).toBe('descending');
   expect(await app.page.locator('.spo-queue-order').textContent()).toMatch(/^Sorted by name, the other way round\./);
 
   await queue.tab('Due soon');
-  const dueSoon = await engine(app, { status: 'due-soon', sort: 'name', direction: 'desc' });
+  const dueSoon = await engine(app, { team: TEAM, status: 'due-soon', sort: 'name', direction: 'desc' });
   expect(dueSoon.total).toBeGreaterThan(0);
   await expectScreen(queue, dueSoon, 'due soon');
   await queue.sortBy('Days until due');
-  const soonest = await engine(app, { status: 'due-soon', sort: 'daysOverdue' });
+  const soonest = await engine(app, { team: TEAM, status: 'due-soon', sort: 'daysOverdue' });
   await expectScreen(queue, soonest, 'due soon');
   expect(await queue.ariaSort('Days until due')).toBe('ascending');
   expect((await queue.rows())[0]?.days).toBe(soonest.rows[0]?.daysUntilDue === 0 ? 'today' : String(soonest.rows[0]?.daysUntilDue));

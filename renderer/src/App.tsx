@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Layout } from './components/Layout.js';
 import { CaseScreen } from './screens/case/CaseScreen.js';
-import { FirstRun } from './screens/FirstRun.js';
+import { ChangeUser, FirstRun } from './screens/FirstRun.js';
 import { Home } from './screens/Home.js';
 import { ImportScreen } from './screens/import/ImportScreen.js';
 import { ReviewScreen } from './screens/review/ReviewScreen.js';
@@ -23,6 +23,7 @@ const SampleItemScreen = lazy(() => import('./screens/sample/SampleItemScreen.js
 const screens: { [S in Route['screen']]: ComponentType } = {
   starting: Starting,
   'first-run': FirstRun,
+  profile: ChangeUser,
   home: Home,
   import: ImportScreen,
   export: ExportScreen,

@@ -76,6 +76,21 @@ export function Layout({ children }: { children: ReactNode }) {
               <p className="govuk-body-s spo-user">
                 <span className="govuk-visually-hidden">Using the app: </span>
                 {profile.name} ({profile.staffCode}), team {profile.teamCode}
+                {showNavigation && route.screen !== 'profile' && (
+                  <>
+                    {' '}
+                    <a
+                      className="govuk-link spo-user__change"
+                      href="#profile"
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate({ screen: 'profile' });
+                      }}
+                    >
+                      Change user<span className="govuk-visually-hidden">: {profile.name}</span>
+                    </a>
+                  </>
+                )}
               </p>
             )}
           </div>

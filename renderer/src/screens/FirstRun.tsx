@@ -3,6 +3,7 @@ import { profileSetInput, type OpError } from '../../../db/contract/index.js';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { TextInput } from '../components/TextInput.js';
+import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store/index.js';
 
 type Field = 'name' | 'staffCode' | 'teamCode';
@@ -28,8 +29,19 @@ function fieldErrors(values: Record<Field, string>): Partial<Record<Field, strin
 
 /** First run: who is using the app, for the reviews and the audit log. */
 export function FirstRun() {
-  const saveProfile = useApp((s) => s.saveProfile);
-  const [values, setValues] = useState<Record<Field, string>>({ name: '', staffCode: '', teamCode: '' });
+  return <ProfileForm change={false} />;
+}
+
+/** Another person using the app on this computer account, or the same person moving team (from the header). */
+export function ChangeUser() {
+  return <ProfileForm change />;
+}
+
+function ProfileForm({ change }: { change: boolean }) {
+  const { saveProfile, profile, navigate } = useApp(useShallow((s) => ({ saveProfile: s.saveProfile, profile: s.profile, navigate: s.navigate })));
+  const [values, setValues] = useState<Record<Field, string>>(
+    change && profile ? { name: profile.name, staffCode: profile.staffCode, teamCode: profile.teamCode } : { name: '', staffCode: '', teamCode: '' },
+  );
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<OpError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -66,11 +78,12 @@ export function FirstRun() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={summary} />
-        <PageHeading title="Who is using SPO Oversight?" error={summary.length > 0}>
-          Who is using SPO Oversight?
+        <PageHeading title={change ? 'Change who is using SPO Oversight' : 'Who is using SPO Oversight?'} error={summary.length > 0}>
+          {change ? 'Change who is using SPO Oversight' : 'Who is using SPO Oversight?'}
         </PageHeading>
         <p className="govuk-body">
           Your name and staff code are recorded with every oversight review you write and in the audit log, beside the computer account you are signed in with.
+          {change && ' The change itself is recorded in the audit log; reviews already written keep the name they were written under.'}
         </p>
         <form noValidate onSubmit={(e) => void submit(e)}>
           <TextInput {...bind('name')} label="Full name" autoComplete="name" spellCheck={false} />
@@ -83,9 +96,23 @@ export function FirstRun() {
             spellCheck={false}
             autoCapitalize="characters"
           />
-          <button type="submit" className="govuk-button" disabled={saving}>
-            Continue
-          </button>
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button" disabled={saving}>
+              {change ? 'Save and return to the queue' : 'Continue'}
+            </button>
+            {change && (
+              <a
+                className="govuk-link"
+                href="#home"
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate({ screen: 'home' });
+                }}
+              >
+                Cancel
+              </a>
+            )}
+          </div>
         </form>
       </div>
     </div>

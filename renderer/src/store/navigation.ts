@@ -8,6 +8,8 @@ import type { Slice } from './types.js';
 export type Route =
   | { screen: 'starting' }
   | { screen: 'first-run' }
+  /** Changing who is using the app, after the first run. */
+  | { screen: 'profile' }
   | { screen: 'home' }
   | { screen: 'import' }
   | { screen: 'export' }

@@ -33,9 +33,18 @@ const pick = <T extends string>(allowed: readonly T[], v: string): T | undefined
  * there); the search waits for typing to pause. Enter or ↓ in the search box goes to the list.
  */
 export function QueueFilters({ searchRef, onLeaveSearch }: { searchRef: Ref<HTMLInputElement>; onLeaveSearch: () => void }) {
-  const { filters, teams, setQueueFilters } = useApp(useShallow((s) => ({ filters: s.queue.filters, teams: s.queue.teams, setQueueFilters: s.setQueueFilters })));
-  const [text, setText] = useState(filters.search ?? '');
+  const { filters, teams, ownTeam, setQueueFilters } = useApp(
+    useShallow((s) => ({ filters: s.queue.filters, teams: s.queue.teams, ownTeam: s.profile?.teamCode, setQueueFilters: s.setQueueFilters })),
+  );
   const applied = filters.search ?? '';
+  const [text, setText] = useState(applied);
+  // The search can change from outside the box (a link from the team view opens the queue with no
+  // search): the box follows, so an earlier search is never typed back in.
+  const [seen, setSeen] = useState(applied);
+  if (applied !== seen) {
+    setSeen(applied);
+    setText(applied);
+  }
 
   useEffect(() => {
     if (text.trim() === applied.trim()) return;
@@ -55,7 +64,9 @@ export function QueueFilters({ searchRef, onLeaveSearch }: { searchRef: Ref<HTML
   const team = teams?.find((t) => t.code === filters.team);
   const allPractitioners = teams?.flatMap((t) => t.practitioners) ?? [];
   const practitioners = team ? team.practitioners : allPractitioners.length <= MAX_PRACTITIONERS_LISTED ? allPractitioners : null;
-  const filtered = filters.team !== undefined || filters.staffCode !== undefined || filters.rule !== undefined || filters.rosh !== undefined || filters.mappaLevel !== undefined || !!applied.trim();
+  // Clearing the filters keeps the user's own team, when this caseload has it.
+  const home = ownTeam !== undefined && teams?.some((t) => t.code === ownTeam) ? ownTeam : undefined;
+  const filtered = filters.team !== home || filters.staffCode !== undefined || filters.rule !== undefined || filters.rosh !== undefined || filters.mappaLevel !== undefined || !!applied.trim();
 
   return (
     <div className="spo-queue-filters">
@@ -130,7 +141,7 @@ export function QueueFilters({ searchRef, onLeaveSearch }: { searchRef: Ref<HTML
           className="govuk-button govuk-button--secondary govuk-!-margin-bottom-4"
           onClick={() => {
             setText('');
-            void setQueueFilters({ team: undefined, staffCode: undefined, rule: undefined, rosh: undefined, mappaLevel: undefined, search: undefined });
+            void setQueueFilters({ team: home, staffCode: undefined, rule: undefined, rosh: undefined, mappaLevel: undefined, search: undefined });
           }}
         >
           Clear filters
