@@ -32,10 +32,14 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
   );
 }
 
-/** A problem that is not about one field: shown as an error summary without links. */
+/** A problem that is not about one field: shown as an error summary without links, focused when it appears. */
 export function ProblemSummary({ title = 'There is a problem', message }: { title?: string; message: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [message]);
   return (
-    <div className="govuk-error-summary" role="alert">
+    <div className="govuk-error-summary" role="alert" ref={ref} tabIndex={-1}>
       <h2 className="govuk-error-summary__title">{title}</h2>
       <div className="govuk-error-summary__body">
         <p className="govuk-body">{message}</p>

@@ -1,13 +1,14 @@
 import { useEffect, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { s62Operations, type AuditEntry, type S62Operation } from '../../../../db/contract/index.js';
-import { ProblemSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TableHead } from '../../components/TableHead.js';
 import { TextInput } from '../../components/TextInput.js';
 import { auditPageSize } from '../../store/audit.js';
 import { useApp } from '../../store/index.js';
 import { AuditChain } from './AuditChain.js';
+import { auditFieldError, type AuditField } from './field-errors.js';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
 
@@ -33,11 +34,14 @@ export function AuditScreen() {
     e.preventDefault();
     void load(0);
   };
-  const field = error?.field;
+  const fieldError = error ? auditFieldError(error) : null;
+  const inline = (f: AuditField) => (fieldError?.field === f ? fieldError.text : undefined);
   return (
     <>
-      {error && <ProblemSummary message={field ? `${field}: ${error.message}` : error.message} />}
-      <PageHeading title="Audit log">Audit log</PageHeading>
+      {fieldError ? <ErrorSummary errors={[{ href: `#audit-${fieldError.field}`, text: fieldError.text }]} /> : error && <ProblemSummary message={error.message} />}
+      <PageHeading title="Audit log" error={error !== null}>
+        Audit log
+      </PageHeading>
       <p className="govuk-body">
         Every collection, alteration, consultation and disclosure of case data, as the Data Protection Act 2018 (section 62) requires. Entries are chained: changing or
         removing one breaks the chain. Opening this page is recorded here too.
@@ -68,12 +72,12 @@ export function AuditScreen() {
             </select>
           </div>
           <div className="spo-inline-fields">
-            <TextInput id="audit-user" label="User" hint="App user or computer account" value={filters.user} onChange={(e) => { setFilter('user', e.target.value); }} width="govuk-input--width-20" />
-            <TextInput id="audit-crn" label="CRN" hint="For example, X123456" value={filters.crn} onChange={(e) => { setFilter('crn', e.target.value); }} width="govuk-input--width-10" autoComplete="off" />
+            <TextInput id="audit-user" label="User" hint="App user or computer account" value={filters.user} error={inline('user')} onChange={(e) => { setFilter('user', e.target.value); }} width="govuk-input--width-20" />
+            <TextInput id="audit-crn" label="CRN" hint="For example, X123456" value={filters.crn} error={inline('crn')} onChange={(e) => { setFilter('crn', e.target.value); }} width="govuk-input--width-10" autoComplete="off" />
           </div>
           <div className="spo-inline-fields">
-            <TextInput id="audit-from" label="From" hint="For example, 2026-11-01" value={filters.from} onChange={(e) => { setFilter('from', e.target.value); }} width="govuk-input--width-10" />
-            <TextInput id="audit-to" label="To" hint="For example, 2026-11-30" value={filters.to} onChange={(e) => { setFilter('to', e.target.value); }} width="govuk-input--width-10" />
+            <TextInput id="audit-from" label="From" hint="For example, 2026-11-01" value={filters.from} error={inline('from')} onChange={(e) => { setFilter('from', e.target.value); }} width="govuk-input--width-10" />
+            <TextInput id="audit-to" label="To" hint="For example, 2026-11-30" value={filters.to} error={inline('to')} onChange={(e) => { setFilter('to', e.target.value); }} width="govuk-input--width-10" />
           </div>
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button">
