@@ -37,7 +37,7 @@ export interface RecordingOptions {
   service?: Service;
   /** Or the database file to open such a service on (reviews and audit entries are added to it). */
   dbFile?: string;
-  /** CRNs to review; by default the first 1,000 cases of the flags queue. */
+  /** CRNs to review; by default the cases of the 1,000 most overdue flags. */
   crns?: readonly string[];
   samples?: number;
   warmup?: number;
@@ -52,7 +52,9 @@ export async function measureReviewRecording(opts: RecordingOptions): Promise<Re
     // A MAPPA level 1 review is recorded only for a case at level 1 (the engine refuses it otherwise).
     const levelOne = new Set<string>();
     if (!crns) {
-      const queue = await service.call('flags:queue', { limit: 1000 });
+      // Most overdue first, as before the queue was risk first: reviewing the highest-risk cases
+      // would empty the very-high-RoSH filter the UI bench times next.
+      const queue = await service.call('flags:queue', { limit: 1000, sort: 'daysOverdue' });
       if (!queue.ok) throw new Error(`flags:queue failed: ${queue.error.message}`);
       crns = [...new Set(queue.value.rows.map((r) => r.crn))];
       for (const r of queue.value.rows) if (r.mappaLevel === 'M1') levelOne.add(r.crn);
