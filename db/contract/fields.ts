@@ -1,11 +1,12 @@
 /** Input fields several domains' schemas share. */
 import { z } from 'zod';
+import { isIsoDate } from './dates.js';
 import { contactCodePattern, reviewLimits } from './limits.js';
 
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+  .refine(isIsoDate, 'not a calendar date');
 
 export const crnField = z
   .string({ error: 'required' })
