@@ -35,6 +35,9 @@ test('Team: each practitioner’s caseload, coverage and workload as the engine 
   expect(await team.weekHeaders()).toHaveLength(13);
   await expect.poll(() => team.heatmap().locator('tbody tr').count()).toBe(view.practitioners.length);
   await app.check('team');
+  // Every practitioner is on the page: the table is never cut off inside a scroll box of its own (issue 14).
+  const clipped: unknown = await app.page.evaluate(`(() => { const r = document.querySelector('[aria-label="Practitioners"]'); return r.scrollHeight > r.clientHeight + 1; })()`);
+  expect(clipped).toBe(false);
 
   // A practitioner's overdue count opens the queue on their cases, with that filter and no other:
   // a search left in the queue before does not come back (issue 14).

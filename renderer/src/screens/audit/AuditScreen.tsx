@@ -125,7 +125,7 @@ export function AuditScreen() {
 
 function EntriesTable({ entries, crn }: { entries: readonly AuditEntry[]; crn: string }) {
   return (
-    <div className="spo-scroll" tabIndex={0} role="region" aria-label="Audit log entries">
+    <div className="spo-scroll-x" tabIndex={0} role="region" aria-label="Audit log entries">
       <table className="govuk-table spo-audit-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Audit log entries</caption>
         <TableHead headings={['Entry', 'When', 'Operation', 'What', 'User', 'Cases', 'Why', 'Recipients']} />

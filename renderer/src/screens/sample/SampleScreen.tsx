@@ -64,7 +64,7 @@ function SampleDetail({ sample }: { sample: Sample }) {
         </Row>
       </dl>
       <h2 className="govuk-heading-m">Reviews to re-read</h2>
-      <div className="spo-scroll" tabIndex={0} role="region" aria-label="Reviews in the sample">
+      <div className="spo-scroll-x" tabIndex={0} role="region" aria-label="Reviews in the sample">
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Reviews in the sample</caption>
           <TableHead headings={['No.', 'CRN', 'Practitioner', 'Risk', 'Review', 'Outcome']} />

@@ -185,7 +185,7 @@ function ChangeForm({ setting, onCancel }: { setting: SettingView; onCancel: () 
 
 function HistoryTable({ history }: { history: readonly SettingsHistoryEntry[] }) {
   return (
-    <div className="spo-scroll" tabIndex={0} role="region" aria-label="History of setting changes">
+    <div className="spo-scroll-x" tabIndex={0} role="region" aria-label="History of setting changes">
       <table className="govuk-table spo-audit-table">
         <caption className="govuk-table__caption govuk-visually-hidden">History of setting changes, newest first</caption>
         <TableHead headings={['When', 'Who', 'Setting', 'From', 'To', 'Reason']} />

@@ -93,7 +93,7 @@ function Workload({ p, threshold }: { p: TeamPractitioner; threshold: number }) 
 function PractitionerTable({ view }: { view: TeamView }) {
   const headers = ['Practitioner', 'Grade', 'Cases', 'High risk', 'MAPPA level 1', 'With oversight in the last ' + String(view.oversightIntervalDays) + ' days', 'Overdue', 'Due soon', 'Workload'];
   return (
-    <div className="spo-scroll" tabIndex={0} role="region" aria-label="Practitioners">
+    <div className="spo-scroll-x" tabIndex={0} role="region" aria-label="Practitioners">
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Practitioners: caseload, flags, oversight coverage and workload</caption>
         <TableHead headings={headers} />
@@ -148,7 +148,7 @@ function HeatCell({ cell, intervalWeeks }: { cell: TeamHeatCell; intervalWeeks: 
 function Heatmap({ view }: { view: TeamView }) {
   const intervalWeeks = Math.floor(view.oversightIntervalDays / 7);
   return (
-    <div className="spo-scroll" tabIndex={0} role="region" aria-label="Time since SPO oversight by week">
+    <div className="spo-scroll-x" tabIndex={0} role="region" aria-label="Time since SPO oversight by week">
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">
           For each practitioner and week ending: cases without oversight within the interval, of the high-risk and MAPPA level 1 cases held, and the longest time in weeks since oversight

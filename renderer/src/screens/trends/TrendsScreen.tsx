@@ -119,7 +119,7 @@ function Charts({ report }: { report: TrendsReport }) {
 
 function Table({ caption, head, rows }: { caption: string; head: readonly string[]; rows: readonly (readonly (string | number)[])[] }) {
   return (
-    <div className="spo-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <div className="spo-scroll-x" tabIndex={0} role="region" aria-label={caption}>
       <table className="govuk-table spo-table--small">
         <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
         <TableHead headings={head.map((h, i) => (i > 0 ? { text: h, numeric: true } : h))} />
