@@ -1,5 +1,6 @@
 import type { EffectiveRosh, ReviewSnapshot } from '../contract/index.js';
 import type { Db } from '../connection.js';
+import { ACTIVE_ON_SQL } from '../store/registrations.js';
 import type * as Rows from '../store/rows.js';
 
 type CaseRow = Pick<Rows.CaseRow, 'crn' | 'staff_code' | 'allocation_date' | 'tier' | 'rosh_level' | 'rosh_assessed_on' | 'in_caseload'>;
@@ -44,9 +45,9 @@ export class Snapshots {
       'SELECT crn, staff_code, allocation_date, tier, rosh_level, rosh_assessed_on, in_caseload FROM cases WHERE crn = ?',
     );
     this.staffRow = db.prepare<[string], StaffRow>('SELECT name, grade, team_code, team_name, pdu_code, pdu_name FROM staff WHERE staff_code = ?');
-    this.activeRegistrations = db.prepare<[string, string, string], RegistrationRow>(
+    this.activeRegistrations = db.prepare<{ crn: string; asOf: string }, RegistrationRow>(
       `SELECT register_code, level_code, category_code, registration_date, next_review_date FROM registrations
-       WHERE crn = ? AND registration_date <= ? AND (deregistration_date IS NULL OR deregistration_date > ?)
+       WHERE crn = @crn AND ${ACTIVE_ON_SQL}
        ORDER BY registration_date, register_code, id`,
     );
   }
@@ -59,7 +60,7 @@ export class Snapshots {
 
   /** The case's MAPPA registration in force on `date` (null with none active then). */
   mappaOn(crn: string, date: string): ReviewSnapshot['mappa'] {
-    return mappaOf(this.activeRegistrations.all(crn, date, date));
+    return mappaOf(this.activeRegistrations.all({ crn, asOf: date }));
   }
 
   /** `asOf` is the London date active registrations are judged on; `takenAt` the UTC instant. */
@@ -67,7 +68,7 @@ export class Snapshots {
     const c = this.caseRow.get(crn);
     if (!c) return undefined;
     const staff = this.staffRow.get(c.staff_code);
-    const regs = this.activeRegistrations.all(crn, asOf, asOf);
+    const regs = this.activeRegistrations.all({ crn, asOf });
 
     let effectiveRosh: ReviewSnapshot['effectiveRosh'] = { level: 'UNKNOWN', source: 'none', registrationCode: null, registeredOn: null };
     const rosh = roshRegistrations.find(([code]) => regs.some((r) => r.register_code === code));

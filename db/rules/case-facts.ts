@@ -1,4 +1,5 @@
 import type { CaseStatus, EffectiveRosh, MappaLevel } from '../contract/index.js';
+import { activeOn } from '../store/registrations.js';
 import type { CaseEvidence, DatedCode, RegistrationEvidence } from './evidence.js';
 
 /**
@@ -20,7 +21,7 @@ export const byDateThenCode = (a: { date: string; code: string }, b: { date: str
 
 /** Active on the as-of date: registered on or before it, and not deregistered on or before it. */
 export function isActive(r: RegistrationEvidence, asOf: string): boolean {
-  return r.date <= asOf && (!r.deregistered || r.deregistered > asOf);
+  return activeOn(r.date, r.deregistered || null, asOf);
 }
 
 export interface Facts {

@@ -2,6 +2,7 @@ import type { Policy } from '../contract/index.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection.js';
 import { CASE_CORE_FIELDS, toCaseCore, type CaseCore, type CaseCoreFields } from '../store/cases.js';
+import { ACTIVE_ON_SQL } from '../store/registrations.js';
 import type { NeedRow, RegistrationRow } from '../store/rows.js';
 import { STAFF_FIELDS, toStaff, type StaffFields, type StoredStaff } from '../store/staff.js';
 import type { CaseEvidence, DatedCode, NeedEvidence, RegistrationEvidence, ReviewEvidence } from './evidence.js';
@@ -70,8 +71,6 @@ type NeedRaw = [crn: N['crn'], need: N['need'], severity: N['severity'], harm: N
 
 const REG_COLUMNS = 'crn, register_code, level_code, registration_date, next_review_date, deregistration_date';
 const NEED_COLUMNS = 'crn, need, severity, linked_to_harm, linked_to_reoffending';
-// Only registrations active on the as-of date can trigger a rule.
-const ACTIVE = 'registration_date <= @asOf AND (deregistration_date IS NULL OR deregistration_date > @asOf)';
 const NEED_FILTER = `severity IN ('STANDARD', 'SEVERE') AND (linked_to_harm = 1 OR linked_to_reoffending = 1)`;
 
 function groupBy<T extends readonly unknown[]>(rows: T[]): Map<string, T[]> {
@@ -122,7 +121,8 @@ export class EvidenceLoader {
     readonly asOf: string,
     opts: { history?: boolean } = {},
   ) {
-    this.regFilter = opts.history ? 'registration_date <= @asOf' : ACTIVE;
+    // Only registrations active on the as-of date can trigger a rule.
+    this.regFilter = opts.history ? 'registration_date <= @asOf' : ACTIVE_ON_SQL;
     this.contactDates = opts.history ? ', contact_date' : '';
     this.reviewDates = opts.history ? ', review_date' : '';
     this.codes = relevantContactCodes(policy);

@@ -14,10 +14,6 @@ export function orList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 export function settingsUsed(policy: Policy, keys: readonly SettingKey[]): FlagSettingUsed[] {
   return keys.map((key) => {
     const d = settingDef(key);

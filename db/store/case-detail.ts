@@ -131,6 +131,6 @@ function registration(row: RegistrationFields, asOf: string): CaseRegistration {
     registrationDate: r.registrationDate,
     nextReviewDate: r.nextReviewDate,
     deregistrationDate: r.deregistrationDate,
-    active: activeOn(r, asOf),
+    active: activeOn(r.registrationDate, r.deregistrationDate, asOf),
   };
 }

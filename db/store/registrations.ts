@@ -27,7 +27,13 @@ export function toRegistration(r: RegistrationFields): StoredRegistration {
   };
 }
 
-/** Active on `asOf`: registered on or before it, and not deregistered on or before it (oversight-rules.md, "Terms"). */
-export function activeOn(r: Pick<StoredRegistration, 'registrationDate' | 'deregistrationDate'>, asOf: string): boolean {
-  return r.registrationDate <= asOf && (r.deregistrationDate === null || r.deregistrationDate > asOf);
+/**
+ * Active on `asOf`: registered on or before it, and not deregistered on or before it
+ * (oversight-rules.md, "Terms"). Plain strings, as the rules call it for every registration.
+ */
+export function activeOn(registeredOn: string, deregisteredOn: string | null, asOf: string): boolean {
+  return registeredOn <= asOf && (deregisteredOn === null || deregisteredOn > asOf);
 }
+
+/** The same test in SQL, on the named parameter `@asOf`. */
+export const ACTIVE_ON_SQL = 'registration_date <= @asOf AND (deregistration_date IS NULL OR deregistration_date > @asOf)';
