@@ -13,7 +13,7 @@ async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error
 async function demoCase(app: App): Promise<string> {
   await ok(app.api('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' }));
   await ok(app.api('demo:load', { seed: 1 }));
-  const queue = await ok(app.api('flags:queue', { rule: 'OVERSIGHT-NEW', status: 'overdue', limit: 1 }));
+  const queue = await ok(app.api('flags:queue', { rules: ['OVERSIGHT-NEW'], status: 'overdue', limit: 1 }));
   const crn = queue.rows[0]?.crn;
   if (!crn) throw new Error('the demo caseload has no overdue OVERSIGHT-NEW flag');
   return crn;
@@ -31,7 +31,7 @@ async function openCase(app: App, crn: string): Promise<CasePage> {
 }
 
 async function openFlags(app: App, crn: string, rule: 'OVERSIGHT-NEW') {
-  const queue = await ok(app.api('flags:queue', { search: crn, rule }));
+  const queue = await ok(app.api('flags:queue', { search: crn, rules: [rule] }));
   return queue.rows.filter((r) => r.crn === crn);
 }
 

@@ -10,7 +10,7 @@ async function withOneReview(app: App): Promise<string> {
   await app.api('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' });
   const demo = await app.api('demo:load', { seed: 1 });
   expect(demo.ok).toBe(true);
-  const queue = await app.api('flags:queue', { rule: 'OVERSIGHT-NEW', status: 'overdue', limit: 1 });
+  const queue = await app.api('flags:queue', { rules: ['OVERSIGHT-NEW'], status: 'overdue', limit: 1 });
   if (!queue.ok || !queue.value.rows[0]) throw new Error('the demo caseload has no overdue OVERSIGHT-NEW flag');
   const crn = queue.value.rows[0].crn;
   const review = await app.api('reviews:record', {

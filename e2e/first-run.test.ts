@@ -36,7 +36,7 @@ test('First run: user records who they are, loads the demo caseload and sees the
   const queue = new QueuePage(app.page);
   await queue.waitForIt();
   await app.page.getByText('Your team, N99T01, is not in this caseload, so the queue shows all teams.').waitFor();
-  expect(await queue.selectedFilter('Team')).toBe('All teams');
+  expect(await queue.selectedTeam()).toBe('All teams');
   const flags = await app.api('flags:queue', { status: 'overdue', limit: 5 });
   if (!flags.ok) throw new Error(flags.error.message);
   await expect.poll(() => queue.crns(5)).toEqual(flags.value.rows.map((r) => r.crn));
@@ -62,7 +62,7 @@ test('First run: user records who they are, loads the demo caseload and sees the
   await app.page.getByRole('button', { name: 'Save and return to the queue' }).click();
   await queue.waitForIt();
   await app.page.getByText(`Alex Other (N99S002), team ${newTeam}`).waitFor();
-  await expect.poll(() => queue.selectedFilter('Team')).toMatch(new RegExp(`^${newTeam}`));
+  await expect.poll(() => queue.selectedTeam()).toMatch(new RegExp(`\\(${newTeam}\\)$`));
   const changes = await app.api('audit:list', { op: 'profile:set' });
   if (!changes.ok) throw new Error(changes.error.message);
   expect(changes.value.entries.map((e) => [e.operation, e.details.name, e.details.teamCode])).toEqual([

@@ -1,4 +1,4 @@
-import type { InputOf, QueueRow } from '../db/contract/index.js';
+import { ruleTitles, type InputOf, type QueueRow } from '../db/contract/index.js';
 import { expect, test, type App } from './fixture.js';
 import { QueuePage } from './pages/queue-page.js';
 
@@ -22,60 +22,104 @@ async function engine(app: App, input: InputOf<'flags:queue'>, limit = 10): Prom
   return { crns: r.value.rows.map((x) => x.crn), total: r.value.total, rows: r.value.rows };
 }
 
-async function expectScreen(queue: QueuePage, expected: { crns: string[]; total: number }, status = 'overdue'): Promise<void> {
-  await expect.poll(() => queue.caption(), { timeout: 10_000 }).toBe(`${expected.total.toLocaleString('en-GB')} ${expected.total === 1 ? 'flag' : 'flags'} ${status}`);
+async function expectScreen(queue: QueuePage, expected: { crns: string[]; total: number }, status = 'overdue', unit: 'case' | 'flag' = 'case'): Promise<void> {
+  await expect.poll(() => queue.caption(), { timeout: 10_000 }).toBe(`${expected.total.toLocaleString('en-GB')} ${expected.total === 1 ? unit : `${unit}s`} ${status}`);
   await expect.poll(() => queue.crns(expected.crns.length), { timeout: 10_000 }).toEqual(expected.crns);
 }
 
-test('Queue: opens on the user’s team, and each filter, the search, a sort and the due-soon tab show what the engine answers', async ({ app }) => {
+test('Queue: opens on the user’s team, each case once with its flags worst first, risk first, and eight rows fit a 1280×720 laptop', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1280, height: 720 });
   const queue = await openOnDemo(app);
-  expect(await queue.selectedFilter('Team')).toMatch(new RegExp(`^${TEAM}`));
+  expect(await queue.selectedTeam()).toMatch(new RegExp(`\\(${TEAM}\\)$`));
 
   const mine = await engine(app, { team: TEAM, status: 'overdue' });
   expect(mine.total).toBeGreaterThan(10);
   await expectScreen(queue, mine);
+  expect(new Set(mine.crns).size).toBe(mine.crns.length);
   const first = (await queue.rows())[0];
-  expect(first).toMatchObject({ crn: mine.rows[0]?.crn, name: mine.rows[0]?.name, team: TEAM, rule: mine.rows[0]?.rule, days: String(mine.rows[0]?.daysOverdue) });
+  const worst = mine.rows[0];
+  expect(first).toMatchObject({ crn: worst?.crn, name: worst?.name, team: '', flag: ruleTitles[worst?.rule ?? 'OVERSIGHT-NEW'] });
   // RoSH is written out, never shown by colour alone.
   expect(['Very high', 'High', 'Medium', 'Low', 'Unknown']).toContain(first?.rosh);
+  // A case with several flags lists the others after its worst, in words.
+  const several = mine.rows.findIndex((r) => r.flags.length > 1);
+  if (several >= 0) {
+    const row = (await queue.rows())[several];
+    expect(row?.more).toBe(`and ${(mine.rows[several]?.flags.slice(1) ?? []).map((f) => ruleTitles[f.rule]).join(', ')}`);
+  }
   // Risk first by default (issue 14): the screen says so, no single column is sorted, and the
   // highest risk the team has overdue heads the list.
   expect(await queue.ariaSort('Days overdue')).toBe('none');
   expect(await app.page.locator('.spo-queue-order').textContent()).toMatch(/^Sorted by risk, then how overdue/);
   const roshRank = ['VERY_HIGH', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
   const everyRow = (await engine(app, { team: TEAM, status: 'overdue' }, 1000)).rows;
-  expect(mine.rows[0]?.rosh).toBe(roshRank[Math.min(...everyRow.map((r) => roshRank.indexOf(r.rosh)))]);
+  expect(worst?.rosh).toBe(roshRank[Math.min(...everyRow.map((r) => roshRank.indexOf(r.rosh)))]);
+  // At 1280×720 at least eight rows show without scrolling the page.
+  await app.page.screenshot({ path: 'e2e/artifacts/queue-720-viewport.png' });
+  expect(await queue.rowsInView()).toBeGreaterThanOrEqual(8);
+  await app.check('queue-720');
+  await app.page.setViewportSize({ width: 1280, height: 900 });
 
-  const summary = (await app.api('flags:queue', { team: TEAM, limit: 1 })) as { ok: true; value: { summary: { rule: string; overdue: number; dueSoon: number }[] } };
-  const expectedSummary = Object.fromEntries(summary.value.summary.filter((s) => s.overdue || s.dueSoon).map((s) => [s.rule, [s.overdue, s.dueSoon]]));
-  expect(await queue.ruleSummary()).toEqual(expectedSummary);
+  const summary = await app.api('flags:queue', { team: TEAM, limit: 1 });
+  if (!summary.ok) throw new Error(summary.error.message);
+  expect(await queue.ruleCounts()).toEqual(Object.fromEntries(summary.value.summary.map((s) => [s.rule, s.overdue])));
   await app.check('queue');
 
-  // The rule with the most overdue flags, from its count in the summary.
-  const rule = summary.value.summary.reduce((a, b) => (b.overdue > a.overdue ? b : a));
-  await queue.ruleCount(rule.rule, 'overdue').click();
-  const byRule = await engine(app, { team: TEAM, rule: rule.rule as InputOf<'flags:queue'>['rule'], status: 'overdue' });
-  expect(byRule.total).toBe(rule.overdue);
-  await expectScreen(queue, byRule);
-  expect(new Set((await queue.rows()).map((r) => r.rule))).toEqual(new Set([rule.rule]));
+  // Several rules at once: the two with the most overdue flags.
+  const [a, b] = [...summary.value.summary].sort((x, y) => y.overdue - x.overdue);
+  if (!a || !b) throw new Error('the summary lists no rules');
+  await queue.tick('Rule', await queue.ruleLabel(ruleTitles[a.rule]));
+  await queue.tick('Rule', await queue.ruleLabel(ruleTitles[b.rule]));
+  const byRules = await engine(app, { team: TEAM, rules: [a.rule, b.rule], status: 'overdue' });
+  await expectScreen(queue, byRules);
+  expect((await queue.rows()).every((r) => [ruleTitles[a.rule], ruleTitles[b.rule]].includes(r.flag))).toBe(true);
+  expect(await queue.tags()).toEqual([ruleTitles[a.rule], ruleTitles[b.rule]]);
 
-  await queue.filterBy('Rule', 'All rules');
-  await queue.filterBy('RoSH', 'Very high');
-  const veryHigh = await engine(app, { team: TEAM, rosh: 'VERY_HIGH', status: 'overdue' });
-  await expectScreen(queue, veryHigh);
-  expect(new Set((await queue.rows()).map((r) => r.rosh))).toEqual(new Set(['Very high']));
+  // Each tag removes its own filter and no other.
+  await queue.removeTag(ruleTitles[a.rule]);
+  await expectScreen(queue, await engine(app, { team: TEAM, rules: [b.rule], status: 'overdue' }));
+  expect(await queue.ticked('Rule')).toEqual([await queue.ruleLabel(ruleTitles[b.rule])]);
+  await queue.tick('Rule', await queue.ruleLabel(ruleTitles[b.rule]), false);
 
-  await queue.filterBy('RoSH', 'Any RoSH');
+  await queue.tick('RoSH', 'Very high');
+  await queue.tick('RoSH', 'High');
+  const highs = await engine(app, { team: TEAM, roshLevels: ['VERY_HIGH', 'HIGH'], status: 'overdue' });
+  await expectScreen(queue, highs);
+  expect((await queue.rows()).every((r) => ['Very high', 'High'].includes(r.rosh))).toBe(true);
+  await queue.removeTag('Very high');
+  await expectScreen(queue, await engine(app, { team: TEAM, roshLevels: ['HIGH'], status: 'overdue' }));
+
   const crn = mine.rows[3]?.crn ?? '';
   await queue.search(crn);
-  const searched = await engine(app, { team: TEAM, search: crn, status: 'overdue' });
-  expect(searched.crns.every((c) => c === crn)).toBe(true);
+  const searched = await engine(app, { team: TEAM, search: crn, roshLevels: ['HIGH'], status: 'overdue' });
   await expectScreen(queue, searched);
 
   // Clearing the filters keeps the user's own team (issue 14).
   await app.page.getByRole('button', { name: 'Clear filters' }).click();
   await expectScreen(queue, mine);
-  expect(await queue.selectedFilter('Team')).toMatch(new RegExp(`^${TEAM}`));
+  expect(await queue.selectedTeam()).toMatch(new RegExp(`\\(${TEAM}\\)$`));
+  expect(await queue.tags()).toEqual([]);
+
+  // The one-click view: high-risk and MAPPA level 1 cases with no oversight in time.
+  const view = app.page.getByRole('button', { name: 'High risk or MAPPA 1 with no oversight in time' });
+  await view.click();
+  const noOversight = await engine(app, { team: TEAM, rules: ['OVERSIGHT-NEW', 'OVERSIGHT-OVERDUE', 'MAPPA-L1-REVIEW'], status: 'overdue' });
+  await expectScreen(queue, noOversight);
+  expect(await view.getAttribute('aria-pressed')).toBe('true');
+  expect(noOversight.rows.every((r) => r.rosh === 'VERY_HIGH' || r.rosh === 'HIGH' || r.mappaLevel === 'M1')).toBe(true);
+  await app.check('queue-no-oversight');
+  await view.click();
+  await expectScreen(queue, mine);
+
+  // One row per flag, as before, at the flip of a link.
+  await app.page.getByRole('button', { name: 'List each flag on its own row' }).click();
+  const byFlag = await engine(app, { team: TEAM, status: 'overdue', group: 'flag' });
+  expect(byFlag.total).toBeGreaterThan(mine.total);
+  await expectScreen(queue, byFlag, 'overdue', 'flag');
+  expect((await queue.rows())[0]?.more).toBe(byFlag.rows[0]?.rule);
+  await app.page.getByRole('button', { name: 'List each case once' }).click();
+  await expectScreen(queue, mine);
+
   await queue.sortBy('Name');
   const byName = await engine(app, { team: TEAM, status: 'overdue', sort: 'name', direction: 'asc' });
   await expectScreen(queue, byName);
@@ -94,7 +138,8 @@ test('Queue: opens on the user’s team, and each filter, the search, a sort and
   const soonest = await engine(app, { team: TEAM, status: 'due-soon', sort: 'daysOverdue' });
   await expectScreen(queue, soonest, 'due soon');
   expect(await queue.ariaSort('Days until due')).toBe('ascending');
-  expect((await queue.rows())[0]?.days).toBe(soonest.rows[0]?.daysUntilDue === 0 ? 'today' : String(soonest.rows[0]?.daysUntilDue));
+  const soonestDays = Math.min(...(soonest.rows[0]?.flags ?? []).map((f) => f.daysUntilDue ?? Infinity));
+  expect((await queue.rows())[0]?.days).toBe(soonestDays === 0 ? 'today' : String(soonestDays));
   await app.check('queue-due-soon');
 
   await queue.search('no such person zzz');
@@ -104,7 +149,7 @@ test('Queue: opens on the user’s team, and each filter, the search, a sort and
 
 test('Queue: scrolling to the end of a long list fetches the pages on the way, and a row opens its case', async ({ app }) => {
   const queue = await openOnDemo(app);
-  await queue.filterBy('Team', 'All teams');
+  await queue.chooseTeam('All teams');
   const all = await engine(app, { status: 'overdue' });
   await expectScreen(queue, all);
   expect(all.total).toBeGreaterThan(200);

@@ -119,16 +119,24 @@ export const flagsCaseInput = z.object({
 export const queueSorts = ['risk', 'daysOverdue', 'dueDate', 'crn', 'name', 'practitioner', 'team', 'rosh', 'mappa', 'rule'] as const;
 export type QueueSort = (typeof queueSorts)[number];
 
+/** `case` (the default): a case once, with all its flags worst first; `flag`: one row per flag. */
+export const queueGroupings = ['case', 'flag'] as const;
+export type QueueGrouping = (typeof queueGroupings)[number];
+
+/** Several values of one filter match any of them; an empty list is no filter. */
+const anyOf = <T extends z.ZodType>(item: T) => z.array(item).max(1000).optional();
+
 export const flagsQueueInput = z.object({
   team: z.string().trim().min(1).toUpperCase().optional(),
-  /** The practitioner's staff code. */
-  staffCode: z.string().trim().min(1).toUpperCase().optional(),
-  rule: z.enum(caseRuleIds).optional(),
-  rosh: z.enum(effectiveRoshLevels).optional(),
-  mappaLevel: z.enum(mappaLevelCodes).optional(),
+  /** Practitioners' staff codes. */
+  staffCodes: anyOf(z.string().trim().min(1).max(20).toUpperCase()),
+  rules: anyOf(z.enum(caseRuleIds)),
+  roshLevels: anyOf(z.enum(effectiveRoshLevels)),
+  mappaLevels: anyOf(z.enum(mappaLevelCodes)),
   /** A CRN prefix or part of a name. */
   search: z.string().trim().max(100).optional(),
   status: z.enum(['overdue', 'due-soon']).optional(),
+  group: z.enum(queueGroupings).default('case'),
   sort: z.enum(queueSorts).default('risk'),
   /** Default: highest risk first for risk, RoSH and MAPPA, most overdue first for daysOverdue, otherwise ascending. */
   direction: z.enum(['asc', 'desc']).optional(),
@@ -136,14 +144,8 @@ export const flagsQueueInput = z.object({
   limit: z.number().int().min(1).max(1000).default(100),
 });
 
-export interface QueueRow {
-  crn: string;
-  name: string;
-  staffCode: string;
-  staffName: string | null;
-  teamCode: string | null;
-  rosh: EffectiveRosh;
-  mappaLevel: MappaLevel | null;
+/** One flag in a queue row. */
+export interface QueueFlag {
   rule: CaseRuleId;
   status: FlagStatus;
   dueDate: string;
@@ -151,12 +153,30 @@ export interface QueueRow {
   daysUntilDue?: number;
   reason: string;
 }
+/**
+ * A case in the queue. Its own fields are its worst flag (the one the row is sorted by: safety
+ * rules first, then the most overdue); `flags` lists every flag of the case under the filters,
+ * worst first (just the one flag when grouped by flag).
+ */
+export interface QueueRow extends QueueFlag {
+  crn: string;
+  name: string;
+  staffCode: string;
+  staffName: string | null;
+  teamCode: string | null;
+  rosh: EffectiveRosh;
+  mappaLevel: MappaLevel | null;
+  flags: QueueFlag[];
+}
 export interface FlagsQueue {
   asOf: string;
-  /** Rows matching every filter. */
+  group: QueueGrouping;
+  /** Rows (cases, or flags when grouped by flag) matching every filter. */
   total: number;
   rows: QueueRow[];
-  /** Per rule, under every filter but the rule and status filters. */
+  /** Rows overdue and due soon under every filter but the status: the tabs' counts. */
+  tabs: { overdue: number; dueSoon: number };
+  /** Flags per rule, under every filter but the rule and status filters. */
   summary: { rule: CaseRuleId; overdue: number; dueSoon: number }[];
 }
 

@@ -1,4 +1,4 @@
-import { caseRuleIds, type CaseRuleId, type EffectiveRosh, type FlagsQueue, type FlagsReport, type MappaLevel, type ParsedInputOf, type QueueRow } from '../contract/index.js';
+import { caseRuleIds, type CaseRuleId, type EffectiveRosh, type FlagsQueue, type FlagsReport, type MappaLevel, type ParsedInputOf, type QueueFlag, type QueueRow } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { missingFileRules } from './evaluate.js';
 import { snapshotInfo } from './load.js';
@@ -12,8 +12,9 @@ import type { FlagState } from './refresh.js';
  */
 
 type QueueInput = ParsedInputOf<'flags:queue'>;
+type Params = Record<string, string | number>;
 
-interface FlagRow {
+interface CaseCols {
   crn: string;
   name: string;
   staff_code: string;
@@ -21,35 +22,36 @@ interface FlagRow {
   team_code: string | null;
   rosh: EffectiveRosh;
   mappa_level: MappaLevel | null;
+}
+interface FlagCols {
   rule: CaseRuleId;
   status: 'overdue' | 'due-soon';
   due_date: string;
   days_overdue: number;
   reason: string;
 }
+type FlagRow = CaseCols & FlagCols;
 
 /** LIKE pattern for "contains", with the wildcards in the text taken literally. */
 const contains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function where(input: QueueInput, asOf: string, withRuleAndStatus: boolean): { sql: string; params: Record<string, string> } {
+/** A filter of several values: `column IN (...)`, bound as one JSON parameter so the statement stays the same. */
+function anyOf(terms: string[], params: Params, column: string, name: string, values: readonly string[] | undefined): void {
+  if (!values?.length) return;
+  terms.push(`${column} IN (SELECT value FROM json_each(@${name}))`);
+  params[name] = JSON.stringify(values);
+}
+
+function where(input: QueueInput, asOf: string, { rule, status }: { rule: boolean; status: boolean }): { sql: string; params: Params } {
   const terms: string[] = [];
-  const params: Record<string, string> = {};
+  const params: Params = {};
   if (input.team !== undefined) {
     terms.push('f.team_code = @team');
     params.team = input.team;
   }
-  if (input.staffCode !== undefined) {
-    terms.push('f.staff_code = @staffCode');
-    params.staffCode = input.staffCode;
-  }
-  if (input.rosh !== undefined) {
-    terms.push('f.rosh = @rosh');
-    params.rosh = input.rosh;
-  }
-  if (input.mappaLevel !== undefined) {
-    terms.push('f.mappa_level = @mappaLevel');
-    params.mappaLevel = input.mappaLevel;
-  }
+  anyOf(terms, params, 'f.staff_code', 'staffCodes', input.staffCodes);
+  anyOf(terms, params, 'f.rosh', 'roshLevels', input.roshLevels);
+  anyOf(terms, params, 'f.mappa_level', 'mappaLevels', input.mappaLevels);
   if (input.search) {
     // A CRN prefix (CRNs are upper-case letters and digits, all below '~') or part of a name.
     terms.push(`((f.crn >= @crnFrom AND f.crn < @crnTo) OR f.name LIKE @name ESCAPE '\\')`);
@@ -57,15 +59,10 @@ function where(input: QueueInput, asOf: string, withRuleAndStatus: boolean): { s
     params.crnTo = `${input.search.toUpperCase()}~`;
     params.name = contains(input.search);
   }
-  if (withRuleAndStatus) {
-    if (input.rule !== undefined) {
-      terms.push('f.rule = @rule');
-      params.rule = input.rule;
-    }
-    if (input.status !== undefined) {
-      terms.push(input.status === 'overdue' ? 'f.due_date < @asOf' : 'f.due_date >= @asOf');
-      params.asOf = asOf;
-    }
+  if (rule) anyOf(terms, params, 'f.rule', 'rules', input.rules);
+  if (status && input.status !== undefined) {
+    terms.push(input.status === 'overdue' ? 'f.due_date < @asOf' : 'f.due_date >= @asOf');
+    params.asOf = asOf;
   }
   return { sql: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params };
 }
@@ -75,43 +72,52 @@ const ROSH_ORDER = `CASE f.rosh WHEN 'VERY_HIGH' THEN 0 WHEN 'HIGH' THEN 1 WHEN 
 /** MAPPA level 1 first (the level the SPO alone oversees), then 2 and 3, then none. */
 const MAPPA_ORDER = `CASE f.mappa_level WHEN 'M1' THEN 0 WHEN 'M2' THEN 1 WHEN 'M3' THEN 2 ELSE 3 END`;
 
-function orderBy(sort: QueueInput['sort'], direction: QueueInput['direction']): string {
-  // Most overdue first is the earliest due date first.
+/**
+ * The sort keys, as SQL over one flag (`flag`) or over a case's flags (`case`, inside GROUP BY).
+ * A case sorts by its worst flag: the lowest triage rank, then the earliest due date. The rank is
+ * one digit (db/rules/triage.ts) and the date is ISO, so "rank || date || rule" sorts as text and
+ * its minimum is the worst flag.
+ */
+const keys = {
+  flag: { worst: 'f.triage, f.due_date', due: 'f.due_date', rule: 'f.rule' },
+  case: { worst: 'min(f.triage || f.due_date || f.rule)', due: 'min(f.due_date)', rule: 'substr(min(f.triage || f.due_date || f.rule), 12)' },
+} as const;
+
+function orderBy(input: QueueInput): string {
+  const { sort, direction, group } = input;
+  const k = keys[group];
+  // The tie-breaks keep a page boundary stable: a flag is its case and rule, a case its CRN.
+  const last = group === 'flag' ? 'f.crn, f.rule' : 'f.crn';
   const dir = (fallback: 'ASC' | 'DESC') => (direction ? direction.toUpperCase() : fallback);
   // Highest risk first is the lowest rank first; "desc" turns it round.
   const rank = direction === 'desc' ? 'DESC' : 'ASC';
+  const worstFirst = group === 'flag' ? 'f.triage, f.due_date' : k.worst;
   switch (sort) {
     case 'risk':
-      return `f.triage ${rank}, f.due_date ${rank}, f.crn, f.rule`;
+      return group === 'flag' ? `f.triage ${rank}, f.due_date ${rank}, ${last}` : `${k.worst} ${rank}, ${last}`;
     case 'rosh':
-      return `${ROSH_ORDER} ${rank}, f.triage, f.due_date, f.crn, f.rule`;
+      return `${ROSH_ORDER} ${rank}, ${worstFirst}, ${last}`;
     case 'mappa':
-      return `${MAPPA_ORDER} ${rank}, f.triage, f.due_date, f.crn, f.rule`;
+      return `${MAPPA_ORDER} ${rank}, ${worstFirst}, ${last}`;
     case 'practitioner':
-      return `coalesce(f.staff_name, f.staff_code) ${dir('ASC')}, f.staff_code, f.triage, f.due_date, f.crn, f.rule`;
+      return `coalesce(f.staff_name, f.staff_code) ${dir('ASC')}, f.staff_code, ${worstFirst}, ${last}`;
     case 'daysOverdue':
-      return `f.due_date ${direction === 'asc' ? 'DESC' : 'ASC'}, f.crn, f.rule`;
+      // Most overdue first is the earliest due date first.
+      return `${k.due} ${direction === 'asc' ? 'DESC' : 'ASC'}, ${last}`;
     case 'dueDate':
-      return `f.due_date ${dir('ASC')}, f.crn, f.rule`;
+      return `${k.due} ${dir('ASC')}, ${last}`;
     case 'crn':
-      return `f.crn ${dir('ASC')}, f.rule`;
+      return `f.crn ${dir('ASC')}${group === 'flag' ? ', f.rule' : ''}`;
     case 'name':
-      return `f.name ${dir('ASC')}, f.crn, f.rule`;
+      return `f.name ${dir('ASC')}, ${last}`;
     case 'rule':
-      return `f.rule ${dir('ASC')}, f.due_date, f.crn`;
+      return `${k.rule} ${dir('ASC')}, ${k.due}, ${last}`;
     case 'team':
-      return `f.team_code ${dir('ASC')}, f.due_date, f.crn, f.rule`;
+      return `f.team_code ${dir('ASC')}, ${k.due}, ${last}`;
   }
 }
 
-const toRow = (r: FlagRow): QueueRow => ({
-  crn: r.crn,
-  name: r.name,
-  staffCode: r.staff_code,
-  staffName: r.staff_name,
-  teamCode: r.team_code,
-  rosh: r.rosh,
-  mappaLevel: r.mappa_level,
+const toFlag = (r: FlagCols): QueueFlag => ({
   rule: r.rule,
   status: r.status,
   dueDate: r.due_date,
@@ -119,26 +125,83 @@ const toRow = (r: FlagRow): QueueRow => ({
   reason: r.reason,
 });
 
-export function queryQueue(db: Db, state: FlagState, input: QueueInput): FlagsQueue {
-  const all = where(input, state.asOf, true);
-  const facets = where(input, state.asOf, false);
-  const total = db.prepare(`SELECT count(*) FROM flags f ${all.sql}`).pluck().get(all.params) as number;
-  const rows = db
-    .prepare<Record<string, string | number>, FlagRow>(
-      `SELECT f.crn, f.name, f.staff_code, f.staff_name, f.team_code, f.rosh, f.mappa_level, f.rule, f.status, f.due_date, f.days_overdue, f.reason
-       FROM flags f ${all.sql} ORDER BY ${orderBy(input.sort, input.direction)} LIMIT @limit OFFSET @offset`,
-    )
+function toRow(c: CaseCols, flags: QueueFlag[]): QueueRow {
+  const [worst] = flags;
+  if (!worst) throw new Error(`case ${c.crn} has no flag`);
+  return {
+    crn: c.crn,
+    name: c.name,
+    staffCode: c.staff_code,
+    staffName: c.staff_name,
+    teamCode: c.team_code,
+    rosh: c.rosh,
+    mappaLevel: c.mappa_level,
+    ...worst,
+    flags,
+  };
+}
+
+const FLAG_COLUMNS = 'f.crn, f.name, f.staff_code, f.staff_name, f.team_code, f.rosh, f.mappa_level, f.rule, f.status, f.due_date, f.days_overdue, f.reason';
+
+/** One page of flags, one row each. */
+function flagPage(db: Db, input: QueueInput, all: { sql: string; params: Params }): QueueRow[] {
+  return db
+    .prepare<Params, FlagRow>(`SELECT ${FLAG_COLUMNS} FROM flags f ${all.sql} ORDER BY ${orderBy(input)} LIMIT @limit OFFSET @offset`)
+    .all({ ...all.params, limit: input.limit, offset: input.offset })
+    .map((r) => toRow(r, [toFlag(r)]));
+}
+
+/** One page of cases, then every flag of those cases under the filters, worst first. */
+function casePage(db: Db, input: QueueInput, all: { sql: string; params: Params }): QueueRow[] {
+  const crns = db
+    .prepare<Params, string>(`SELECT f.crn FROM flags f ${all.sql} GROUP BY f.crn ORDER BY ${orderBy(input)} LIMIT @limit OFFSET @offset`)
+    .pluck()
     .all({ ...all.params, limit: input.limit, offset: input.offset });
+  if (crns.length === 0) return [];
+  const flags = db
+    .prepare<Params, FlagRow>(
+      `SELECT ${FLAG_COLUMNS} FROM flags f ${all.sql ? `${all.sql} AND` : 'WHERE'} f.crn IN (SELECT value FROM json_each(@crns))
+       ORDER BY f.crn, f.triage, f.due_date, f.rule`,
+    )
+    .all({ ...all.params, crns: JSON.stringify(crns) });
+  const byCase = new Map<string, FlagRow[]>();
+  for (const r of flags) {
+    const rows = byCase.get(r.crn);
+    if (rows) rows.push(r);
+    else byCase.set(r.crn, [r]);
+  }
+  return crns.map((crn) => {
+    const rows = byCase.get(crn) ?? [];
+    const [first] = rows;
+    if (!first) throw new Error(`case ${crn} has no flag`);
+    return toRow(first, rows.map(toFlag));
+  });
+}
+
+export function queryQueue(db: Db, state: FlagState, input: QueueInput): FlagsQueue {
+  const all = where(input, state.asOf, { rule: true, status: true });
+  const tabsWhere = where(input, state.asOf, { rule: true, status: false });
+  const facets = where(input, state.asOf, { rule: false, status: false });
+  const unit = input.group === 'case' ? 'DISTINCT f.crn' : '*';
+  const total = db.prepare<Params, number>(`SELECT count(${unit}) FROM flags f ${all.sql}`).pluck().get(all.params) ?? 0;
+  const rows = input.group === 'case' ? casePage(db, input, all) : flagPage(db, input, all);
+  // A case with flags on both sides counts on both tabs, as it is listed on both.
+  const of = (cond: string) => (input.group === 'case' ? `count(DISTINCT CASE WHEN ${cond} THEN f.crn END)` : `coalesce(sum(${cond}), 0)`);
+  const tabs = db
+    .prepare<Params, { overdue: number; dueSoon: number }>(`SELECT ${of('f.due_date < @asOf')} AS overdue, ${of('f.due_date >= @asOf')} AS dueSoon FROM flags f ${tabsWhere.sql}`)
+    .get({ ...tabsWhere.params, asOf: state.asOf }) ?? { overdue: 0, dueSoon: 0 };
   const counts = db
-    .prepare<Record<string, string>, { rule: CaseRuleId; overdue: number; dueSoon: number }>(
+    .prepare<Params, { rule: CaseRuleId; overdue: number; dueSoon: number }>(
       `SELECT f.rule AS rule, sum(f.due_date < @asOf) AS overdue, sum(f.due_date >= @asOf) AS dueSoon FROM flags f ${facets.sql} GROUP BY f.rule`,
     )
     .all({ ...facets.params, asOf: state.asOf });
   const byRule = new Map(counts.map((c) => [c.rule, c]));
   return {
     asOf: state.asOf,
+    group: input.group,
     total,
-    rows: rows.map(toRow),
+    rows,
+    tabs,
     summary: caseRuleIds.map((rule) => ({ rule, overdue: byRule.get(rule)?.overdue ?? 0, dueSoon: byRule.get(rule)?.dueSoon ?? 0 })),
   };
 }

@@ -70,7 +70,8 @@ export const auditMap = {
         justification: 'oversight queue listed',
         details: {
           asOf: r.asOf,
-          filters: { team: input.team, staffCode: input.staffCode, rule: input.rule, rosh: input.rosh, mappaLevel: input.mappaLevel, search: input.search, status: input.status },
+          filters: { team: input.team, staffCodes: input.staffCodes, rules: input.rules, roshLevels: input.roshLevels, mappaLevels: input.mappaLevels, search: input.search, status: input.status },
+          group: input.group,
           offset: input.offset,
           limit: input.limit,
           total: r.total,

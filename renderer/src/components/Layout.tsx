@@ -48,6 +48,27 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="govuk-generic-header__logo">
             <span className="govuk-generic-header__homepage-link spo-header__organisation">HM Prison &amp; Probation Service</span>
           </div>
+          {profile && (
+            <p className="govuk-body-s spo-user">
+              <span className="govuk-visually-hidden">Using the app: </span>
+              {profile.name} ({profile.staffCode}), team {profile.teamCode}
+              {showNavigation && route.screen !== 'profile' && (
+                <>
+                  {' '}
+                  <a
+                    className="govuk-link govuk-link--inverse spo-user__change"
+                    href="#profile"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate({ screen: 'profile' });
+                    }}
+                  >
+                    Change user<span className="govuk-visually-hidden">: {profile.name}</span>
+                  </a>
+                </>
+              )}
+            </p>
+          )}
         </div>
       </header>
       <section aria-label="Service information" className="govuk-service-navigation">
@@ -71,27 +92,6 @@ export function Layout({ children }: { children: ReactNode }) {
                   })}
                 </ul>
               </nav>
-            )}
-            {profile && (
-              <p className="govuk-body-s spo-user">
-                <span className="govuk-visually-hidden">Using the app: </span>
-                {profile.name} ({profile.staffCode}), team {profile.teamCode}
-                {showNavigation && route.screen !== 'profile' && (
-                  <>
-                    {' '}
-                    <a
-                      className="govuk-link spo-user__change"
-                      href="#profile"
-                      onClick={(e) => {
-                        e.preventDefault();
-                        navigate({ screen: 'profile' });
-                      }}
-                    >
-                      Change user<span className="govuk-visually-hidden">: {profile.name}</span>
-                    </a>
-                  </>
-                )}
-              </p>
             )}
           </div>
         </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseloadTeams, FlagsQueue, InputOf, Operation, Profile, QueueRow, Result, ResultOf } from '../../../db/contract/index.js';
 import type { Client } from '../client.js';
 import { createAppStore } from './index.js';
-import { columnSort, initialFilters, keepNear, MAX_PAGES, openingTeam, PAGE_SIZE, pagesFor, queueInput, rowAt } from './queue.js';
+import { columnSort, inNoOversightView, initialFilters, keepNear, noOversightView, MAX_PAGES, openingTeam, PAGE_SIZE, pagesFor, queueInput, rowAt } from './queue.js';
 
 const profile: Profile = { osUser: 'spo', name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01', updatedAt: '2026-11-20T10:00:00Z' };
 const teams: CaseloadTeams['teams'] = [
@@ -24,6 +24,7 @@ function row(i: number): QueueRow {
     dueDate: '2026-10-02',
     daysOverdue: 52,
     reason: 'no oversight',
+    flags: [{ rule: 'OVERSIGHT-NEW', status: 'overdue', dueDate: '2026-10-02', daysOverdue: 52, reason: 'no oversight' }],
   };
 }
 
@@ -35,7 +36,7 @@ function fakeClient(total = 1000, ownTeams = teams) {
   const answer = (input: InputOf<'flags:queue'>): FlagsQueue => {
     const offset = input.offset ?? 0;
     const rows = Array.from({ length: Math.max(0, Math.min(input.limit ?? 100, total - offset)) }, (_, i) => row(offset + i));
-    return { asOf: '2026-11-23', total, rows, summary: [{ rule: 'OVERSIGHT-NEW', overdue: total, dueSoon: 3 }] };
+    return { asOf: '2026-11-23', group: input.group ?? 'case', total, rows, tabs: { overdue: total, dueSoon: 3 }, summary: [{ rule: 'OVERSIGHT-NEW', overdue: total, dueSoon: 3 }] };
   };
   const client: Client = {
     host: 'browser',
@@ -80,7 +81,7 @@ async function openedStore(total = 1000, ownTeams = teams) {
 describe('opening the queue', () => {
   it('opens on the user’s own team, overdue, risk first, with the first page and the per-rule counts', async () => {
     const { store, calls } = await openedStore();
-    expect(calls).toEqual([{ status: 'overdue', sort: 'risk', direction: 'asc', offset: 0, limit: PAGE_SIZE, team: 'N99T01' }]);
+    expect(calls).toEqual([{ status: 'overdue', group: 'case', sort: 'risk', direction: 'asc', offset: 0, limit: PAGE_SIZE, team: 'N99T01' }]);
     const q = store.getState().queue;
     expect(q).toMatchObject({ total: 1000, asOf: '2026-11-23', teamNotice: null, selected: 0, summary: [{ rule: 'OVERSIGHT-NEW', overdue: 1000 }] });
     expect(rowAt(q, 99)?.crn).toBe('X000099');
@@ -127,41 +128,59 @@ describe('filters and sorting', () => {
   it('starts again from the top with every filter in the engine’s call, the search trimmed', async () => {
     const { store, calls } = await openedStore();
     store.getState().moveQueueSelection(5);
-    await store.getState().setQueueFilters({ rule: 'ROSH-MISSING', rosh: 'VERY_HIGH', mappaLevel: 'M1', staffCode: 'P1', search: '  x0001 ', status: 'due-soon' });
+    await store.getState().setQueueFilters({
+      rules: ['ROSH-MISSING', 'ROSH-STALE'],
+      roshLevels: ['VERY_HIGH'],
+      mappaLevels: ['M1'],
+      staffCodes: ['P1'],
+      search: '  x0001 ',
+      status: 'due-soon',
+      group: 'flag',
+    });
     expect(calls.at(-1)).toEqual({
       status: 'due-soon',
+      group: 'flag',
       sort: 'risk',
       direction: 'asc',
       offset: 0,
       limit: PAGE_SIZE,
       team: 'N99T01',
-      staffCode: 'P1',
-      rule: 'ROSH-MISSING',
-      rosh: 'VERY_HIGH',
-      mappaLevel: 'M1',
+      staffCodes: ['P1'],
+      rules: ['ROSH-MISSING', 'ROSH-STALE'],
+      roshLevels: ['VERY_HIGH'],
+      mappaLevels: ['M1'],
       search: 'x0001',
     });
     expect(store.getState().queue.selected).toBe(0);
-    expect(queueInput({ ...initialFilters, search: '   ' }, 2)).toEqual({ status: 'overdue', sort: 'risk', direction: 'asc', offset: 200, limit: PAGE_SIZE });
+    expect(queueInput({ ...initialFilters, search: '   ' }, 2)).toEqual({ status: 'overdue', group: 'case', sort: 'risk', direction: 'asc', offset: 200, limit: PAGE_SIZE });
+  });
+
+  it('knows the no-oversight view by its rules on any team, and not once another filter is added', () => {
+    const view = { ...initialFilters, rules: [...noOversightView.rules].reverse() };
+    expect(inNoOversightView(view)).toBe(true);
+    expect(inNoOversightView({ ...view, team: 'N99T02' })).toBe(true);
+    expect(inNoOversightView({ ...view, roshLevels: ['LOW'] })).toBe(false);
+    expect(inNoOversightView({ ...view, status: 'due-soon' })).toBe(false);
+    expect(inNoOversightView({ ...view, rules: ['OVERSIGHT-NEW'] })).toBe(false);
   });
 
   it('drops a page that answers after the filters changed', async () => {
     const { store, hold, release } = await openedStore(1000);
     hold();
     const stale = store.getState().loadQueueRows(300, 300);
-    const fresh = store.getState().setQueueFilters({ rule: 'ROSH-STALE' });
+    const fresh = store.getState().setQueueFilters({ rules: ['ROSH-STALE'] });
     release();
     await Promise.all([stale, fresh]);
     expect(Object.keys(store.getState().queue.pages)).toEqual(['0']);
   });
 
-  it('drops the practitioner when another team is chosen, and keeps one in the chosen team', async () => {
+  it('drops practitioners outside a newly chosen team, and keeps those in it', async () => {
     const { store } = await openedStore();
-    await store.getState().setQueueFilters({ staffCode: 'P1' });
+    await store.getState().setQueueFilters({ staffCodes: ['P1', 'P2'] });
     await store.getState().setQueueFilters({ team: 'N99T01' });
-    expect(store.getState().queue.filters.staffCode).toBe('P1');
+    expect(store.getState().queue.filters.staffCodes).toEqual(['P1']);
     await store.getState().setQueueFilters({ team: 'N99T02' });
-    expect(store.getState().queue.filters.staffCode).toBeUndefined();
+    expect(store.getState().queue.filters.staffCodes).toEqual([]);
   });
 
   it('sorts a new column its natural way and reverses it when chosen again', async () => {

@@ -1,4 +1,4 @@
-import type { CaseloadTeams, CaseRuleId, EffectiveRosh, FlagsQueue, InputOf, MappaLevel, OpError, QueueRow, QueueSort } from '../../../db/contract/index.js';
+import type { CaseloadTeams, CaseRuleId, EffectiveRosh, FlagsQueue, InputOf, MappaLevel, OpError, QueueGrouping, QueueRow, QueueSort } from '../../../db/contract/index.js';
 import type { Slice } from './types.js';
 
 /** Rows fetched per `flags:queue` call: a few screens' worth, so scrolling rarely waits. */
@@ -12,13 +12,43 @@ export type SortDirection = 'asc' | 'desc';
 export interface QueueFilters {
   status: QueueStatus;
   team?: string | undefined;
-  staffCode?: string | undefined;
-  rule?: CaseRuleId | undefined;
-  rosh?: EffectiveRosh | undefined;
-  mappaLevel?: MappaLevel | undefined;
+  /** Several values match any of them; empty is no filter. */
+  staffCodes: readonly string[];
+  rules: readonly CaseRuleId[];
+  roshLevels: readonly EffectiveRosh[];
+  mappaLevels: readonly MappaLevel[];
   search?: string | undefined;
+  /** A case once with its flags (the default), or one row per flag. */
+  group: QueueGrouping;
   sort: QueueSort;
   direction: SortDirection;
+}
+
+/** The filters a screen can set by value, one list at a time. */
+export type QueueListFilter = 'staffCodes' | 'rules' | 'roshLevels' | 'mappaLevels';
+
+/**
+ * The one-click view the queue exists for: high-risk and MAPPA level 1 cases whose SPO oversight
+ * or MAPPA level 1 review is overdue. These three rules apply only to such cases
+ * (oversight-rules.md), so they alone pick them out.
+ */
+export const noOversightView = {
+  label: 'High risk or MAPPA 1 with no oversight in time',
+  rules: ['OVERSIGHT-NEW', 'OVERSIGHT-OVERDUE', 'MAPPA-L1-REVIEW'] as const satisfies readonly CaseRuleId[],
+};
+
+/** Whether the filters are exactly the no-oversight view (on whatever team). */
+export function inNoOversightView(f: QueueFilters): boolean {
+  const rules = new Set<CaseRuleId>(noOversightView.rules);
+  return (
+    f.status === 'overdue' &&
+    f.rules.length === rules.size &&
+    f.rules.every((r) => rules.has(r)) &&
+    f.staffCodes.length === 0 &&
+    f.roshLevels.length === 0 &&
+    f.mappaLevels.length === 0 &&
+    !f.search?.trim()
+  );
 }
 
 export interface QueueState {
@@ -29,6 +59,8 @@ export interface QueueState {
   total: number | null;
   asOf: string | null;
   summary: FlagsQueue['summary'];
+  /** Rows on each tab under the other filters. */
+  tabs: FlagsQueue['tabs'];
   /**
    * Loaded rows by page number (row index ÷ PAGE_SIZE), for the query `pagesQuery`. Until a new
    * query's first page arrives the old rows stay on screen (marked busy), so a filter change
@@ -68,7 +100,10 @@ export interface QueueSlice {
 /** Most overdue first for days overdue; A to Z or earliest first for the rest. */
 export const defaultDirection = (sort: QueueSort): SortDirection => (sort === 'daysOverdue' ? 'desc' : 'asc');
 
-export const initialFilters: QueueFilters = { status: 'overdue', sort: 'risk', direction: 'asc' };
+export const initialFilters: QueueFilters = { status: 'overdue', staffCodes: [], rules: [], roshLevels: [], mappaLevels: [], group: 'case', sort: 'risk', direction: 'asc' };
+
+/** The filters with nothing chosen but the team: what "Clear filters" leaves. */
+export const noChoices = { staffCodes: [], rules: [], roshLevels: [], mappaLevels: [], search: undefined } as const satisfies Partial<QueueFilters>;
 
 const initial: QueueState = {
   filters: initialFilters,
@@ -76,6 +111,7 @@ const initial: QueueState = {
   total: null,
   asOf: null,
   summary: [],
+  tabs: { overdue: 0, dueSoon: 0 },
   pages: {},
   pagesQuery: 0,
   loading: [],
@@ -88,19 +124,20 @@ const initial: QueueState = {
 
 /** The `flags:queue` input for one page under these filters. */
 export function queueInput(filters: QueueFilters, page: number): InputOf<'flags:queue'> {
-  const { status, team, staffCode, rule, rosh, mappaLevel, search, sort, direction } = filters;
+  const { status, team, staffCodes, rules, roshLevels, mappaLevels, search, group, sort, direction } = filters;
   const trimmed = search?.trim();
   return {
     status,
+    group,
     sort,
     direction,
     offset: page * PAGE_SIZE,
     limit: PAGE_SIZE,
     ...(team ? { team } : {}),
-    ...(staffCode ? { staffCode } : {}),
-    ...(rule ? { rule } : {}),
-    ...(rosh ? { rosh } : {}),
-    ...(mappaLevel ? { mappaLevel } : {}),
+    ...(staffCodes.length ? { staffCodes: [...staffCodes] } : {}),
+    ...(rules.length ? { rules: [...rules] } : {}),
+    ...(roshLevels.length ? { roshLevels: [...roshLevels] } : {}),
+    ...(mappaLevels.length ? { mappaLevels: [...mappaLevels] } : {}),
     ...(trimmed ? { search: trimmed } : {}),
   };
 }
@@ -160,11 +197,12 @@ export const queueSlice: Slice<QueueSlice> = (client) => (set, get) => {
       patch((q) => ({ loading: q.loading.filter((p) => p !== page), error: result.error }));
       return;
     }
-    const { total, asOf, summary, rows } = result.value;
+    const { total, asOf, summary, tabs, rows } = result.value;
     patch((q) => ({
       total,
       asOf,
       summary,
+      tabs,
       error: null,
       loading: q.loading.filter((p) => p !== page),
       pages: keepNear({ ...(q.pagesQuery === query ? q.pages : {}), [page]: rows }, page, MAX_PAGES),
@@ -210,7 +248,7 @@ export const queueSlice: Slice<QueueSlice> = (client) => (set, get) => {
       // A practitioner belongs to one team: choosing another team drops a practitioner outside it.
       if ('team' in p) {
         const team = get().queue.teams?.find((t) => t.code === filters.team);
-        if (filters.staffCode && filters.team && !team?.practitioners.some((x) => x.staffCode === filters.staffCode)) filters.staffCode = undefined;
+        if (filters.team) filters.staffCodes = filters.staffCodes.filter((code) => team?.practitioners.some((x) => x.staffCode === code));
       }
       await restart(filters);
     },

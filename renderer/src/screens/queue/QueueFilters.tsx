@@ -1,40 +1,90 @@
-import { useEffect, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { caseRuleIds, effectiveRoshLevels, mappaLevelCodes, type CaseRuleId, type EffectiveRosh, type MappaLevel } from '../../../../db/contract/index.js';
-import { useApp } from '../../store/index.js';
+import { caseRuleIds, effectiveRoshLevels, mappaLevelCodes, type CaseRuleId } from '../../../../db/contract/index.js';
 import { mappaLevelLabels, roshLabels, ruleTitles } from '../../../../db/contract/words/index.js';
+import { useApp } from '../../store/index.js';
+import { noChoices, type QueueFilters as Filters, type QueueListFilter } from '../../store/queue.js';
 
 /** Typing settles for this long before the engine is asked: one query per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250;
 /** Beyond this many, practitioners are offered only once a team is chosen. */
-const MAX_PRACTITIONERS_LISTED = 400;
+const MAX_PRACTITIONERS_LISTED = 40;
 
-function Select({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (v: string) => void; options: readonly [string, string][] }) {
+interface Option {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+/** One filter as GOV.UK small checkboxes: several may be ticked, and each tick asks the engine again. */
+function CheckboxFilter(props: { id: string; legend: string; description?: string; options: readonly Option[]; chosen: readonly string[]; onChange: (next: string[]) => void }) {
+  const { id, legend, description, options, chosen, onChange } = props;
+  const toggle = (value: string, on: boolean) => {
+    onChange(on ? [...chosen, value] : chosen.filter((v) => v !== value));
+  };
   return (
     <div className="govuk-form-group spo-queue-filters__item">
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      <select id={id} name={id} className="govuk-select" value={value} onChange={(e) => { onChange(e.target.value); }}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
+      <fieldset className="govuk-fieldset" {...(description ? { 'aria-describedby': `${id}-hint` } : {})}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {description && (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {description}
+          </div>
+        )}
+        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+          {options.map((o) => {
+            const inputId = `${id}-${o.value}`;
+            return (
+              <div key={o.value} className="govuk-checkboxes__item">
+                <input
+                  className="govuk-checkboxes__input"
+                  id={inputId}
+                  name={id}
+                  type="checkbox"
+                  value={o.value}
+                  checked={chosen.includes(o.value)}
+                  onChange={(e) => {
+                    toggle(o.value, e.target.checked);
+                  }}
+                  {...(o.hint ? { 'aria-describedby': `${inputId}-hint` } : {})}
+                />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor={inputId}>
+                  {o.label}
+                </label>
+                {o.hint && (
+                  <div id={`${inputId}-hint`} className="govuk-hint govuk-checkboxes__hint">
+                    {o.hint}
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
     </div>
   );
 }
 
-const pick = <T extends string>(allowed: readonly T[], v: string): T | undefined => allowed.find((a) => a === v);
+/** One chosen value as an MoJ filter tag: selecting it removes that one filter. */
+function Tag({ children, onRemove }: { children: ReactNode; onRemove: () => void }) {
+  return (
+    <li>
+      <button type="button" className="moj-filter__tag" onClick={onRemove}>
+        <span className="govuk-visually-hidden">Remove this filter</span> {children}
+      </button>
+    </li>
+  );
+}
 
 /**
- * The search and the filters. Every change asks the engine again (paging and filtering happen
- * there); the search waits for typing to pause. Enter or ↓ in the search box goes to the list.
+ * The search and the filters, as MoJ Frontend's filter component: the chosen filters as tags at
+ * the top, each removable on its own, then checkboxes taking several values each. Every change
+ * asks the engine again (paging and filtering happen there); the search waits for typing to
+ * pause. Enter or ↓ in the search box goes to the list.
  */
 export function QueueFilters({ searchRef, onLeaveSearch }: { searchRef: Ref<HTMLInputElement>; onLeaveSearch: () => void }) {
-  const { filters, teams, ownTeam, setQueueFilters } = useApp(
-    useShallow((s) => ({ filters: s.queue.filters, teams: s.queue.teams, ownTeam: s.profile?.teamCode, setQueueFilters: s.setQueueFilters })),
+  const { filters, teams, summary, ownTeam, setQueueFilters } = useApp(
+    useShallow((s) => ({ filters: s.queue.filters, teams: s.queue.teams, summary: s.queue.summary, ownTeam: s.profile?.teamCode, setQueueFilters: s.setQueueFilters })),
   );
   const applied = filters.search ?? '';
   const [text, setText] = useState(applied);
@@ -64,48 +114,151 @@ export function QueueFilters({ searchRef, onLeaveSearch }: { searchRef: Ref<HTML
   const team = teams?.find((t) => t.code === filters.team);
   const allPractitioners = teams?.flatMap((t) => t.practitioners) ?? [];
   const practitioners = team ? team.practitioners : allPractitioners.length <= MAX_PRACTITIONERS_LISTED ? allPractitioners : null;
+  const practitionerName = (code: string) => allPractitioners.find((p) => p.staffCode === code)?.name ?? code;
   // Clearing the filters keeps the user's own team, when this caseload has it.
   const home = ownTeam !== undefined && teams?.some((t) => t.code === ownTeam) ? ownTeam : undefined;
-  const filtered = filters.team !== home || filters.staffCode !== undefined || filters.rule !== undefined || filters.rosh !== undefined || filters.mappaLevel !== undefined || !!applied.trim();
+
+  const set = (key: QueueListFilter) => (next: string[]) => void setQueueFilters({ [key]: next });
+  const remove = (key: QueueListFilter, value: string) => () => void setQueueFilters({ [key]: (filters[key] as readonly string[]).filter((v) => v !== value) });
+  const counts = new Map(summary.map((s) => [s.rule, s]));
+  /** A rule's flags on the tab in view, under the other filters. */
+  const ruleCount = (rule: CaseRuleId) => {
+    const c = counts.get(rule);
+    return ((filters.status === 'overdue' ? c?.overdue : c?.dueSoon) ?? 0).toLocaleString('en-GB');
+  };
+
+  const groups: { key: QueueListFilter; heading: string; words: (v: string) => string }[] = [
+    { key: 'rules', heading: 'Rule', words: (v) => ruleTitles[v as CaseRuleId] },
+    { key: 'roshLevels', heading: 'RoSH', words: (v) => roshLabels[v as Filters['roshLevels'][number]] },
+    { key: 'mappaLevels', heading: 'MAPPA', words: (v) => `MAPPA ${mappaLevelLabels[v as Filters['mappaLevels'][number]].toLowerCase()}` },
+    { key: 'staffCodes', heading: 'Practitioner', words: practitionerName },
+  ];
+  const teamChanged = filters.team !== home;
+  const searched = !!applied.trim();
+  const anyChosen = teamChanged || searched || groups.some((g) => filters[g.key].length > 0);
 
   return (
-    <div className="spo-queue-filters">
-      <div className="govuk-form-group spo-queue-filters__search">
-        <label className="govuk-label govuk-label--s" htmlFor="queue-search">
-          Search by CRN or name
-        </label>
-        <div id="queue-search-hint" className="govuk-hint">
-          Press <kbd>/</kbd> to come here; <kbd>Enter</kbd> or <kbd>↓</kbd> goes to the list
+    <>
+      {anyChosen && (
+        <div className="moj-filter__selected">
+          <div className="moj-filter__selected-heading">
+            <div className="moj-filter__heading-title">
+              <h2 className="govuk-heading-s govuk-!-margin-bottom-1">Selected filters</h2>
+            </div>
+            <div className="moj-filter__heading-action">
+              <p className="govuk-body-s govuk-!-margin-bottom-1">
+                <button
+                  type="button"
+                  className="govuk-link spo-link-button"
+                  onClick={() => {
+                    setText('');
+                    void setQueueFilters({ team: home, ...noChoices });
+                  }}
+                >
+                  Clear filters
+                </button>
+              </p>
+            </div>
+          </div>
+          {teamChanged && (
+            <>
+              <h3 className="govuk-heading-s govuk-!-margin-bottom-0">Team</h3>
+              <ul className="moj-filter-tags">
+                <Tag onRemove={() => void setQueueFilters({ team: home })}>{filters.team ? (team?.name ?? filters.team) : 'All teams'}</Tag>
+              </ul>
+            </>
+          )}
+          {searched && (
+            <>
+              <h3 className="govuk-heading-s govuk-!-margin-bottom-0">Search</h3>
+              <ul className="moj-filter-tags">
+                <Tag
+                  onRemove={() => {
+                    setText('');
+                    void setQueueFilters({ search: undefined });
+                  }}
+                >
+                  {applied}
+                </Tag>
+              </ul>
+            </>
+          )}
+          {groups
+            .filter((g) => filters[g.key].length > 0)
+            .map((g) => (
+              <div key={g.key}>
+                <h3 className="govuk-heading-s govuk-!-margin-bottom-0">{g.heading}</h3>
+                <ul className="moj-filter-tags">
+                  {(filters[g.key] as readonly string[]).map((v) => (
+                    <Tag key={v} onRemove={remove(g.key, v)}>
+                      {g.words(v)}
+                    </Tag>
+                  ))}
+                </ul>
+              </div>
+            ))}
         </div>
-        <input
-          ref={searchRef}
-          id="queue-search"
-          name="queue-search"
-          type="search"
-          className="govuk-input"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby="queue-search-hint"
-          value={text}
-          onChange={(e) => { setText(e.target.value); }}
-          onKeyDown={onSearchKey}
+      )}
+      <div className="moj-filter__options spo-queue-filters">
+        <div className="govuk-form-group spo-queue-filters__search">
+          <label className="govuk-label govuk-label--s" htmlFor="queue-search">
+            Search by CRN or name
+          </label>
+          <div id="queue-search-hint" className="govuk-hint">
+            Press <kbd>/</kbd> to come here; <kbd>Enter</kbd> or <kbd>↓</kbd> goes to the list
+          </div>
+          <input
+            ref={searchRef}
+            id="queue-search"
+            name="queue-search"
+            type="search"
+            className="govuk-input"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="queue-search-hint"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+            }}
+            onKeyDown={onSearchKey}
+          />
+        </div>
+        <div className="govuk-form-group spo-queue-filters__item">
+          <label className="govuk-label govuk-label--s" htmlFor="queue-team">
+            Team
+          </label>
+          <select id="queue-team" name="queue-team" className="govuk-select" value={filters.team ?? ''} onChange={(e) => void setQueueFilters({ team: e.target.value || undefined })}>
+            <option value="">All teams</option>
+            {(teams ?? []).map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.name ? `${t.name} (${t.code})` : t.code}
+              </option>
+            ))}
+          </select>
+        </div>
+        <CheckboxFilter
+          id="queue-rule"
+          legend="Rule"
+          description={`The count beside each rule is its flags ${filters.status === 'overdue' ? 'overdue' : 'due soon'} under the other filters.`}
+          chosen={filters.rules}
+          onChange={set('rules')}
+          options={caseRuleIds.map((r) => ({ value: r, label: `${ruleTitles[r]} (${ruleCount(r)})`, hint: r }))}
         />
-      </div>
-      <div className="spo-queue-filters__selects">
-        <Select
-          id="queue-team"
-          label="Team"
-          value={filters.team ?? ''}
-          onChange={(v) => void setQueueFilters({ team: v || undefined })}
-          options={[['', 'All teams'], ...(teams ?? []).map((t): [string, string] => [t.code, t.name ? `${t.code} – ${t.name}` : t.code])]}
+        <CheckboxFilter id="queue-rosh" legend="RoSH" chosen={filters.roshLevels} onChange={set('roshLevels')} options={effectiveRoshLevels.map((r) => ({ value: r, label: roshLabels[r] }))} />
+        <CheckboxFilter
+          id="queue-mappa"
+          legend="MAPPA level"
+          chosen={filters.mappaLevels}
+          onChange={set('mappaLevels')}
+          options={mappaLevelCodes.map((m) => ({ value: m, label: mappaLevelLabels[m], hint: m }))}
         />
         {practitioners ? (
-          <Select
+          <CheckboxFilter
             id="queue-practitioner"
-            label="Practitioner"
-            value={filters.staffCode ?? ''}
-            onChange={(v) => void setQueueFilters({ staffCode: v || undefined })}
-            options={[['', 'All practitioners'], ...practitioners.map((p): [string, string] => [p.staffCode, `${p.name} (${p.staffCode})`])]}
+            legend="Practitioner"
+            chosen={filters.staffCodes}
+            onChange={set('staffCodes')}
+            options={practitioners.map((p) => ({ value: p.staffCode, label: p.name, hint: p.staffCode }))}
           />
         ) : (
           <div className="govuk-form-group spo-queue-filters__item">
@@ -113,40 +266,7 @@ export function QueueFilters({ searchRef, onLeaveSearch }: { searchRef: Ref<HTML
             <p className="govuk-hint">Choose a team to filter by practitioner</p>
           </div>
         )}
-        <Select
-          id="queue-rule"
-          label="Rule"
-          value={filters.rule ?? ''}
-          onChange={(v) => void setQueueFilters({ rule: pick<CaseRuleId>(caseRuleIds, v) })}
-          options={[['', 'All rules'], ...caseRuleIds.map((r): [string, string] => [r, `${ruleTitles[r]} (${r})`])]}
-        />
-        <Select
-          id="queue-rosh"
-          label="RoSH"
-          value={filters.rosh ?? ''}
-          onChange={(v) => void setQueueFilters({ rosh: pick<EffectiveRosh>(effectiveRoshLevels, v) })}
-          options={[['', 'Any RoSH'], ...effectiveRoshLevels.map((r): [string, string] => [r, roshLabels[r]])]}
-        />
-        <Select
-          id="queue-mappa"
-          label="MAPPA level"
-          value={filters.mappaLevel ?? ''}
-          onChange={(v) => void setQueueFilters({ mappaLevel: pick<MappaLevel>(mappaLevelCodes, v) })}
-          options={[['', 'Any MAPPA level'], ...mappaLevelCodes.map((m): [string, string] => [m, mappaLevelLabels[m]])]}
-        />
       </div>
-      {filtered && (
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-4"
-          onClick={() => {
-            setText('');
-            void setQueueFilters({ team: home, staffCode: undefined, rule: undefined, rosh: undefined, mappaLevel: undefined, search: undefined });
-          }}
-        >
-          Clear filters
-        </button>
-      )}
-    </div>
+    </>
   );
 }

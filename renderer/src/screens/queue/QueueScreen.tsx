@@ -3,22 +3,16 @@ import { useShallow } from 'zustand/react/shallow';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { useApp } from '../../store/index.js';
 import type { QueueSort } from '../../../../db/contract/index.js';
-import { queueBusy, rowAt, type QueueState, type QueueStatus } from '../../store/queue.js';
+import { inNoOversightView, noChoices, noOversightView, queueBusy, rowAt, type QueueStatus } from '../../store/queue.js';
+import { count } from '../../format.js';
 import { QueueFilters } from './QueueFilters.js';
 import { QueueTable, type QueueTableHandle } from './QueueTable.js';
-import { RuleSummary } from './RuleSummary.js';
 import { useQueueKeys } from './useQueueKeys.js';
 
 const tabs: readonly [QueueStatus, string][] = [
   ['overdue', 'Overdue'],
   ['due-soon', 'Due soon'],
 ];
-
-/** The tabs' counts: every rule, or the one chosen. */
-function tabCounts(queue: QueueState): Record<QueueStatus, number> {
-  const rules = queue.summary.filter((r) => !queue.filters.rule || r.rule === queue.filters.rule);
-  return { overdue: rules.reduce((n, r) => n + r.overdue, 0), 'due-soon': rules.reduce((n, r) => n + r.dueSoon, 0) };
-}
 
 /** How the queue is sorted, in words; the default is risk first (db/contract/flags.ts, queueSorts). */
 const sortWords: Record<QueueSort, string> = {
@@ -39,7 +33,10 @@ export function QueueScreen() {
   const { queue, openQueue, setQueueFilters, moveQueueSelection, navigate } = useApp(
     useShallow((s) => ({ queue: s.queue, openQueue: s.openQueue, setQueueFilters: s.setQueueFilters, moveQueueSelection: s.moveQueueSelection, navigate: s.navigate })),
   );
-  const riskFirst = queue.filters.sort === 'risk' && queue.filters.direction === 'asc';
+  const { filters } = queue;
+  const riskFirst = filters.sort === 'risk' && filters.direction === 'asc';
+  const byCase = filters.group === 'case';
+  const inView = inNoOversightView(filters);
   const search = useRef<HTMLInputElement>(null);
   const table = useRef<QueueTableHandle>(null);
 
@@ -49,10 +46,11 @@ export function QueueScreen() {
   }, [selectedCrn, navigate]);
   useQueueKeys({ search, table, move: moveQueueSelection, open });
 
-  const counts = tabCounts(queue);
+  const counts: Record<QueueStatus, number> = { overdue: queue.tabs.overdue, 'due-soon': queue.tabs.dueSoon };
+  const unit = byCase ? 'case' : 'flag';
   const chooseTab = (status: QueueStatus) => (e: MouseEvent) => {
     e.preventDefault();
-    if (status !== queue.filters.status) void setQueueFilters({ status });
+    if (status !== filters.status) void setQueueFilters({ status });
   };
 
   return (
@@ -62,10 +60,6 @@ export function QueueScreen() {
           {queue.teamNotice}
         </div>
       )}
-      <p className="govuk-body spo-queue-keys" id="queue-keys">
-        <span className="govuk-!-font-weight-bold">Keys:</span> <kbd>/</kbd> search, <kbd>j</kbd> or <kbd>↓</kbd> next case, <kbd>k</kbd> or <kbd>↑</kbd> previous case,{' '}
-        <kbd>Enter</kbd> open the selected case.
-      </p>
       <div className="moj-filter-layout">
         <div className="moj-filter-layout__filter">
           <div className="moj-filter spo-queue-filter">
@@ -75,30 +69,32 @@ export function QueueScreen() {
               </div>
             </div>
             <div className="moj-filter__content">
-              <div className="moj-filter__options">
-                <QueueFilters searchRef={search} onLeaveSearch={() => table.current?.focusRow(queue.selected)} />
-                <RuleSummary />
-              </div>
+              <QueueFilters searchRef={search} onLeaveSearch={() => table.current?.focusRow(queue.selected)} />
             </div>
           </div>
         </div>
         <div className="moj-filter-layout__content">
-          <nav className="moj-sub-navigation" aria-label="Overdue or due soon">
-            <ul className="moj-sub-navigation__list">
-              {tabs.map(([status, label]) => (
-                <li key={status} className="moj-sub-navigation__item">
-                  <a
-                    className="moj-sub-navigation__link"
-                    href={`#queue-${status}`}
-                    onClick={chooseTab(status)}
-                    {...(queue.filters.status === status ? { 'aria-current': 'page' } : {})}
-                  >
-                    {label} ({counts[status].toLocaleString('en-GB')})
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <div className="spo-queue-bar">
+            <nav className="moj-sub-navigation spo-queue-bar__tabs" aria-label="Overdue or due soon">
+              <ul className="moj-sub-navigation__list">
+                {tabs.map(([status, label]) => (
+                  <li key={status} className="moj-sub-navigation__item">
+                    <a className="moj-sub-navigation__link" href={`#queue-${status}`} onClick={chooseTab(status)} {...(filters.status === status ? { 'aria-current': 'page' } : {})}>
+                      {label} ({count(counts[status], unit)})
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary spo-queue-bar__view"
+              aria-pressed={inView}
+              onClick={() => void setQueueFilters({ ...noChoices, rules: inView ? [] : [...noOversightView.rules], status: 'overdue' })}
+            >
+              {noOversightView.label}
+            </button>
+          </div>
           {queue.error ? (
             <>
               <ProblemSummary title="The queue could not be read" message={queue.error.message} />
@@ -114,22 +110,30 @@ export function QueueScreen() {
             <div role="status">
               <h2 className="govuk-heading-m">No flagged cases match</h2>
               <p className="govuk-body">
-                Nothing is {queue.filters.status === 'overdue' ? 'overdue' : 'due soon'} under these filters. Change or clear the filters to see more.
+                Nothing is {filters.status === 'overdue' ? 'overdue' : 'due soon'} under these filters. Change or clear the filters to see more.
               </p>
             </div>
           ) : (
             <>
               <p className="govuk-body-s spo-queue-order" role="status">
-                {riskFirst ? sortWords.risk : `${sortWords[queue.filters.sort]}${queue.filters.direction === 'desc' ? ', the other way round' : ''}.`}{' '}
+                {riskFirst ? sortWords.risk : `${sortWords[filters.sort]}${filters.direction === 'desc' ? ', the other way round' : ''}.`}{' '}
                 {!riskFirst && (
                   <button type="button" className="govuk-link spo-link-button" onClick={() => void setQueueFilters({ sort: 'risk', direction: 'asc' })}>
                     Sort by risk again
                   </button>
-                )}
+                )}{' '}
+                {byCase ? 'Each case once, its flags worst first.' : 'Each flag on its own row.'}{' '}
+                <button type="button" className="govuk-link spo-link-button" onClick={() => void setQueueFilters({ group: byCase ? 'flag' : 'case' })}>
+                  {byCase ? 'List each flag on its own row' : 'List each case once'}
+                </button>
               </p>
               <QueueTable ref={table} />
             </>
           )}
+          <p className="govuk-body-s spo-queue-keys" id="queue-keys">
+            <span className="govuk-!-font-weight-bold">Keys:</span> <kbd>/</kbd> search, <kbd>j</kbd> or <kbd>↓</kbd> next case, <kbd>k</kbd> or <kbd>↑</kbd> previous case,{' '}
+            <kbd>Enter</kbd> open the selected case.
+          </p>
         </div>
       </div>
     </div>

@@ -6,12 +6,11 @@ import { count } from '../../format.js';
 import { useApp } from '../../store/index.js';
 import { columnSort, queueBusy, rowAt, type QueueFilters } from '../../store/queue.js';
 import { shortDate } from '../../../../db/contract/dates.js';
-import { mappaLevelLabels, roshLabels } from '../../../../db/contract/words/index.js';
+import { mappaLevelLabels, roshLabels, ruleTitles } from '../../../../db/contract/words/index.js';
 import { roshTags } from './labels.js';
 
 /** Fixed, so 100,000 rows cost no measuring and the scroll height is exact. */
-export const QUEUE_ROW_HEIGHT = 44;
-const COLUMNS = 9;
+export const QUEUE_ROW_HEIGHT = 40;
 
 export interface QueueTableHandle {
   /** Moves keyboard focus to a row's link, as soon as that row is on screen and loaded. */
@@ -28,16 +27,20 @@ interface Column {
 }
 
 function columns(filters: QueueFilters): Column[] {
+  const byCase = filters.group === 'case';
+  // The due date and days of a case are its most overdue (or soonest due) flag's.
+  const days = filters.status === 'due-soon' ? 'Days until due' : 'Days overdue';
   return [
     { label: 'CRN', sort: 'crn', className: 'spo-col-crn' },
     { label: 'Name', sort: 'name', className: 'spo-col-name' },
     { label: 'Practitioner', sort: 'practitioner', className: 'spo-col-practitioner' },
-    { label: 'Team', sort: 'team', className: 'spo-col-team' },
+    // With one team chosen every row would repeat it: its width goes to the flags instead.
+    ...(filters.team ? [] : [{ label: 'Team', sort: 'team', className: 'spo-col-team' } satisfies Column]),
     { label: 'RoSH', sort: 'rosh', className: 'spo-col-rosh' },
     { label: 'MAPPA', sort: 'mappa', className: 'spo-col-mappa' },
-    { label: 'Rule', sort: 'rule', className: 'spo-col-rule' },
+    { label: byCase ? 'Flags' : 'Flag', sort: 'rule', className: 'spo-col-rule' },
     { label: 'Due date', sort: 'dueDate', className: 'spo-col-due' },
-    { label: filters.status === 'due-soon' ? 'Days until due' : 'Days overdue', sort: 'daysOverdue', numeric: true, className: 'spo-col-days' },
+    { label: days, sort: 'daysOverdue', numeric: true, className: 'spo-col-days' },
   ];
 }
 
@@ -108,8 +111,9 @@ export function QueueTable({ ref }: { ref: Ref<QueueTableHandle> }) {
   return (
     <div ref={scroller} id="queue-list" className="spo-queue" tabIndex={0} role="region" aria-labelledby="queue-caption" aria-busy={queueBusy(queue)}>
       <table className="govuk-table spo-queue__table" aria-rowcount={(total ?? 0) + 1}>
-        <caption id="queue-caption" className="govuk-table__caption govuk-table__caption--m">
-          {total === null ? 'Flagged cases' : `${count(total, 'flag')} ${filters.status === 'overdue' ? 'overdue' : 'due soon'}`}
+        {/* The tabs above already show the count: the caption names the table for assistive technology only. */}
+        <caption id="queue-caption" className="govuk-visually-hidden">
+          {total === null ? 'Flagged cases' : `${count(total, filters.group === 'case' ? 'case' : 'flag')} ${filters.status === 'overdue' ? 'overdue' : 'due soon'}`}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row" aria-rowindex={1}>
@@ -135,15 +139,15 @@ export function QueueTable({ ref }: { ref: Ref<QueueTableHandle> }) {
         <tbody className="govuk-table__body">
           {before > 0 && (
             <tr aria-hidden="true">
-              <td colSpan={COLUMNS} style={{ height: before, padding: 0, border: 0 }} />
+              <td colSpan={cols.length} style={{ height: before, padding: 0, border: 0 }} />
             </tr>
           )}
           {items.map((item) => (
-            <Row key={item.key} index={item.index} row={rowAt(queue, item.index)} selected={item.index === selected} status={filters.status} open={open} select={selectQueueRow} />
+            <Row key={item.key} index={item.index} row={rowAt(queue, item.index)} selected={item.index === selected} status={filters.status} showTeam={!filters.team} columns={cols.length} open={open} select={selectQueueRow} />
           ))}
           {after > 0 && (
             <tr aria-hidden="true">
-              <td colSpan={COLUMNS} style={{ height: after, padding: 0, border: 0 }} />
+              <td colSpan={cols.length} style={{ height: after, padding: 0, border: 0 }} />
             </tr>
           )}
         </tbody>
@@ -161,11 +165,20 @@ function SortArrow({ state }: { state: 'ascending' | 'descending' | 'none' }) {
   );
 }
 
+/** The row's earliest due date and its days: for a case, its most overdue (or soonest due) flag. */
+function soonest(row: QueueRow, status: QueueFilters['status']): { dueDate: string; days: string } {
+  const first = row.flags.reduce((a, f) => (f.dueDate < a.dueDate ? f : a), row.flags[0] ?? row);
+  if (status === 'due-soon') return { dueDate: first.dueDate, days: first.daysUntilDue === 0 ? 'today' : String(first.daysUntilDue ?? '') };
+  return { dueDate: first.dueDate, days: String(first.daysOverdue ?? '') };
+}
+
 interface RowProps {
   index: number;
   row: QueueRow | undefined;
   selected: boolean;
   status: QueueFilters['status'];
+  showTeam: boolean;
+  columns: number;
   open: (crn: string) => void;
   select: (index: number) => void;
 }
@@ -175,12 +188,12 @@ interface RowProps {
  * changed selection) do any work. Only the selected row's link is in the tab order (a roving
  * tabindex): Tab leaves the list in one step.
  */
-const Row = memo(function Row({ index, row, selected, status, open, select }: RowProps) {
+const Row = memo(function Row({ index, row, selected, status, showTeam, columns, open, select }: RowProps) {
   const className = `govuk-table__row spo-queue__row${selected ? ' spo-queue__row--selected' : ''}`;
   if (!row) {
     return (
       <tr className={className} aria-rowindex={index + 2} aria-selected={selected} data-index={index}>
-        <td className="govuk-table__cell" colSpan={COLUMNS}>
+        <td className="govuk-table__cell" colSpan={columns}>
           Loading…
         </td>
       </tr>
@@ -190,7 +203,8 @@ const Row = memo(function Row({ index, row, selected, status, open, select }: Ro
     e.preventDefault();
     open(row.crn);
   };
-  const days = status === 'due-soon' ? (row.daysUntilDue === 0 ? 'today' : String(row.daysUntilDue ?? '')) : String(row.daysOverdue ?? '');
+  const { dueDate, days } = soonest(row, status);
+  const [worst, ...others] = row.flags;
   return (
     <tr className={className} aria-rowindex={index + 2} aria-selected={selected} data-index={index} onClick={onClick}>
       <td className="govuk-table__cell">
@@ -211,15 +225,16 @@ const Row = memo(function Row({ index, row, selected, status, open, select }: Ro
       <td className="govuk-table__cell" title={`${row.staffName ?? 'Not in the staff file'} (${row.staffCode})`}>
         {row.staffName ?? row.staffCode}
       </td>
-      <td className="govuk-table__cell">{row.teamCode ?? '–'}</td>
+      {showTeam && <td className="govuk-table__cell">{row.teamCode ?? '–'}</td>}
       <td className="govuk-table__cell">
         <strong className={`govuk-tag ${roshTags[row.rosh]} spo-rosh`}>{roshLabels[row.rosh]}</strong>
       </td>
       <td className="govuk-table__cell">{row.mappaLevel ? mappaLevelLabels[row.mappaLevel] : '–'}</td>
-      <td className="govuk-table__cell" title={row.reason}>
-        {row.rule}
+      <td className="govuk-table__cell spo-queue__flags" title={row.flags.map((f) => `${ruleTitles[f.rule]} (${f.rule}): ${f.reason}`).join('\n')}>
+        <span className="spo-queue__flag">{ruleTitles[(worst ?? row).rule]}</span>
+        <span className="spo-queue__more">{others.length === 0 ? row.rule : `and ${others.map((f) => ruleTitles[f.rule]).join(', ')}`}</span>
       </td>
-      <td className="govuk-table__cell">{shortDate(row.dueDate)}</td>
+      <td className="govuk-table__cell">{shortDate(dueDate)}</td>
       <td className="govuk-table__cell govuk-table__cell--numeric">{days}</td>
     </tr>
   );

@@ -180,7 +180,7 @@ function QueueLink({ p }: { p: TeamPractitioner }) {
       href="#home"
       onClick={(e) => {
         e.preventDefault();
-        showInQueue({ staffCode: p.staffCode, ...(p.teamCode ? { team: p.teamCode } : {}) });
+        showInQueue({ staffCodes: [p.staffCode], ...(p.teamCode ? { team: p.teamCode } : {}) });
       }}
     >
       {p.overdue}
