@@ -94,6 +94,9 @@ window.__spoBench = (() => {
     el.value = value;
     el.dispatchEvent(new Event('change', { bubbles: true }));
   };
+  const tick = (id) => () => {
+    document.getElementById(id).click();
+  };
   const sort = (label) => () => {
     const th = [...document.querySelectorAll('#queue-list thead th')].find((h) => h.textContent.startsWith(label));
     th.querySelector('button').click();
@@ -110,7 +113,7 @@ window.__spoBench = (() => {
     };
     requestAnimationFrame(frame);
   });
-  return { firstRow, marks, timeQuery, select, sort, scroll };
+  return { firstRow, marks, timeQuery, select, tick, sort, scroll };
 })();
 `;
 
@@ -185,7 +188,15 @@ export async function measureUi(dbFile: string, opts: { reloads?: number; rounds
         rowInDomMs: Math.round(window.__spoBench.marks.rowInDom),
       })`);
 
-      const filters = ["select('queue-rosh', 'VERY_HIGH')", "select('queue-rosh', 'HIGH')", "select('queue-rosh', '')", "select('queue-rule', 'OVERSIGHT-NEW')", "select('queue-rule', '')"];
+      // Each tick is a new query: on, a second value, off, off, then a rule on and off.
+      const filters = [
+        "tick('queue-rosh-VERY_HIGH')",
+        "tick('queue-rosh-HIGH')",
+        "tick('queue-rosh-VERY_HIGH')",
+        "tick('queue-rosh-HIGH')",
+        "tick('queue-rule-OVERSIGHT-NEW')",
+        "tick('queue-rule-OVERSIGHT-NEW')",
+      ];
       const filterTimes = await timeQueries(page, filters, rounds);
       const sorts = ["sort('Name')", "sort('CRN')", "sort('Due date')", "sort('Days overdue')"];
       const sortTimes = await timeQueries(page, sorts, rounds);
