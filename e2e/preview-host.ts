@@ -7,11 +7,19 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const bundle = fileURLToPath(new URL('../dist/preview.mjs', import.meta.url));
 
 export interface RunningPreview {
-  /** As printed: http://127.0.0.1:PORT/#token=… */
+  /** For the browser's first load: http://127.0.0.1:PORT/#code=… with a one-time code of its own. */
   url: string;
   origin: string;
+  /** The session token, for calling the API as the page does. */
   token: string;
   stop(): Promise<void>;
+}
+
+async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  const result = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${url}: ${result.error.message}`);
+  return result.value;
 }
 
 /**
@@ -37,8 +45,12 @@ export async function startPreviewHost(dbFile: string, startTimeoutMs = 20_000):
       reject(new Error(`the preview host exited with ${String(code)}:\n${stderr}`));
     });
   });
-  const parsed = new URL(url);
-  return { url, origin: parsed.origin, token: parsed.hash.replace('#token=', ''), stop: () => stopChild(child) };
+  // The printed code is spent here, for the API's token, as a person's browser would spend it; the
+  // test's browser gets a code of its own.
+  const { origin, hash } = new URL(url);
+  const { token } = await post<{ token: string }>(`${origin}/api/session`, { code: hash.replace('#code=', '') });
+  const { code } = await post<{ code: string }>(`${origin}/api/session-code`, {}, token);
+  return { url: `${origin}/#code=${code}`, origin, token, stop: () => stopChild(child) };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

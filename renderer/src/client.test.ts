@@ -26,18 +26,44 @@ function recordingFetch(answers: (url: string, init: RequestInit) => Response) {
 }
 
 describe('the preview token', () => {
-  it('is taken from the URL fragment, kept for the tab and removed from the address bar', () => {
-    const win = fakeWindow(`#token=${token}`);
-    expect(previewToken(win)).toBe(token);
-    expect(win.stored.get('spo-preview-token')).toBe(token);
+  const code = 'c'.repeat(64);
+
+  it('comes from exchanging the one-time code in the fragment, which leaves the address bar first; the token is kept for the tab', async () => {
+    const win = fakeWindow(`#code=${code}`);
+    const { calls, fetchFn } = recordingFetch(() => Response.json({ ok: true, value: { token } }));
+    expect(await previewToken(win, fetchFn)).toBe(token);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.url).toBe('/api/session');
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ code });
     expect(win.replaced).toEqual(['/']);
+    expect(win.stored.get('spo-preview-token')).toBe(token);
   });
 
-  it('survives a reload from the tab’s storage, and anything else in the fragment is ignored', () => {
-    const win = fakeWindow('');
+  it('survives a reload from the tab’s storage, even when the spent code is refused', async () => {
+    const win = fakeWindow(`#code=${code}`);
     win.stored.set('spo-preview-token', token);
-    expect(previewToken(win)).toBe(token);
-    expect(previewToken(fakeWindow('#token=short'))).toBeNull();
+    const refused = recordingFetch(() => Response.json({ ok: false, error: { code: 'forbidden', message: 'opened already' } }, { status: 401 }));
+    expect(await previewToken(win, refused.fetchFn)).toBe(token);
+    const none = recordingFetch(() => Response.json({}));
+    const reloaded = fakeWindow('');
+    reloaded.stored.set('spo-preview-token', token);
+    expect(await previewToken(reloaded, none.fetchFn)).toBe(token);
+    expect(none.calls).toEqual([]);
+  });
+
+  it('is empty with no code and nothing stored, and a token put in the fragment is never taken', async () => {
+    const { calls, fetchFn } = recordingFetch(() => Response.json({ ok: true, value: { token } }));
+    expect(await previewToken(fakeWindow(`#token=${token}`), fetchFn)).toBe('');
+    expect(await previewToken(fakeWindow('#code=short'), fetchFn)).toBe('');
+    expect(calls).toEqual([]);
+  });
+
+  it('waits for the exchange before the first call, and sends the token it got', async () => {
+    const { calls, fetchFn } = recordingFetch((url) => (url === '/api/session' ? Response.json({ ok: true, value: { token } }) : Response.json({ ok: true, value: 1 })));
+    const client = browserClient(previewToken(fakeWindow(`#code=${code}`), fetchFn), fetchFn);
+    await client.call('caseload:summary', {});
+    expect(calls.map((c) => c.url)).toEqual(['/api/session', '/api/caseload:summary']);
+    expect(calls[1]?.init.headers).toMatchObject({ authorization: `Bearer ${token}` });
   });
 });
 
@@ -120,7 +146,7 @@ describe('connecting', () => {
     const desktop = connect({ ...fakeWindow(''), spoOversight: bridge });
     expect(desktop.host).toBe('desktop');
     expect(await desktop.call('caseload:summary', {})).toEqual({ ok: true, value: 'from the bridge' });
-    expect(connect(fakeWindow(`#token=${token}`)).host).toBe('browser');
+    expect(connect(fakeWindow('')).host).toBe('browser');
     expect(desktopClient(bridge).host).toBe('desktop');
   });
 });

@@ -73,8 +73,9 @@ function isResult(x: unknown): x is Result<unknown> {
 }
 
 /** The preview host: POST /api/<op> with the launch's token; progress streams as NDJSON lines. */
-export function browserClient(token: string, fetchFn: Fetch = (url, init) => fetch(url, init), saveBlob: SaveBlob = saveWithAnchor): Client {
-  const headers = { authorization: `Bearer ${token}` };
+export function browserClient(token: string | Promise<string>, fetchFn: Fetch = (url, init) => fetch(url, init), saveBlob: SaveBlob = saveWithAnchor): Client {
+  // The token may still be on its way (the start-up code's exchange): every call waits for it.
+  const auth = async () => ({ authorization: `Bearer ${await token}` });
   /** Export paths the host made room for, to the id it downloads them by. */
   const exportIds = new Map<string, string>();
   const unreachable = (e: unknown) => failure('io', `The preview host did not answer (${e instanceof Error ? e.message : String(e)}). Is it still running?`);
@@ -110,7 +111,7 @@ export function browserClient(token: string, fetchFn: Fetch = (url, init) => fet
       try {
         const res = await fetchFn(`/api/${op}`, {
           method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json', accept: onProgress ? 'application/x-ndjson' : 'application/json' },
+          headers: { ...(await auth()), 'content-type': 'application/json', accept: onProgress ? 'application/x-ndjson' : 'application/json' },
           body: JSON.stringify(input),
         });
         // The host answers the service's own Result, which the contract types.
@@ -128,7 +129,7 @@ export function browserClient(token: string, fetchFn: Fetch = (url, init) => fet
           const query = new URLSearchParams({ name: file.name, ...(batch ? { batch } : {}) });
           const res = await fetchFn(`/api/upload?${query.toString()}`, {
             method: 'POST',
-            headers: { ...headers, 'content-type': 'application/octet-stream' },
+            headers: { ...(await auth()), 'content-type': 'application/octet-stream' },
             body: file,
           });
           const result = (await readResult(res)) as Result<{ batch: string; path: string }>;
@@ -142,7 +143,7 @@ export function browserClient(token: string, fetchFn: Fetch = (url, init) => fet
     },
     chooseExportTarget: async (format) => {
       try {
-        const res = await fetchFn(`/api/export-target?format=${format}`, { method: 'POST', headers });
+        const res = await fetchFn(`/api/export-target?format=${format}`, { method: 'POST', headers: await auth() });
         const result = (await readResult(res)) as Result<{ id: string; path: string }>;
         if (!result.ok) return result;
         exportIds.set(result.value.path, result.value.id);
@@ -155,7 +156,7 @@ export function browserClient(token: string, fetchFn: Fetch = (url, init) => fet
       const id = exportIds.get(path);
       if (!id) return failure('not-found', 'That export was not made in this window; export it again.');
       try {
-        const res = await fetchFn(`/api/download?id=${id}`, { method: 'POST', headers });
+        const res = await fetchFn(`/api/download?id=${id}`, { method: 'POST', headers: await auth() });
         if (!res.ok) return (await readResult(res)) as Result<never>;
         const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'oversight-log';
         saveBlob(await res.blob(), name);
@@ -169,7 +170,7 @@ export function browserClient(token: string, fetchFn: Fetch = (url, init) => fet
       try {
         const res = await fetchFn(`/api/verify-upload?name=${encodeURIComponent(file.name)}`, {
           method: 'POST',
-          headers: { ...headers, 'content-type': 'application/octet-stream' },
+          headers: { ...(await auth()), 'content-type': 'application/octet-stream' },
           body: file,
         });
         return (await readResult(res)) as Result<{ path: string }>;
@@ -182,8 +183,9 @@ export function browserClient(token: string, fetchFn: Fetch = (url, init) => fet
 }
 
 /**
- * The token arrives in the URL fragment (never sent to a server, never logged); it is kept for
- * this tab only and taken out of the address bar.
+ * The preview's session token. The printed address carries a one-time start-up code in its
+ * fragment (never sent to a server, never logged): it is taken out of the address bar at once and
+ * exchanged, once, for the token, which is kept for this tab only (a reload finds it there).
  */
 export interface TokenWindow {
   location: { hash: string; pathname: string; search: string };
@@ -191,19 +193,31 @@ export interface TokenWindow {
   history: Pick<History, 'replaceState'>;
 }
 
-export function previewToken(win: TokenWindow): string | null {
-  const fromHash = /(?:^#|&)token=([0-9a-f]{64})(?:&|$)/.exec(win.location.hash)?.[1];
-  if (fromHash) {
-    win.sessionStorage.setItem('spo-preview-token', fromHash);
+const TOKEN_KEY = 'spo-preview-token';
+
+export async function previewToken(win: TokenWindow, fetchFn: Fetch = (url, init) => fetch(url, init)): Promise<string> {
+  const code = /(?:^#|&)code=([0-9a-f]{64})(?:&|$)/.exec(win.location.hash)?.[1];
+  if (code) {
     win.history.replaceState(null, '', win.location.pathname + win.location.search);
-    return fromHash;
+    try {
+      const res = await fetchFn('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+      const body: unknown = await res.json().catch(() => null);
+      if (isResult(body) && body.ok && typeof body.value === 'object' && body.value !== null && 'token' in body.value && typeof body.value.token === 'string') {
+        win.sessionStorage.setItem(TOKEN_KEY, body.value.token);
+        return body.value.token;
+      }
+    } catch {
+      // The host did not answer: the tab's own token, if it has one, is all there is.
+    }
   }
-  return win.sessionStorage.getItem('spo-preview-token');
+  // A spent code (a reload of the first address) falls back to this tab's token; with none, the
+  // host refuses every call and the page says to open the address the preview printed.
+  return win.sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 /** Picks the host the page is running in. */
 export function connect(win: TokenWindow & { [bridgeName]?: DesktopBridge }): Client {
   const bridge = win[bridgeName];
   if (bridge) return desktopClient(bridge);
-  return browserClient(previewToken(win) ?? '');
+  return browserClient(previewToken(win));
 }

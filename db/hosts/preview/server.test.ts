@@ -50,13 +50,38 @@ function raw(server: PreviewServer, path: string, headers: Record<string, string
 }
 
 describe('the preview host', () => {
-  it('listens on 127.0.0.1 only and prints an address with a fresh 32-byte token in the fragment', async () => {
+  it('listens on 127.0.0.1 only and prints an address with a fresh one-time code, never the token, in the fragment', async () => {
     const a = await start();
     const b = await start();
     expect(a.server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(a.server.url).toBe(`${a.server.origin}/#token=${a.server.token}`);
+    expect(a.server.url).toMatch(new RegExp(`^${a.server.origin}/#code=[0-9a-f]{64}$`));
+    expect(a.server.url).not.toContain(a.server.token);
     expect(a.server.token).toMatch(/^[0-9a-f]{64}$/);
     expect(a.server.token).not.toBe(b.server.token);
+    expect(a.server.url).not.toBe(b.server.url);
+  });
+
+  it('exchanges the start-up code for the session token once, and refuses it the second time', async () => {
+    const { server } = await start();
+    const code = new URL(server.url).hash.replace('#code=', '');
+    const exchange = (body: unknown) => fetch(`${server.origin}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const first = await exchange({ code });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ ok: true, value: { token: server.token } });
+    const again = await exchange({ code });
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/opened already/) as unknown } });
+    for (const wrong of [{ code: '0'.repeat(64) }, { code: '' }, {}, { code: 7 }]) expect((await exchange(wrong)).status).toBe(401);
+  });
+
+  it('gives a token holder, and only a token holder, another one-time code for a second window', async () => {
+    const { server, api } = await start();
+    const minted = (await (await api('session-code', {})).json()) as { ok: true; value: { code: string } };
+    expect(minted.value.code).toMatch(/^[0-9a-f]{64}$/);
+    const exchange = () => fetch(`${server.origin}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: minted.value.code }) });
+    expect((await exchange()).status).toBe(200);
+    expect((await exchange()).status).toBe(401);
+    expect((await api('session-code', {}, { authorization: '' })).status).toBe(401);
   });
 
   it('answers an operation with the same Result the IPC answers', async () => {

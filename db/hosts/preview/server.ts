@@ -27,8 +27,13 @@ export interface PreviewOptions {
 
 export interface PreviewServer {
   origin: string;
+  /** The session token; the page gets it by exchanging the start-up code, never from the URL. */
   token: string;
-  /** The address to open: the token rides in the fragment, which browsers never send to a server. */
+  /**
+   * The address to open: a one-time start-up code rides in the fragment (which browsers never send
+   * to a server). The page exchanges it once for the session token (POST /api/session); the code
+   * is then spent, so the address in a launcher's argument list or the shell history opens nothing.
+   */
   url: string;
   close(): Promise<void>;
 }
@@ -82,7 +87,8 @@ const contentTypes = { csv: 'text/csv; charset=utf-8', pdf: 'application/pdf', j
 
 /**
  * The preview host: the built renderer and the contract over HTTP, for a browser on this computer.
- * Bound to 127.0.0.1 only; every API call needs the launch's token (401 otherwise); a Host or
+ * Bound to 127.0.0.1 only; every API call needs the session token (401 otherwise), which only
+ * the one-time start-up code in the printed address gets, once; a Host or
  * Origin other than this server's own is refused (403), so a web page cannot reach it through DNS
  * rebinding. POST /api/<op> answers exactly the Result the Electron IPC answers.
  */
@@ -99,6 +105,26 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     const given = Buffer.from(req.headers.authorization ?? '');
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
+
+  /** Start-up codes not yet exchanged: the launch's own, and any an authorised caller asked for. */
+  const codes = new Set<string>();
+  const newCode = () => {
+    const code = randomBytes(32).toString('hex');
+    codes.add(code);
+    return code;
+  };
+  const startCode = newCode();
+
+  /** Exchanges a start-up code, once, for the session token. */
+  async function session(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') throw new HttpError(405, fail('invalid-input', 'use POST'));
+    const body = await readJson(req);
+    const code = typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string' ? body.code : '';
+    if (!codes.delete(code)) {
+      throw new HttpError(401, fail('forbidden', 'This address has been opened already, or was never valid. Start the preview again for a new one.'));
+    }
+    send(res, 200, { ok: true, value: { token } });
+  }
 
   async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const name = url.searchParams.get('name') ?? '';
@@ -176,9 +202,15 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (url.pathname === '/api/session') return session(req, res);
     if (!authorised(req)) throw new HttpError(401, fail('forbidden', 'missing or wrong token: open the address the preview printed'));
     if (req.method !== 'POST') throw new HttpError(405, fail('invalid-input', 'use POST'));
     const name = url.pathname.slice('/api/'.length);
+    // Another one-time code, for a second window or a test's browser: only for a token holder.
+    if (name === 'session-code') {
+      send(res, 200, { ok: true, value: { code: newCode() } });
+      return;
+    }
     if (name === 'upload') return upload(req, res, url);
     if (name === 'export-target') return exportTarget(res, url);
     if (name === 'download') return download(res, url);
@@ -228,7 +260,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   return {
     origin,
     token,
-    url: `${origin}/#token=${token}`,
+    url: `${origin}/#code=${startCode}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
