@@ -76,7 +76,7 @@ describe('settings in words', () => {
     expect(settingHelp('oversightIntervalDays', 84)).toBe('Repeat SPO oversight of a high-risk or MAPPA level 1 case is due 84 days (12 weeks) after the last oversight.');
     expect(settingHelp('oversightIntervalDays', 90)).toContain('due 90 days after the last oversight');
     expect(settingHelp('capacityThreshold', 1.1)).toContain('110%');
-    expect(settingHelp('restrictedGrades', ['PSQ'])).toContain('Probation services officer (PSQ)');
+    expect(settingHelp('restrictedGrades', ['PSQ'])).toBe('Staff of these grades should not hold a high-risk case.');
   });
 
   it('reads each value in words with its codes', () => {

@@ -21,12 +21,12 @@ export function settingValueText(key: SettingKey, value: SettingValue): string {
 }
 
 /**
- * What a setting does, with the value in force written into the sentence, so the help never
- * goes on describing a value that has been changed.
+ * What a setting does, with a number in force written into the sentence, so the help never goes
+ * on describing a value that has been changed. A list's codes are not repeated: its value, in
+ * words, is shown beside the help.
  */
 export function settingHelp(key: SettingKey, value: SettingValue): string {
   const n = typeof value === 'number' ? value : NaN;
-  const codes = typeof value === 'number' ? '' : settingValueText(key, value);
   switch (key) {
     case 'newCaseOversightDays':
       return `First SPO oversight of a new high-risk or MAPPA level 1 case is due ${daysText(n)} after allocation, or after the case came into scope if that was later.`;
@@ -49,27 +49,27 @@ export function settingHelp(key: SettingKey, value: SettingValue): string {
     case 'capacityThreshold':
       return `A practitioner whose workload points used reach ${percentText(n)} of the points available is over capacity.`;
     case 'oversightContactCodes':
-      return `These contacts count as SPO management oversight: ${codes}.`;
+      return `These contacts count as SPO management oversight.`;
     case 'mappaReviewContactCodes':
-      return `These contacts count as a MAPPA level 1 review: ${codes}.`;
+      return `These contacts count as a MAPPA level 1 review.`;
     case 'domesticAbuseCodes':
-      return `These registrations call for a police domestic-abuse check: ${codes}.`;
+      return `These registrations call for a police domestic-abuse check.`;
     case 'policeCheckRequestCodes':
-      return `These contacts record a police domestic-abuse enquiry being requested: ${codes}.`;
+      return `These contacts record a police domestic-abuse enquiry being requested.`;
     case 'policeCheckResponseCodes':
-      return `These contacts record the police response to a domestic-abuse enquiry: ${codes}.`;
+      return `These contacts record the police response to a domestic-abuse enquiry.`;
     case 'childSafeguardingCodes':
-      return `These registrations call for a children’s services safeguarding check: ${codes}.`;
+      return `These registrations call for a children’s services safeguarding check.`;
     case 'childrenCheckRequestCodes':
-      return `These contacts record a children’s services safeguarding enquiry being requested: ${codes}.`;
+      return `These contacts record a children’s services safeguarding enquiry being requested.`;
     case 'childrenCheckResponseCodes':
-      return `These contacts record the children’s services response: ${codes}.`;
+      return `These contacts record the children’s services response.`;
     case 'referralNeeds':
-      return `These needs call for a referral when the need is standard or severe and linked to harm or reoffending: ${codes}.`;
+      return `These needs call for a referral when the need is standard or severe and linked to harm or reoffending.`;
     case 'referralCodes':
-      return `For each need, the contacts that count as a referral: ${codes}.`;
+      return `For each need, the contacts that count as a referral.`;
     case 'restrictedGrades':
-      return `Staff of these grades should not hold a high-risk case: ${codes}.`;
+      return `Staff of these grades should not hold a high-risk case.`;
   }
 }
 
