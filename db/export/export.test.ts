@@ -62,7 +62,7 @@ describe('the oversight log export', () => {
       'prompted by': 'First SPO oversight (OVERSIGHT-NEW)',
       practitioner: 'Pat Example',
       'team code': 'N99T01',
-      'effective RoSH': 'High (HIGH), from registration RoSH high (RHRH) on 10 September 2026',
+      'effective RoSH': 'High (HIGH), from the registration High RoSH (RHRH) of 10 September 2026',
       'RoSH (OASys)': 'High (HIGH), assessed on 10 September 2026',
       tier: 'B2',
       'check: Police domestic-abuse information': 'sought, not available: Requested from police on 2026-11-18',

@@ -42,8 +42,8 @@ export function describeChainHead(m: Pick<ExportMeta, 'chainHead'>): string {
 export function effectiveRosh(s: ReviewSnapshot): string {
   const e = s.effectiveRosh;
   if (e.source === 'registration') {
-    const reg = e.registrationCode ? `${codeText('register', e.registrationCode)} ` : '';
-    return `${roshLabels[e.level]} (${e.level}), from registration ${reg}on ${day(e.registeredOn, 'an unknown date')}`;
+    const reg = e.registrationCode ? ` ${codeText('register', e.registrationCode)}` : '';
+    return `${roshLabels[e.level]} (${e.level}), from the registration${reg} of ${day(e.registeredOn, 'an unknown date')}`;
   }
   if (e.source === 'oasys') return `${roshLabels[e.level]} (${e.level}), from OASys`;
   return `${roshLabels.UNKNOWN} (UNKNOWN)`;

@@ -18,7 +18,7 @@ describe('cases:open', () => {
       practitioner: { staffCode: 'N99P001', name: 'Pat Example', grade: 'PSM', gradeMeaning: 'Probation officer' },
       team: { code: 'N99T01', name: 'Team One', pduCode: 'N99PDU', pduName: 'Example PDU' },
       registrations: [
-        { code: 'RHRH', meaning: 'RoSH high', registrationDate: '2026-09-10', nextReviewDate: '2027-03-10', deregistrationDate: null, active: true },
+        { code: 'RHRH', meaning: 'High RoSH', registrationDate: '2026-09-10', nextReviewDate: '2027-03-10', deregistrationDate: null, active: true },
       ],
       needs: [{ need: 'DRUG', meaning: 'Drug misuse', severity: 'SEVERE', linkedToHarm: true, linkedToReoffending: false }],
       contactsShown: 1,
@@ -36,7 +36,7 @@ describe('cases:open', () => {
       ['2026-11-21', 'review', 'management-oversight', 'management oversight review'],
       ['2026-11-20', 'review', 'management-oversight', 'management oversight review'],
       ['2026-09-20', 'contact', 'COAP', 'Office appointment'],
-      ['2026-09-10', 'registration', 'RHRH', 'RoSH high'],
+      ['2026-09-10', 'registration', 'RHRH', 'High RoSH'],
     ]);
     expect(c.timeline[0]).toMatchObject({ reviewId: second.id, countsAsEvidence: false, detail: 'withdrawn: not evidence' });
     expect(c.timeline[1]).toMatchObject({ reviewId: first.id, countsAsEvidence: true });

@@ -6,10 +6,10 @@
  */
 
 export const registerMeanings: Readonly<Record<string, string>> = {
-  RLRH: 'RoSH low',
-  RMRH: 'RoSH medium',
-  RHRH: 'RoSH high',
-  RVHR: 'RoSH very high',
+  RLRH: 'Low RoSH',
+  RMRH: 'Medium RoSH',
+  RHRH: 'High RoSH',
+  RVHR: 'Very high RoSH',
   MAPP: 'MAPPA',
   ADVP: 'Domestic abuse perpetrator',
   REG30: 'Domestic abuse history',

@@ -68,7 +68,7 @@ export function ReviewVersionDetails({ version: v, children }: { version: Review
   );
 }
 
-const roshSource = { registration: 'from the RoSH registration', oasys: 'from OASys', none: 'no RoSH registration or OASys level' } as const;
+const roshSource = { registration: 'from a RoSH registration', oasys: 'from OASys', none: 'no RoSH registration or OASys level' } as const;
 
 /** What the SPO saw when the review was recorded (DOMAIN.md's oversight log), in words with the codes beside them. */
 function SnapshotRows({ snapshot: s }: { snapshot: ReviewSnapshot }) {
@@ -76,20 +76,20 @@ function SnapshotRows({ snapshot: s }: { snapshot: ReviewSnapshot }) {
   return (
     <>
       <Row label="RoSH when reviewed">
-        {roshLabels[r.level]} ({roshSource[r.source]}
-        {r.registrationCode && (
+        {roshLabels[r.level]}
+        {r.source === 'registration' && r.registrationCode ? (
           <>
-            {' '}
-            <CodeWords kind="register" code={r.registrationCode} />
+            , from the registration <CodeWords kind="register" code={r.registrationCode} />
+            {r.registeredOn && (
+              <>
+                {' '}
+                of <Day iso={r.registeredOn} />
+              </>
+            )}
           </>
+        ) : (
+          `, ${roshSource[r.source]}`
         )}
-        {r.registeredOn && (
-          <>
-            {' '}
-            since <Day iso={r.registeredOn} />
-          </>
-        )}
-        )
       </Row>
       <Row label="MAPPA when reviewed">
         {s.mappa ? (
