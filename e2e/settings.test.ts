@@ -29,7 +29,7 @@ test('Settings: every setting with its default, unit and basis; a change needs a
   await settings.fill('ten weeks', 'Local agreement with the head of PDU');
   await settings.save();
   // The engine's message names the setting in words.
-  await expect.poll(async () => (await settings.errorSummary()).join('|')).toMatch(/^Repeat SPO oversight interval: expected a whole number of days[^|]*$/);
+  await expect.poll(async () => (await settings.errorSummary()).join('|')).toMatch(/^Repeat SPO oversight interval \(oversightIntervalDays\): expected a whole number of days[^|]*$/);
   await app.check('settings-invalid');
 
   await settings.fill('70', 'Local agreement with the head of PDU');
