@@ -70,7 +70,8 @@ test('Opening a case explains each flag: the rule, its dates, the evidence and t
   const everyday = detail.timeline.filter((e) => e.evidenceKind === 'other');
   expect(everyday.length).toBeGreaterThan(0);
   // Everyday contacts wait behind their count; the evidence rows name each contact type in words.
-  expect(await casePage.everydaySummary()).toBe(`Show ${everyday.length.toLocaleString('en-GB')} everyday ${everyday.length === 1 ? 'contact' : 'contacts'}`);
+  const latest = detail.contactsShown < detail.contactsTotal ? 'the latest ' : '';
+  expect(await casePage.everydaySummary()).toBe(`Show ${latest}${everyday.length.toLocaleString('en-GB')} everyday ${everyday.length === 1 ? 'contact' : 'contacts'}`);
   expect(timeline).toHaveLength(detail.timeline.length - everyday.length);
   for (const row of timeline) expect(row[2]).not.toMatch(/not a code the app knows/);
   const registrations = detail.timeline.filter((e) => e.evidenceKind === 'registrations');

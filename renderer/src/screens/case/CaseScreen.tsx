@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
 import { count } from '../../format.js';
 import { CodeWords } from '../../components/CodeWords.js';
+import { speakText } from '../../../../db/contract/words/index.js';
 import { CaseSnapshot } from './CaseSnapshot.js';
 import { EvidenceTimeline } from './EvidenceTimeline.js';
 import { FlagCard } from './FlagCard.js';
@@ -106,7 +107,7 @@ function CasePage({ crn }: { crn: string }) {
                       <strong>
                         <CodeWords kind="rule" code={n.rule} />
                       </strong>
-                      : {n.reason}
+                      : {speakText(n.reason)}
                     </li>
                   ))}
                 </ul>

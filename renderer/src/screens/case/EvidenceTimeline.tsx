@@ -148,10 +148,16 @@ export function EvidenceTimeline({ detail }: { detail: CaseDetail }) {
           {everyday.length > 0 && (
             <details className="govuk-details spo-timeline__everyday">
               <summary className="govuk-details__summary">
-                <span className="govuk-details__summary-text">Show {count(everyday.length, 'everyday contact')}</span>
+                <span className="govuk-details__summary-text">
+                  Show {more > 0 ? 'the latest ' : ''}
+                  {count(everyday.length, 'everyday contact')}
+                </span>
               </summary>
               <div className="govuk-details__text">
-                <p className="govuk-body">Appointments, calls, visits and letters: no rule counts them.</p>
+                <p className="govuk-body">
+                  Appointments, calls, visits and letters: no rule counts them.
+                  {more > 0 && ` ${count(more, 'older contact')} ${more === 1 ? 'is' : 'are'} not shown; nDelius holds them.`}
+                </p>
                 <EventTable events={everyday} caption="Everyday contacts, newest first" variant="everyday" />
               </div>
             </details>
