@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { headers, minimalExtract } from '../db/testing/extract.js';
 import type { App } from './fixture.js';
 import { expect, test } from './fixture.js';
 import { codeText, speakText } from '../db/contract/words/index.js';
@@ -169,6 +172,24 @@ test('Recording a review: an incomplete form is refused naming each field; a com
   expect((await ok(app.api('reviews:list', { crn }))).reviews[0]).toMatchObject({ withdrawn: true, countsAsEvidence: false });
   // Withdrawn, it is no longer evidence: the flag it answered is back.
   expect(await casePage.flag('OVERSIGHT-NEW').count()).toBe(1);
+});
+
+test('A code the app does not know is shown as itself and says so; the codes it knows read in words', async ({ app }) => {
+  await ok(app.api('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' }));
+  const files = minimalExtract();
+  files['registrations.csv'] = `${headers.registrations}\nX000001,RHRH,,,2026-09-10,2027-03-10,\nX000001,LOCX,,,2026-09-12,,\n`;
+  files['contacts.csv'] = `${headers.contacts}\nX000001,1001,2026-09-20,COAP,N99P001\nX000001,1003,2026-09-21,ZZZ1,N99P001\n`;
+  const dir = join(app.dir, 'local-codes');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+  await ok(app.api('import:commit', { paths: [dir], skipInvalid: true }));
+  const casePage = await openCase(app, 'X000001');
+  const registrations = await casePage.registrationRows();
+  expect(registrations.map((r) => r[0])).toEqual(['LOCX (not a code the app knows)', 'High RoSH (RHRH)']);
+  expect((await casePage.timelineRows()).map((r) => r[2])).toContain('LOCX (not a code the app knows)');
+  await casePage.showEveryday();
+  expect((await casePage.everydayRows()).map((r) => r[2])).toEqual(['ZZZ1 (not a code the app knows)', 'Office appointment (COAP)']);
+  await app.check('case-local-codes');
 });
 
 /** The focused element's id and text (the test has no DOM types, so it asks by expression). */

@@ -103,6 +103,12 @@ export class CasePage extends Layout {
     return Promise.all(rows.map((r) => r.getByRole('cell').allTextContents()));
   }
 
+  /** The registrations table's rows, newest first. */
+  async registrationRows(): Promise<string[][]> {
+    const rows = await this.page.getByRole('table', { name: 'Registrations, newest first' }).locator('tbody tr').all();
+    return Promise.all(rows.map((r) => r.getByRole('cell').allTextContents()));
+  }
+
   /** The h2 headings of the case page, in order. */
   async sectionOrder(): Promise<string[]> {
     return (await this.page.locator('main h2:not(.govuk-notification-banner__title)').allTextContents()).map((t) => t.trim());
