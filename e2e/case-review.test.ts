@@ -1,5 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { headers, minimalExtract } from '../db/testing/extract.js';
 import type { App } from './fixture.js';
 import { expect, test } from './fixture.js';
+import { codeText, speakText } from '../db/contract/words/index.js';
 import { CasePage } from './pages/case-page.js';
 import { ReviewPage } from './pages/review-page.js';
 
@@ -48,16 +52,46 @@ test('Opening a case explains each flag: the rule, its dates, the evidence and t
   expect(shown.title).toBe(`${rule.explanation.title} (OVERSIGHT-NEW)`);
   expect(shown.status).toBe(`Overdue by ${String(rule.daysOverdue)} ${rule.daysOverdue === 1 ? 'day' : 'days'}`);
   expect(shown.dueDate).toBe(rule.dueDate);
-  expect(shown.dueRule).toBe(rule.explanation.dueRule);
-  expect(shown.text).toContain(rule.reason);
-  for (const e of rule.explanation.evidence) expect(shown.text).toContain(e.note);
+  // Dates inside the engine's sentences are spoken ("17 September 2026"), never ISO.
+  expect(shown.dueRule).toBe(speakText(rule.explanation.dueRule));
+  expect(shown.dueRule).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  expect(shown.reason).toBe(speakText(rule.reason));
+  expect(shown.reason).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  for (const e of rule.explanation.evidence) expect(shown.text).toContain(speakText(e.note));
+  // Evidence and settings are named in words with the code beside them.
+  expect(shown.text).toContain('Allocation date (allocation_date)');
+  expect(shown.text).toContain('First SPO oversight of a new case (newCaseOversightDays)');
   for (const s of rule.explanation.settings) expect(shown.text).toContain(s.basisNote);
   // The first-oversight timing is local practice, and the screen says so rather than "national policy".
   expect(shown.text).toContain('Local practice');
 
+  // The page leads with the flags and the decision: the action comes before the snapshot and the timeline.
+  expect(await casePage.sectionOrder()).toEqual(['Flags', 'The case now', 'Oversight reviews', 'Evidence timeline']);
+
   const timeline = await casePage.timelineRows();
   expect(timeline.length).toBeGreaterThan(0);
+  const everyday = detail.timeline.filter((e) => e.evidenceKind === 'other');
+  expect(everyday.length).toBeGreaterThan(0);
+  // Everyday contacts wait behind their count; the evidence rows name each contact type in words.
+  const latest = detail.contactsShown < detail.contactsTotal ? 'the latest ' : '';
+  expect(await casePage.everydaySummary()).toBe(`Show ${latest}${everyday.length.toLocaleString('en-GB')} everyday ${everyday.length === 1 ? 'contact' : 'contacts'}`);
+  expect(timeline).toHaveLength(detail.timeline.length - everyday.length);
+  for (const row of timeline) expect(row[2]).not.toMatch(/not a code the app knows/);
+  const registrations = detail.timeline.filter((e) => e.evidenceKind === 'registrations');
+  const first = registrations[0];
+  if (first) expect(timeline.some((row) => row[2]?.startsWith(codeText('register', first.code)))).toBe(true);
   await app.check('case');
+  await casePage.showEveryday();
+  const firstEveryday = everyday[0];
+  if (!firstEveryday) throw new Error('no everyday contact');
+  expect((await casePage.everydayRows())[0]?.[2]).toBe(codeText('contact', firstEveryday.code));
+
+  // The timeline filters by kind, from the keyboard: unticking registrations leaves the other kinds.
+  await casePage.toggleTimelineKind('Registrations');
+  expect(await casePage.timelineRows()).toHaveLength(detail.timeline.length - everyday.length - registrations.length);
+  expect(await casePage.timelineKinds()).not.toContain('registrations');
+  await casePage.toggleTimelineKind('Registrations');
+  expect(await casePage.timelineRows()).toHaveLength(detail.timeline.length - everyday.length);
 });
 
 test('Recording a review: an incomplete form is refused naming each field; a complete one clears the flag; it can be corrected and withdrawn', async ({ app }) => {
@@ -138,6 +172,24 @@ test('Recording a review: an incomplete form is refused naming each field; a com
   expect((await ok(app.api('reviews:list', { crn }))).reviews[0]).toMatchObject({ withdrawn: true, countsAsEvidence: false });
   // Withdrawn, it is no longer evidence: the flag it answered is back.
   expect(await casePage.flag('OVERSIGHT-NEW').count()).toBe(1);
+});
+
+test('A code the app does not know is shown as itself and says so; the codes it knows read in words', async ({ app }) => {
+  await ok(app.api('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' }));
+  const files = minimalExtract();
+  files['registrations.csv'] = `${headers.registrations}\nX000001,RHRH,,,2026-09-10,2027-03-10,\nX000001,LOCX,,,2026-09-12,,\n`;
+  files['contacts.csv'] = `${headers.contacts}\nX000001,1001,2026-09-20,COAP,N99P001\nX000001,1003,2026-09-21,ZZZ1,N99P001\n`;
+  const dir = join(app.dir, 'local-codes');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+  await ok(app.api('import:commit', { paths: [dir], skipInvalid: true }));
+  const casePage = await openCase(app, 'X000001');
+  const registrations = await casePage.registrationRows();
+  expect(registrations.map((r) => r[0])).toEqual(['LOCX (not a code the app knows)', 'High RoSH (RHRH)']);
+  expect((await casePage.timelineRows()).map((r) => r[2])).toContain('LOCX (not a code the app knows)');
+  await casePage.showEveryday();
+  expect((await casePage.everydayRows()).map((r) => r[2])).toEqual(['ZZZ1 (not a code the app knows)', 'Office appointment (COAP)']);
+  await app.check('case-local-codes');
 });
 
 /** The focused element's id and text (the test has no DOM types, so it asks by expression). */

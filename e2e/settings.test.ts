@@ -10,8 +10,13 @@ test('Settings: every setting with its default, unit and basis; a change needs a
   if (!engine.ok) throw new Error(engine.error.message);
   await expect.poll(() => settings.table().locator('tbody tr').count()).toBe(engine.value.length);
   const interval = await settings.row('oversightIntervalDays');
-  expect(interval.slice(1, 4)).toEqual(['84', '84', 'days']);
-  expect(interval[4]).toContain('inference');
+  // Titled in words with the key beside it, small; the help says what the value in force does.
+  expect(interval[0]).toMatch(/^Repeat SPO oversight interval\s*oversightIntervalDays/);
+  expect(await settings.help('oversightIntervalDays')).toBe('Repeat SPO oversight of a high-risk or MAPPA level 1 case is due 84 days (12 weeks) after the last oversight.');
+  expect(interval.slice(1, 3)).toEqual(['84 days (12 weeks)', '84 days (12 weeks)']);
+  expect(interval[3]).toContain('inference');
+  // Codes are read in words with the code beside them.
+  expect((await settings.row('restrictedGrades'))[1]).toBe('Probation services officer (PSQ)');
   expect(await app.page.getByText('No setting has been changed from its default.').isVisible()).toBe(true);
   await app.check('settings');
 
@@ -23,15 +28,23 @@ test('Settings: every setting with its default, unit and basis; a change needs a
 
   await settings.fill('ten weeks', 'Local agreement with the head of PDU');
   await settings.save();
-  await expect.poll(async () => (await settings.errorSummary()).join('|')).toMatch(/^oversightIntervalDays: expected a whole number of days[^|]*$/);
+  // The engine's message names the setting in words.
+  await expect.poll(async () => (await settings.errorSummary()).join('|')).toMatch(/^Repeat SPO oversight interval \(oversightIntervalDays\): expected a whole number of days[^|]*$/);
   await app.check('settings-invalid');
 
   await settings.fill('70', 'Local agreement with the head of PDU');
   await settings.save();
-  await app.page.getByText('oversightIntervalDays changed.').waitFor();
-  await expect.poll(async () => (await settings.row('oversightIntervalDays')).slice(1, 3)).toEqual(['70 Changed', '84']);
+  await app.page.getByText('Repeat SPO oversight interval changed to 70 days (10 weeks). The flags now use the new value.').waitFor();
+  // The banner takes focus, so it is on screen and read out wherever the form was.
+  await expect.poll(() => app.page.evaluate('document.activeElement !== null && document.activeElement.querySelector("#setting-saved-title") !== null')).toBe(true);
+  await expect.poll(async () => (await settings.row('oversightIntervalDays')).slice(1, 3)).toEqual(['70 days (10 weeks)', '84 days (12 weeks)']);
+  // The help and the basis follow the new value, not the default's.
+  expect(await settings.help('oversightIntervalDays')).toContain('due 70 days (10 weeks) after the last oversight');
+  const basis = (await settings.row('oversightIntervalDays'))[3] ?? '';
+  expect(basis).toContain('Set locally');
+  expect(basis).toContain('Changed here from the default of 84 days (12 weeks).');
   const history = await settings.history().locator('tbody tr td').allTextContents();
-  expect(history.slice(2)).toEqual(['oversightIntervalDays', '84', '70', 'Local agreement with the head of PDU']);
+  expect(history.slice(2)).toEqual(['Repeat SPO oversight intervaloversightIntervalDays', '84 days (12 weeks)', '70 days (10 weeks)', 'Local agreement with the head of PDU']);
   const after = await app.api('settings:get', {});
   expect(after.ok && after.value.find((s) => s.key === 'oversightIntervalDays')?.value).toBe(70);
   await app.check('settings-changed');

@@ -1,6 +1,7 @@
 import { expect, test } from './fixture.js';
 import { QueuePage } from './pages/queue-page.js';
 import { TeamPage } from './pages/team-page.js';
+import { codeText } from '../db/contract/words/index.js';
 
 test('Team: each practitioner’s caseload, coverage and workload as the engine answers, over capacity in words, and the heatmap as a table', async ({ app }) => {
   await app.api('profile:set', { name: 'Sam Senior', staffCode: 'N90A01P001', teamCode: 'N90A01T01' });
@@ -28,6 +29,9 @@ test('Team: each practitioner’s caseload, coverage and workload as the engine 
   const rows = await team.rows();
   expect(rows.map((r) => r[0])).toEqual(view.practitioners.map((p) => `${p.name ?? 'Not in the staff file'} (${p.staffCode})`));
   expect(rows.map((r) => r[2])).toEqual(view.practitioners.map((p) => String(p.cases)));
+  // Grades in words with the nDelius code beside them.
+  expect(rows.map((r) => r[1])).toEqual(view.practitioners.map((p) => (p.grade ? codeText('grade', p.grade) : 'Not known')));
+  expect(rows.some((r) => r[1] === 'Probation officer (PSM)')).toBe(true);
   // Over capacity is said in words, not only by colour.
   const over = view.practitioners.filter((p) => p.workload?.overCapacity).length;
   expect(over).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { crnField } from './fields.js';
 import type { CaseFlagsView } from './flags.js';
 import type { CaseReviews } from './reviews.js';
+import type { EvidenceKind } from './words/meanings.js';
 
 export const casesOpenInput = z.object({ crn: crnField });
 
@@ -36,6 +37,8 @@ export interface TimelineEvent {
   meaning: string | null;
   /** The contact ID, level and category, or the review's state. */
   detail: string | null;
+  /** Which filter of the timeline it falls under, by the rules' code lists in force. */
+  evidenceKind: EvidenceKind;
   /** For a review: its id, and whether it counts as evidence (not withdrawn). */
   reviewId?: number;
   countsAsEvidence?: boolean;
@@ -60,7 +63,10 @@ export interface CaseDetail {
   registrations: CaseRegistration[];
   needs: CaseNeed[];
   timeline: TimelineEvent[];
-  /** The timeline holds the latest `contactsShown` of the case's `contactsTotal` contacts. */
+  /**
+   * The timeline holds `contactsShown` of the case's `contactsTotal` contacts: every contact a rule
+   * counts (oversight, checks, referrals) and the latest of the rest.
+   */
   contactsShown: number;
   contactsTotal: number;
 }

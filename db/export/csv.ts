@@ -27,14 +27,14 @@ const leading: readonly Column[] = [
 const seen: readonly SnapshotColumn[] = [
   ['practitioner', (s) => s.practitioner.name],
   ['practitioner staff code', (s) => s.practitioner.staffCode],
-  ['practitioner grade', (s) => s.practitioner.grade],
+  ['practitioner grade', (s) => L.grade(s)],
   ['team code', (s) => s.team.code],
   ['team', (s) => s.team.name],
   ['PDU', (s) => s.team.pduName],
   ['RoSH (OASys)', (s) => L.oasysRosh(s)],
   ['effective RoSH', (s) => L.effectiveRosh(s)],
-  ['MAPPA category', (s) => s.mappa?.category ?? null],
-  ['MAPPA level', (s) => s.mappa?.level ?? null],
+  ['MAPPA category', (s) => L.mappaCategory(s)],
+  ['MAPPA level', (s) => L.mappaLevel(s)],
   ['tier', (s) => s.tier],
   ['active registrations', (s) => L.registrations(s)],
 ];

@@ -59,21 +59,26 @@ describe('the oversight log export', () => {
       'review type': 'Management oversight',
       'review date': '2026-11-21',
       SPO: 'Sam Senior (N99S001)',
-      'prompted by': 'OVERSIGHT-NEW',
+      'prompted by': 'First SPO oversight (OVERSIGHT-NEW)',
       practitioner: 'Pat Example',
       'team code': 'N99T01',
-      'effective RoSH': 'HIGH (RHRH registered 2026-09-10)',
-      'RoSH (OASys)': 'HIGH, assessed 2026-09-10',
+      'effective RoSH': 'High (HIGH), from the registration High RoSH (RHRH) of 10 September 2026',
+      'RoSH (OASys)': 'High (HIGH), assessed on 10 September 2026',
       tier: 'B2',
       'check: Police domestic-abuse information': 'sought, not available: Requested from police on 2026-11-18',
       'check: Referrals': 'not recorded',
       decision: 'Continue with weekly reporting.',
-      actions: 'Chase police DA response (owner Pat Example, due 2026-12-04)',
+      actions: 'Chase police DA response (owner Pat Example, due 4 December 2026)',
       'next review date': '2027-02-12',
       'nDelius contact code': 'MO1',
       'nDelius contact ID': '2500012345',
     });
-    expect(table[5]).toMatchObject({ 'MAPPA category': 'M2', 'MAPPA level': 'M1', 'nDelius contact code': 'C281' });
+    // Codes in words with the code beside them; a cell that is only a date stays ISO for sorting.
+    expect(table[5]).toMatchObject({
+      'MAPPA category': 'Category 2, violent offenders (M2)',
+      'MAPPA level': 'Level 1, ordinary agency management (M1)',
+      'nDelius contact code': 'C281',
+    });
     expect(rows.at(-2)).toEqual(['digest', `sha256:${r.digest}`]);
   });
 

@@ -1,4 +1,5 @@
-import { checkOutcomeLabels } from '../contract/words/index.js';
+import { spokenDate } from '../contract/dates.js';
+import { checkOutcomeLabels, codeText, roshLabels } from '../contract/words/index.js';
 import type { CheckItem, CheckOutcome, ExportFilters, ExportMeta, ReviewAction, ReviewSnapshot, ReviewVersion } from '../contract/index.js';
 
 export const TITLE = 'SPO Oversight: oversight log';
@@ -13,18 +14,25 @@ export const actionLabels: Readonly<Record<ReviewAction, string>> = {
   withdrawn: 'withdrawn',
 };
 
+/*
+ * The log is read by inspectors: codes are in words with the code beside them (as nDelius has
+ * them), and a date inside a sentence is "12 March 2026". Cells that hold only a date stay ISO, so
+ * a spreadsheet sorts them.
+ */
+const day = (iso: string | null | undefined, missing: string): string => (iso ? spokenDate(iso) : missing);
+
 export function describeFilters(f: ExportFilters): string {
   const parts: string[] = [];
-  if (f.from || f.to) parts.push(`review dates ${f.from ?? 'any'} to ${f.to ?? 'any'}`);
+  if (f.from || f.to) parts.push(`review dates ${day(f.from, 'any')} to ${day(f.to, 'any')}`);
   if (f.team) parts.push(`team ${f.team}`);
   if (f.practitioner) parts.push(`practitioner ${f.practitioner}`);
-  if (f.rule) parts.push(`prompted by ${f.rule}`);
+  if (f.rule) parts.push(`prompted by ${codeText('rule', f.rule)}`);
   return parts.length ? parts.join('; ') : 'none: every review';
 }
 
 export function describePeriod(f: ExportFilters): string {
   if (!f.from && !f.to) return 'all review dates';
-  return `${f.from ?? 'the first review'} to ${f.to ?? 'the latest review'}`;
+  return `${day(f.from, 'the first review')} to ${day(f.to, 'the latest review')}`;
 }
 
 export function describeChainHead(m: Pick<ExportMeta, 'chainHead'>): string {
@@ -33,34 +41,52 @@ export function describeChainHead(m: Pick<ExportMeta, 'chainHead'>): string {
 
 export function effectiveRosh(s: ReviewSnapshot): string {
   const e = s.effectiveRosh;
-  if (e.source === 'registration') return `${e.level} (${e.registrationCode ?? ''} registered ${e.registeredOn ?? 'on an unknown date'})`;
-  if (e.source === 'oasys') return `${e.level} (OASys)`;
-  return 'UNKNOWN';
+  if (e.source === 'registration') {
+    const reg = e.registrationCode ? ` ${codeText('register', e.registrationCode)}` : '';
+    return `${roshLabels[e.level]} (${e.level}), from the registration${reg} of ${day(e.registeredOn, 'an unknown date')}`;
+  }
+  if (e.source === 'oasys') return `${roshLabels[e.level]} (${e.level}), from OASys`;
+  return `${roshLabels.UNKNOWN} (UNKNOWN)`;
 }
 
 export function oasysRosh(s: ReviewSnapshot): string {
   if (!s.rosh.level) return 'not assessed';
-  return s.rosh.assessedOn ? `${s.rosh.level}, assessed ${s.rosh.assessedOn}` : s.rosh.level;
+  const level = codeText('rosh', s.rosh.level);
+  return s.rosh.assessedOn ? `${level}, assessed on ${spokenDate(s.rosh.assessedOn)}` : level;
+}
+
+export function mappaCategory(s: ReviewSnapshot): string | null {
+  return s.mappa?.category ? codeText('mappa-category', s.mappa.category) : null;
+}
+
+export function mappaLevel(s: ReviewSnapshot): string | null {
+  return s.mappa?.level ? codeText('mappa-level', s.mappa.level) : null;
 }
 
 export function mappa(s: ReviewSnapshot): string {
   if (!s.mappa) return 'not MAPPA';
-  return `category ${s.mappa.category ?? '?'}, level ${s.mappa.level ?? '?'} (registered ${s.mappa.registrationDate})`;
+  return `${mappaLevel(s) ?? 'level not recorded'}; ${mappaCategory(s) ?? 'category not recorded'}; registered on ${spokenDate(s.mappa.registrationDate)}`;
 }
 
 export function registrations(s: ReviewSnapshot): string {
   if (s.registrations.length === 0) return 'none';
   return s.registrations
     .map((r) => {
-      const detail = [r.level, r.category].filter(Boolean).join('/');
-      return `${r.code}${detail ? ` ${detail}` : ''} since ${r.registrationDate}${r.nextReviewDate ? `, review due ${r.nextReviewDate}` : ''}`;
+      const detail = r.code === 'MAPP' ? [r.level && codeText('mappa-level', r.level), r.category && codeText('mappa-category', r.category)] : [r.level, r.category];
+      const extra = detail.filter(Boolean).join(', ');
+      return `${codeText('register', r.code)}${extra ? `, ${extra}` : ''}, since ${spokenDate(r.registrationDate)}${r.nextReviewDate ? `, review due ${spokenDate(r.nextReviewDate)}` : ''}`;
     })
     .join('; ');
 }
 
+export function grade(s: ReviewSnapshot): string | null {
+  return s.practitioner.grade ? codeText('grade', s.practitioner.grade) : null;
+}
+
 export function practitioner(s: ReviewSnapshot): string {
   const p = s.practitioner;
-  return `${p.name ?? 'name not in the staff file'} (${p.staffCode}${p.grade ? `, ${p.grade}` : ''})`;
+  const g = grade(s);
+  return `${p.name ?? 'name not in the staff file'} (${p.staffCode})${g ? `, ${g}` : ''}`;
 }
 
 export function team(s: ReviewSnapshot): string {
@@ -77,11 +103,11 @@ export function check(v: ReviewVersion, item: CheckItem): string {
 
 export function actions(v: ReviewVersion): string {
   if (v.actions.length === 0) return 'none';
-  return v.actions.map((a) => `${a.text} (owner ${a.owner}, due ${a.due})`).join('\n');
+  return v.actions.map((a) => `${a.text} (owner ${a.owner}, due ${spokenDate(a.due)})`).join('\n');
 }
 
 export function ndelius(v: ReviewVersion): string {
-  const code = v.ndelius.contactCode ?? 'no contact code';
+  const code = v.ndelius.contactCode ? codeText('contact', v.ndelius.contactCode) : 'no contact code';
   return v.ndelius.contactId ? `${code}, contact ID ${v.ndelius.contactId}` : `${code}, not yet entered`;
 }
 
@@ -90,7 +116,7 @@ export function spo(v: ReviewVersion): string {
 }
 
 export function triggers(v: ReviewVersion): string {
-  return v.triggers.length ? v.triggers.join('; ') : 'not stated';
+  return v.triggers.length ? v.triggers.map((t) => codeText('rule', t)).join('; ') : 'not stated';
 }
 
 export function recordedBy(v: ReviewVersion): string {

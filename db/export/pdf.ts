@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { checkItems, type ExportMeta, type Review, type ReviewVersion } from '../contract/index.js';
+import { spokenDate } from '../contract/dates.js';
 import { checkLabels, reviewTypeLabels } from '../contract/words/index.js';
 import * as L from './labels.js';
 import { HOW_TO_CHECK, pdfMetaLine } from './meta.js';
@@ -91,14 +92,14 @@ function titlePage(doc: Doc, meta: ExportMeta, reviews: readonly Review[]): void
 
 const amendable: readonly [string, (v: ReviewVersion) => string][] = [
   ['Type', (v) => reviewTypeLabels[v.type]],
-  ['Review date', (v) => v.date],
+  ['Review date', (v) => spokenDate(v.date)],
   ['SPO', (v) => L.spo(v)],
   ['Prompted by', (v) => L.triggers(v)],
   ...checkItems.map((item): [string, (v: ReviewVersion) => string] => [`Check: ${checkLabels[item]}`, (v) => L.check(v, item)]),
   ['Analysis', (v) => v.analysis || 'none recorded'],
   ['Decision', (v) => v.decision],
   ['Actions', (v) => L.actions(v)],
-  ['Next review', (v) => v.nextReviewDate ?? 'not set'],
+  ['Next review', (v) => (v.nextReviewDate ? spokenDate(v.nextReviewDate) : 'not set')],
   ['nDelius', (v) => L.ndelius(v)],
 ];
 
@@ -129,7 +130,7 @@ function versionBlock(doc: Doc, v: ReviewVersion, prev: ReviewVersion | undefine
 
 function reviewBlock(doc: Doc, r: Review): void {
   const c = r.current;
-  heading(doc, `Review ${r.id}: ${reviewTypeLabels[c.type]} on ${c.date}`, 11.5, 90);
+  heading(doc, `Review ${r.id}: ${reviewTypeLabels[c.type]} on ${spokenDate(c.date)}`, 11.5, 90);
   doc.x = MARGIN.left;
   if (r.withdrawn) {
     doc.font(BOLD).fontSize(9.5).fillColor(WITHDRAWN).text('WITHDRAWN: does not count as oversight evidence.', { width: contentWidth(doc) });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
 import { runImport } from '../import/run-import.js';
 import { gradeMeanings, needMeanings, registerMeanings } from '../contract/words/codes.js';
+import { describeCode, type CodeKind } from '../contract/words/meanings.js';
 import { memoryDb } from '../testing/extract.js';
 import { generateExtract, type GenerateOptions, type GenerateSummary } from './index.js';
 import { runGenerator } from './generator.js';
@@ -177,6 +178,24 @@ describe('generateExtract at PDU scale', () => {
     for (const code of written(extract.registrations, 'register_code')) expect(registerMeanings[code], code).toBeDefined();
     for (const code of written(extract.needs, 'need')) expect(needMeanings[code], code).toBeDefined();
     for (const code of written(extract.staff, 'grade')) expect(gradeMeanings[code], code).toBeDefined();
+    // Every code a screen, the PDF or the CSV may show has words in the one table of meanings.
+    const mapp = extract.registrations.filter((r) => r.register_code === 'MAPP');
+    const shown: [CodeKind, string[]][] = [
+      ['contact', written(extract.contacts, 'contact_type_code')],
+      ['register', written(extract.registrations, 'register_code')],
+      ['mappa-level', written(mapp, 'level_code')],
+      ['mappa-category', written(mapp, 'category_code')],
+      ['grade', written(extract.staff, 'grade')],
+      ['rosh', written(extract.cases, 'rosh_level')],
+      ['case-type', written(extract.cases, 'case_type')],
+      ['sentence-type', written(extract.cases, 'sentence_type')],
+      ['need', written(extract.needs, 'need')],
+      ['need-severity', written(extract.needs, 'severity')],
+    ];
+    for (const [kind, codes] of shown) {
+      expect(codes.length, kind).toBeGreaterThan(0);
+      for (const code of codes) expect(describeCode(kind, code).known, `${kind} ${code}`).toBe(true);
+    }
     const report = await runImport(memoryDb(), { paths: [dir], skipInvalid: false, commit: false, osUser: 'tester', now: () => new Date(`${AS_OF}T10:00:00Z`) });
     expect(report.errors).toEqual([]);
     expect(report.warnings.filter((w) => /does not know/.test(w.reason))).toEqual([]);

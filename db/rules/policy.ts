@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Policy, SettingBasis, SettingKey, SettingValue } from '../contract/index.js';
+import { codeListText, settingTitles } from '../contract/words/meanings.js';
 
 /**
  * Every number and code list of oversight-rules.md as a setting: its default, unit, what it means,
@@ -222,7 +223,7 @@ export const settingDefs = {
     key: 'referralNeeds',
     default: ['DRUG', 'ALCOHOL', 'ETE', 'FINANCE'],
     unit: 'OASys need sections',
-    description: 'Needs that call for a referral when STANDARD or SEVERE and linked to harm or reoffending.',
+    description: 'Needs that call for a referral when the need is standard or severe and linked to harm or reoffending.',
     basis: 'inference',
     basisNote: "inference from the inspectorate's findings (drug and alcohol treatment, education and employment, finance, benefits and debt)",
     schema: codeList,
@@ -272,7 +273,8 @@ export function validateSetting(key: SettingKey, value: unknown): Validated {
 export function policyProblem(policy: Policy): string | null {
   const missing = policy.referralNeeds.filter((n) => !policy.referralCodes[n]);
   if (missing.length) {
-    return `referralNeeds lists ${missing.join(', ')} but referralCodes gives no contact codes for ${missing.length === 1 ? 'it' : 'them'}; add them to referralCodes first`;
+    const them = missing.length === 1 ? 'it' : 'them';
+    return `${settingTitles.referralNeeds} include ${codeListText('need', missing)}, but ${settingTitles.referralCodes.toLowerCase()} gives no contacts for ${them}; add ${them} there first`;
   }
   return null;
 }

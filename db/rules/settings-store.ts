@@ -1,6 +1,7 @@
 import type { Policy, SettingKey, SettingValue, SettingView, SettingsHistoryEntry } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { DomainError } from '../errors.js';
+import { settingName } from '../contract/words/settings.js';
 import { defaultPolicy, policyProblem, sameValue, settingDef, settingList, validateSetting } from './policy.js';
 
 /**
@@ -50,9 +51,10 @@ export interface SettingChange {
  */
 export function changeSetting(db: Db, change: SettingChange): Policy {
   const checked = validateSetting(change.key, change.value);
-  if (!checked.ok) throw new DomainError('invalid-input', `${change.key}: ${checked.message}`, 'value');
+  if (!checked.ok) throw new DomainError('invalid-input', `${settingName(change.key)}: ${checked.message}`, 'value');
   const reason = change.reason.trim();
   if (!reason) throw new DomainError('invalid-input', 'give a reason for the change', 'reason');
+  // A person reads the message: the setting is named in words, with the key a command line was given.
   return db.transaction(() => {
     const before = loadPolicy(db);
     if (sameValue(before[change.key], checked.value)) return before; // nothing changes, so nothing to record

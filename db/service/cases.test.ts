@@ -18,7 +18,7 @@ describe('cases:open', () => {
       practitioner: { staffCode: 'N99P001', name: 'Pat Example', grade: 'PSM', gradeMeaning: 'Probation officer' },
       team: { code: 'N99T01', name: 'Team One', pduCode: 'N99PDU', pduName: 'Example PDU' },
       registrations: [
-        { code: 'RHRH', meaning: 'RoSH high', registrationDate: '2026-09-10', nextReviewDate: '2027-03-10', deregistrationDate: null, active: true },
+        { code: 'RHRH', meaning: 'High RoSH', registrationDate: '2026-09-10', nextReviewDate: '2027-03-10', deregistrationDate: null, active: true },
       ],
       needs: [{ need: 'DRUG', meaning: 'Drug misuse', severity: 'SEVERE', linkedToHarm: true, linkedToReoffending: false }],
       contactsShown: 1,
@@ -35,8 +35,8 @@ describe('cases:open', () => {
     expect(c.timeline.map((e) => [e.date, e.kind, e.code, e.meaning])).toEqual([
       ['2026-11-21', 'review', 'management-oversight', 'management oversight review'],
       ['2026-11-20', 'review', 'management-oversight', 'management oversight review'],
-      ['2026-09-20', 'contact', 'COAP', null],
-      ['2026-09-10', 'registration', 'RHRH', 'RoSH high'],
+      ['2026-09-20', 'contact', 'COAP', 'Office appointment'],
+      ['2026-09-10', 'registration', 'RHRH', 'High RoSH'],
     ]);
     expect(c.timeline[0]).toMatchObject({ reviewId: second.id, countsAsEvidence: false, detail: 'withdrawn: not evidence' });
     expect(c.timeline[1]).toMatchObject({ reviewId: first.id, countsAsEvidence: true });
@@ -71,6 +71,23 @@ describe('cases:open', () => {
     expect([c.contactsShown, c.contactsTotal]).toEqual([100, 130]);
     const dates = c.timeline.filter((e) => e.kind === 'contact').map((e) => e.date);
     expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('keeps every contact a rule counts on the timeline however old, each with its kind of evidence', async () => {
+    const files = minimalExtract();
+    const everyday = Array.from({ length: 120 }, (_, i) => `X000001,${5000 + i},2026-11-${String((i % 20) + 1).padStart(2, '0')},COAP,N99P001`);
+    const old = ['X000001,4001,2025-01-10,MO1,N99S001', 'X000001,4002,2025-01-11,C369,N99P001', 'X000001,4003,2025-01-12,C347,N99P001', 'X000001,4004,2025-01-13,CHVS,N99P001'];
+    files['contacts.csv'] = `${headers.contacts}\n${[...everyday, ...old].join('\n')}\n`;
+    const { service } = await fixture({ files });
+    const c = (await ok(service.call('cases:open', { crn: 'X000001' }))).detail;
+    expect([c.contactsShown, c.contactsTotal]).toEqual([103, 124]);
+    const early = c.timeline.filter((e) => e.kind === 'contact' && e.date < '2026-01-01').map((e) => [e.code, e.evidenceKind]);
+    expect(early).toEqual([
+      ['C347', 'referrals'],
+      ['C369', 'checks'],
+      ['MO1', 'oversight'],
+    ]);
+    expect(c.timeline.find((e) => e.code === 'COAP')?.evidenceKind).toBe('other');
   });
 
   it('refuses an unknown CRN naming the field', async () => {

@@ -1,6 +1,7 @@
 import { londonToday } from '../contract/dates.js';
 import { ReviewRepository } from '../reviews/repository.js';
 import { caseFlags } from '../rules/case-view.js';
+import { loadPolicy } from '../rules/settings-store.js';
 import { CaseReader } from '../store/case-detail.js';
 import type { HandlerDeps, Handlers } from './types.js';
 
@@ -13,7 +14,7 @@ export function casesHandlers(deps: HandlerDeps): Pick<Handlers, 'cases:open'> {
       Promise.resolve(
         deps.uow.run('cases:open', input, ctx, () => {
           const asOf = londonToday(deps.now());
-          const detail = reader.read(input.crn, asOf);
+          const detail = reader.read(input.crn, asOf, loadPolicy(deps.db));
           return { detail, flags: caseFlags(deps.db, detail.crn, asOf), reviews: { crn: detail.crn, reviews: reviews.byCrn(detail.crn) } };
         }),
       ),

@@ -325,7 +325,7 @@ describe('settings', () => {
     expect(await s.service.call('settings:set', { key: 'dueSoonDays', value: 7, reason: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'reason' } });
     expect(await s.service.call('settings:set', { key: 'dueSoonDays', value: -1, reason: 'r' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-input', message: 'dueSoonDays: expected at least 1 day', field: 'value' },
+      error: { code: 'invalid-input', message: 'Due soon window (dueSoonDays): expected at least 1 day', field: 'value' },
     });
     expect(await s.service.call('settings:set', { key: 'referralNeeds', value: ['DRUG', 'ACCOMMODATION'], reason: 'r' })).toMatchObject({
       ok: false,

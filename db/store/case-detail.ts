@@ -6,13 +6,17 @@ import { activeOn, REGISTRATION_FIELDS, toRegistration, type RegistrationFields 
 import type * as Rows from './rows.js';
 import { isReviewType, reviewTypeInSentence } from '../contract/words/reviews.js';
 import { contactMeanings, gradeMeanings, needMeanings, registerMeanings, registrationDetail } from '../contract/words/codes.js';
+import { contactEvidenceKind, type EvidenceCodeLists } from '../contract/words/meanings.js';
 
-/** The timeline shows the latest contacts only: a long licence holds thousands. */
+/**
+ * The timeline shows the latest everyday contacts only (a long licence holds thousands), but every
+ * contact a rule counts, however old: the oversight, checks and referrals are what an SPO looks for.
+ */
 export const TIMELINE_CONTACTS = 100;
 
 /** The case and, from a LEFT JOIN, its practitioner (null when the staff file does not hold them). */
 type CaseRow = CaseFields & { staff_name: string | null } & { [K in 'grade' | 'team_code' | 'team_name' | 'pdu_code' | 'pdu_name']: Rows.StaffRow[K] | null };
-type ContactRow = Pick<Rows.ContactRow, 'contact_id' | 'contact_date' | 'contact_type_code'>;
+type ContactRow = Pick<Rows.ContactRow, 'id' | 'contact_id' | 'contact_date' | 'contact_type_code'>;
 type NeedRow = Pick<Rows.NeedRow, 'need' | 'severity' | 'linked_to_harm' | 'linked_to_reoffending'>;
 /** A current review version (the `current_reviews` view, migration 2). */
 interface ReviewRow {
@@ -28,6 +32,7 @@ export class CaseReader {
   private readonly caseRow;
   private readonly registrations;
   private readonly contacts;
+  private readonly evidenceContacts;
   private readonly contactCount;
   private readonly needs;
   private readonly reviews;
@@ -41,8 +46,12 @@ export class CaseReader {
       `SELECT ${REGISTRATION_FIELDS} FROM registrations WHERE crn = ? ORDER BY registration_date DESC, register_code, id`,
     );
     this.contacts = db.prepare<[string, number], ContactRow>(
-      `SELECT contact_id, contact_date, contact_type_code FROM contacts WHERE crn = ?
+      `SELECT id, contact_id, contact_date, contact_type_code FROM contacts WHERE crn = ?
        ORDER BY contact_date DESC, id DESC LIMIT ?`,
+    );
+    this.evidenceContacts = db.prepare<[string, string], ContactRow>(
+      `SELECT id, contact_id, contact_date, contact_type_code FROM contacts INDEXED BY contacts_crn_type_date
+       WHERE crn = ? AND contact_type_code IN (SELECT value FROM json_each(?))`,
     );
     this.contactCount = db.prepare<[string], number>('SELECT count(*) FROM contacts WHERE crn = ?').pluck();
     this.needs = db.prepare<[string], NeedRow>('SELECT need, severity, linked_to_harm, linked_to_reoffending FROM needs WHERE crn = ? ORDER BY need, id');
@@ -51,12 +60,16 @@ export class CaseReader {
     );
   }
 
-  read(crn: string, asOf: string): CaseDetail {
+  /** `lists`: the rules' code lists in force, which decide each event's kind and which old contacts are kept. */
+  read(crn: string, asOf: string, lists: EvidenceCodeLists): CaseDetail {
     const row = this.caseRow.get(crn);
     if (!row) throw new DomainError('not-found', `crn: no case with CRN ${crn}`, 'crn');
     const c = toCase(row);
     const registrations = this.registrations.all(crn).map((r) => registration(r, asOf));
-    const contacts = this.contacts.all(crn, TIMELINE_CONTACTS);
+    const latest = this.contacts.all(crn, TIMELINE_CONTACTS);
+    const seen = new Set(latest.map((x) => x.id));
+    const counted = this.evidenceContacts.all(crn, JSON.stringify(evidenceCodes(lists))).filter((x) => !seen.has(x.id));
+    const contacts = [...latest, ...counted];
     const needs = this.needs.all(crn).map(
       (n): CaseNeed => ({
         need: n.need,
@@ -69,9 +82,9 @@ export class CaseReader {
     const timeline: TimelineEvent[] = [
       ...registrations.flatMap((r): TimelineEvent[] => {
         const detail = registrationDetail(r.code, r.level, r.category);
-        const registered: TimelineEvent = { date: r.registrationDate, kind: 'registration', code: r.code, meaning: r.meaning, detail };
+        const registered: TimelineEvent = { date: r.registrationDate, kind: 'registration', code: r.code, meaning: r.meaning, detail, evidenceKind: 'registrations' };
         return r.deregistrationDate
-          ? [registered, { date: r.deregistrationDate, kind: 'deregistration', code: r.code, meaning: r.meaning, detail }]
+          ? [registered, { date: r.deregistrationDate, kind: 'deregistration', code: r.code, meaning: r.meaning, detail, evidenceKind: 'registrations' }]
           : [registered];
       }),
       ...contacts.map(
@@ -81,6 +94,7 @@ export class CaseReader {
           code: x.contact_type_code,
           meaning: contactMeanings[x.contact_type_code] ?? null,
           detail: `contact ID ${x.contact_id}`,
+          evidenceKind: contactEvidenceKind(x.contact_type_code, lists),
         }),
       ),
       ...this.reviews.all(crn).map((r): TimelineEvent => {
@@ -93,6 +107,7 @@ export class CaseReader {
           detail: withdrawn ? 'withdrawn: not evidence' : r.version > 1 ? `version ${r.version} (amended)` : null,
           reviewId: r.review_id,
           countsAsEvidence: !withdrawn,
+          evidenceKind: 'oversight',
         };
       }),
     ];
@@ -119,6 +134,18 @@ export class CaseReader {
       contactsTotal: this.contactCount.get(crn) ?? 0,
     };
   }
+}
+
+function evidenceCodes(lists: EvidenceCodeLists): string[] {
+  return [
+    ...lists.oversightContactCodes,
+    ...lists.mappaReviewContactCodes,
+    ...lists.policeCheckRequestCodes,
+    ...lists.policeCheckResponseCodes,
+    ...lists.childrenCheckRequestCodes,
+    ...lists.childrenCheckResponseCodes,
+    ...Object.values(lists.referralCodes).flat(),
+  ];
 }
 
 function registration(row: RegistrationFields, asOf: string): CaseRegistration {

@@ -6,6 +6,7 @@ export interface ShownFlag {
   status: string;
   dueDate: string | null;
   dueRule: string;
+  reason: string;
   text: string;
 }
 
@@ -33,6 +34,7 @@ export class CasePage extends Layout {
       status: (await f.locator('.govuk-tag').first().textContent()) ?? '',
       dueDate: await f.locator('[data-field="due-date"] time').getAttribute('datetime'),
       dueRule: (await f.locator('[data-field="due-rule"]').textContent()) ?? '',
+      reason: (await f.locator('[data-field="reason"]').textContent()) ?? '',
       text: (await f.textContent()) ?? '',
     };
   }
@@ -70,8 +72,45 @@ export class CasePage extends Layout {
     await this.page.locator('article.spo-review').nth(index).getByRole('link', { name: /Withdraw this review/ }).click();
   }
 
+  /** The evidence rows the filter shows (everyday contacts are apart, behind their count). */
   async timelineRows(): Promise<string[][]> {
-    const rows = await this.page.locator('table.spo-timeline tbody tr').all();
+    const rows = await this.page.locator('table.spo-timeline--evidence tbody tr').all();
     return Promise.all(rows.map((r) => r.getByRole('cell').allTextContents()));
+  }
+
+  async timelineKinds(): Promise<string[]> {
+    const rows = await this.page.locator('table.spo-timeline--evidence tbody tr').all();
+    return Promise.all(rows.map(async (r) => (await r.getAttribute('data-kind')) ?? ''));
+  }
+
+  /** Ticks or unticks one kind in the timeline's filter, by keyboard. */
+  async toggleTimelineKind(label: string): Promise<void> {
+    const box = this.page.getByRole('group', { name: 'Show' }).getByRole('checkbox', { name: new RegExp(`^${label} \\(`) });
+    await box.focus();
+    await this.page.keyboard.press('Space');
+  }
+
+  async everydaySummary(): Promise<string> {
+    return ((await this.page.locator('.spo-timeline__everyday summary').textContent()) ?? '').trim();
+  }
+
+  async showEveryday(): Promise<void> {
+    await this.page.locator('.spo-timeline__everyday summary').click();
+  }
+
+  async everydayRows(): Promise<string[][]> {
+    const rows = await this.page.locator('table.spo-timeline--everyday tbody tr').all();
+    return Promise.all(rows.map((r) => r.getByRole('cell').allTextContents()));
+  }
+
+  /** The registrations table's rows, newest first. */
+  async registrationRows(): Promise<string[][]> {
+    const rows = await this.page.getByRole('table', { name: 'Registrations, newest first' }).locator('tbody tr').all();
+    return Promise.all(rows.map((r) => r.getByRole('cell').allTextContents()));
+  }
+
+  /** The h2 headings of the case page, in order. */
+  async sectionOrder(): Promise<string[]> {
+    return (await this.page.locator('main h2:not(.govuk-notification-banner__title)').allTextContents()).map((t) => t.trim());
   }
 }

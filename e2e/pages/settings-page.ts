@@ -1,4 +1,7 @@
 import type { Locator } from 'playwright-core';
+import type { SettingKey } from '../../db/contract/index.js';
+import { settingTitles } from '../../db/contract/words/index.js';
+import { settingInSentence } from '../../renderer/src/screens/settings/value-text.js';
 import { Layout } from './layout.js';
 
 export class SettingsPage extends Layout {
@@ -12,15 +15,22 @@ export class SettingsPage extends Layout {
     return this.page.getByRole('table', { name: 'Settings' });
   }
 
-  /** The row of one setting: its cells as shown (setting, current value, default, unit, basis). */
-  async row(key: string): Promise<string[]> {
-    const row = this.table().locator('tbody tr').filter({ has: this.page.locator('code', { hasText: new RegExp(`^${key}$`) }) });
+  /** The row of one setting: its cells as shown (setting with its help, current value, default, basis). */
+  async row(key: SettingKey): Promise<string[]> {
+    const row = this.table().locator(`tbody tr[data-setting="${key}"]`);
     return [(await row.locator('th').textContent()) ?? '', ...(await row.locator('td').allTextContents())];
   }
 
-  async change(key: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Change ${key}` }).click();
-    await this.page.getByRole('heading', { name: `Change ${key}` }).waitFor();
+  /** The help under a setting's title, which is written from the value in force. */
+  async help(key: SettingKey): Promise<string> {
+    return (await this.table().locator(`tbody tr[data-setting="${key}"] [data-field="help"]`).textContent()) ?? '';
+  }
+
+  /** Opens a setting's change form by the setting's name in words, as a person would. */
+  async change(key: SettingKey): Promise<void> {
+    const name = `Change ${settingInSentence(settingTitles[key])}`;
+    await this.page.getByRole('button', { name, exact: true }).click();
+    await this.page.getByRole('heading', { name: new RegExp(`^${name}`) }).waitFor();
   }
 
   async fill(value: string | null, reason: string): Promise<void> {

@@ -1,14 +1,15 @@
 /**
- * What the nDelius and OASys codes mean, in DOMAIN.md's words, for the case screen. Codes the
- * app does not know (local registers, everyday contact types) have no entry: the screen shows the
- * code as written rather than guess.
+ * What the nDelius and OASys codes mean, in DOMAIN.md's words. A code the app does not know (a
+ * local register, a contact type the generator never writes) has no entry: it is shown as written,
+ * with "(not a code the app knows)", rather than guessed at. `describeCode` (meanings.ts) is the one
+ * way screens, the PDF and the CSV read these tables.
  */
 
 export const registerMeanings: Readonly<Record<string, string>> = {
-  RLRH: 'RoSH low',
-  RMRH: 'RoSH medium',
-  RHRH: 'RoSH high',
-  RVHR: 'RoSH very high',
+  RLRH: 'Low RoSH',
+  RMRH: 'Medium RoSH',
+  RHRH: 'High RoSH',
+  RVHR: 'Very high RoSH',
   MAPP: 'MAPPA',
   ADVP: 'Domestic abuse perpetrator',
   REG30: 'Domestic abuse history',
@@ -26,8 +27,21 @@ export const registerMeanings: Readonly<Record<string, string>> = {
 };
 
 export const contactMeanings: Readonly<Record<string, string>> = {
+  // Everyday supervision: most of a case's contacts, none of them evidence for a rule.
+  COAP: 'Office appointment',
+  COPT: 'Planned telephone contact',
+  CHVS: 'Home visit',
+  CRSC: 'Review of supervision',
+  CTXT: 'Text message',
+  CLTR: 'Letter sent',
+  CUWA: 'Unpaid work attendance',
+  CPRG: 'Accredited programme session',
+  CAPF: 'Failed to attend',
+  CMAP: 'MAPPA meeting',
+  // Oversight, checks and referrals (DOMAIN.md).
   MO1: 'Management oversight',
-  MO8: 'Management oversight (MO8)',
+  // DOMAIN.md gives MO8 no words of its own; the code beside it tells it from MO1.
+  MO8: 'Management oversight',
   CSPO: 'Consultation with SPO',
   C053: 'Case decisions',
   C281: 'MAPPA level 1 review',
@@ -41,7 +55,7 @@ export const contactMeanings: Readonly<Record<string, string>> = {
 };
 
 export const gradeMeanings: Readonly<Record<string, string>> = {
-  PSQ: 'Probation services officer (PSO)',
+  PSQ: 'Probation services officer',
   PSP: 'PQiP trainee probation officer',
   PSM: 'Probation officer',
   PSC: 'Senior probation officer',

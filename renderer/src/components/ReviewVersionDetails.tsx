@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import type { CaseRuleId, ReviewVersion } from '../../../db/contract/index.js';
-import { checkLabels, checkOutcomeLabels, ruleTitles } from '../../../db/contract/words/index.js';
+import type { CaseRuleId, ReviewSnapshot, ReviewVersion } from '../../../db/contract/index.js';
+import { checkLabels, checkOutcomeLabels, roshLabels, ruleTitles } from '../../../db/contract/words/index.js';
 import { Day } from '../screens/case/format.js';
+import { CodeWords } from './CodeWords.js';
 import { SummaryRow as Row } from './SummaryRow.js';
 
 const isRule = (t: string): t is CaseRuleId => Object.hasOwn(ruleTitles, t);
@@ -59,9 +60,68 @@ export function ReviewVersionDetails({ version: v, children }: { version: Review
       </Row>
       <Row label="Next review">{v.nextReviewDate ? <Day iso={v.nextReviewDate} /> : 'not set'}</Row>
       <Row label="nDelius contact">
-        {v.ndelius.contactCode ?? 'no code'}
+        {v.ndelius.contactCode ? <CodeWords kind="contact" code={v.ndelius.contactCode} /> : 'no code'}
         {v.ndelius.contactId ? `, contact ID ${v.ndelius.contactId}` : ', not yet entered'}
       </Row>
+      <SnapshotRows snapshot={v.snapshot} />
     </dl>
+  );
+}
+
+const roshSource = { registration: 'from a RoSH registration', oasys: 'from OASys', none: 'no RoSH registration or OASys level' } as const;
+
+/** What the SPO saw when the review was recorded (DOMAIN.md's oversight log), in words with the codes beside them. */
+function SnapshotRows({ snapshot: s }: { snapshot: ReviewSnapshot }) {
+  const r = s.effectiveRosh;
+  return (
+    <>
+      <Row label="RoSH when reviewed">
+        {roshLabels[r.level]}
+        {r.source === 'registration' && r.registrationCode ? (
+          <>
+            , from the registration <CodeWords kind="register" code={r.registrationCode} />
+            {r.registeredOn && (
+              <>
+                {' '}
+                of <Day iso={r.registeredOn} />
+              </>
+            )}
+          </>
+        ) : (
+          `, ${roshSource[r.source]}`
+        )}
+      </Row>
+      <Row label="MAPPA when reviewed">
+        {s.mappa ? (
+          <>
+            {s.mappa.level ? <CodeWords kind="mappa-level" code={s.mappa.level} /> : 'level not recorded'};{' '}
+            {s.mappa.category ? <CodeWords kind="mappa-category" code={s.mappa.category} /> : 'category not recorded'}
+          </>
+        ) : (
+          'Not MAPPA'
+        )}
+      </Row>
+      <Row label="Registrations when reviewed">
+        {s.registrations.length ? (
+          <ul className="govuk-list">
+            {s.registrations.map((g, i) => (
+              <li key={`${g.code}-${g.registrationDate}-${String(i)}`}>
+                <CodeWords kind="register" code={g.code} />, since <Day iso={g.registrationDate} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          'none active'
+        )}
+      </Row>
+      <Row label="Practitioner when reviewed">
+        {s.practitioner.name ?? s.practitioner.staffCode} ({s.practitioner.staffCode})
+        {s.practitioner.grade && (
+          <>
+            , <CodeWords kind="grade" code={s.practitioner.grade} />
+          </>
+        )}
+      </Row>
+    </>
   );
 }

@@ -66,8 +66,8 @@ describe('cli: settings', () => {
     [['settings', 'set', 'dueSoonDays', '30'], /needs --reason TEXT/],
     [['settings', 'set', 'dueSoonDays', '30', '--reason', ' '], /needs --reason TEXT/],
     [['settings', 'set', 'noSuchSetting', '30', '--reason', 'r'], /unknown setting "noSuchSetting"/],
-    [['settings', 'set', 'dueSoonDays', 'soon', '--reason', 'r'], /dueSoonDays: expected a whole number of days/],
-    [['settings', 'set', 'restrictedGrades', 'PSQ', '--reason', 'r'], /restrictedGrades: expected a list of codes/],
+    [['settings', 'set', 'dueSoonDays', 'soon', '--reason', 'r'], /Due soon window \(dueSoonDays\): expected a whole number of days/],
+    [['settings', 'set', 'restrictedGrades', 'PSQ', '--reason', 'r'], /Grades that should not hold a high-risk case \(restrictedGrades\): expected a list of codes/],
     [['settings', 'frobnicate'], /unknown settings command "frobnicate"/],
   ])('refuses %j with one line and exit 2', async (argv, message) => {
     const r = await runCli([...argv, '--db', join(tempDir(), 'spo.sqlite')]);

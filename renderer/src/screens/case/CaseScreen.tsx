@@ -4,12 +4,15 @@ import type { CaseRuleResult } from '../../../../db/contract/index.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
+import { count } from '../../format.js';
+import { CodeWords } from '../../components/CodeWords.js';
+import { speakText } from '../../../../db/contract/words/index.js';
 import { CaseSnapshot } from './CaseSnapshot.js';
 import { EvidenceTimeline } from './EvidenceTimeline.js';
 import { FlagCard } from './FlagCard.js';
 import { ReviewHistory } from './ReviewHistory.js';
 
-/** One case: the snapshot, each flag with its explanation, the evidence timeline, the reviews. */
+/** One case: first the flags and the decision they call for; then the snapshot, the reviews and the evidence timeline. */
 export function CaseScreen() {
   const route = useApp((s) => s.route);
   return route.screen === 'case' ? <CasePage crn={route.crn} /> : null;
@@ -67,27 +70,30 @@ function CasePage({ crn }: { crn: string }) {
       </PageHeading>
       {detail && flags && reviews && (
         <>
-          {detail.inCaseload ? (
-            <button type="button" className="govuk-button" onClick={recordReview}>
-              Record an oversight review
-            </button>
-          ) : (
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                This case has left the caseload. It is no longer flagged and no new review can be recorded; its history is kept.
-              </strong>
-            </div>
-          )}
-
           <section aria-labelledby="flags-heading">
             <h2 className="govuk-heading-m" id="flags-heading">
               Flags
             </h2>
-            {open.length === 0 && <p className="govuk-body">{detail.inCaseload ? 'Nothing is overdue or due soon.' : 'Cases that have left the caseload are not flagged.'}</p>}
+            {detail.inCaseload ? (
+              <>
+                <p className="govuk-body-l" data-field="flag-summary">
+                  {open.length === 0 ? 'Nothing is overdue or due soon.' : flagSummary(open)}
+                </p>
+                <button type="button" className="govuk-button" onClick={recordReview}>
+                  Record an oversight review
+                </button>
+              </>
+            ) : (
+              <div className="govuk-warning-text">
+                <span className="govuk-warning-text__icon" aria-hidden="true">
+                  !
+                </span>
+                <strong className="govuk-warning-text__text">
+                  <span className="govuk-visually-hidden">Warning</span>
+                  This case has left the caseload. It is no longer flagged and no new review can be recorded; its history is kept.
+                </strong>
+              </div>
+            )}
             {open.map((r) => (
               <FlagCard key={r.rule} result={r} />
             ))}
@@ -98,7 +104,10 @@ function CasePage({ crn }: { crn: string }) {
                 <ul className="govuk-list">
                   {flags.notEvaluated.map((n) => (
                     <li key={`${n.rule}-${n.reason}`}>
-                      <strong>{n.rule}</strong>: {n.reason}
+                      <strong>
+                        <CodeWords kind="rule" code={n.rule} />
+                      </strong>
+                      : {speakText(n.reason)}
                     </li>
                   ))}
                 </ul>
@@ -113,6 +122,14 @@ function CasePage({ crn }: { crn: string }) {
       )}
     </>
   );
+}
+
+/** The decision in one line: "2 flags overdue and 1 due soon: look at them, then record an oversight review." */
+function flagSummary(open: readonly CaseRuleResult[]): string {
+  const overdue = open.filter((r) => r.status === 'overdue').length;
+  const soon = open.length - overdue;
+  const parts = [overdue ? `${count(overdue, 'flag')} overdue` : null, soon ? `${overdue ? String(soon) : count(soon, 'flag')} due soon` : null].filter(Boolean);
+  return `${parts.join(' and ')}. Look at ${open.length === 1 ? 'it' : 'them'} below, then record an oversight review.`;
 }
 
 function NotDue({ rules }: { rules: readonly CaseRuleResult[] }) {

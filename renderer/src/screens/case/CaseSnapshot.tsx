@@ -1,9 +1,9 @@
 import type { CaseDetail, CaseFlagsView } from '../../../../db/contract/index.js';
-import { mappaLevelLabels, roshLabels } from '../../../../db/contract/words/index.js';
+import { roshLabels } from '../../../../db/contract/words/index.js';
 import { Day } from './format.js';
+import { CodeWords } from '../../components/CodeWords.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
 import { TableHead } from '../../components/TableHead.js';
-
 
 const roshSource = { registration: 'from the highest active RoSH registration', oasys: 'from OASys', none: 'no RoSH registration or OASys level' } as const;
 
@@ -21,7 +21,8 @@ export function CaseSnapshot({ detail, flags }: { detail: CaseDetail; flags: Cas
         <Row label="Date of birth">{detail.dateOfBirth ? <Day iso={detail.dateOfBirth} /> : 'not held'}</Row>
         <Row label="In the caseload">{detail.inCaseload ? 'Yes' : 'No: the case has left the caseload'}</Row>
         <Row label="Tier">{detail.tier ?? 'not held'}</Row>
-        <Row label="Case type">{[detail.caseType, detail.sentenceType].filter(Boolean).join(', ') || 'not held'}</Row>
+        <Row label="Case type">{detail.caseType ? <CodeWords kind="case-type" code={detail.caseType} /> : 'not held'}</Row>
+        <Row label="Sentence">{detail.sentenceType ? <CodeWords kind="sentence-type" code={detail.sentenceType} /> : 'not held'}</Row>
         <Row label="Allocated">
           <Day iso={detail.allocationDate} />
         </Row>
@@ -31,7 +32,7 @@ export function CaseSnapshot({ detail, flags }: { detail: CaseDetail; flags: Cas
         <Row label="OASys RoSH">
           {detail.rosh.level ? (
             <>
-              {detail.rosh.level}, assessed <Day iso={detail.rosh.assessedOn} />
+              <CodeWords kind="rosh" code={detail.rosh.level} />, assessed <Day iso={detail.rosh.assessedOn} />
             </>
           ) : (
             'not assessed'
@@ -40,14 +41,19 @@ export function CaseSnapshot({ detail, flags }: { detail: CaseDetail; flags: Cas
         <Row label="MAPPA">
           {s.mappaLevel ? (
             <>
-              {mappaLevelLabels[s.mappaLevel]} since <Day iso={s.mappaSince} />
+              <CodeWords kind="mappa-level" code={s.mappaLevel} /> since <Day iso={s.mappaSince} />
             </>
           ) : (
             'Not MAPPA'
           )}
         </Row>
         <Row label="Practitioner">
-          {p.name ?? 'not in the staff file'} ({p.staffCode}){p.grade ? `, ${p.gradeMeaning ?? p.grade}` : ''}
+          {p.name ?? 'not in the staff file'} ({p.staffCode})
+          {p.grade && (
+            <>
+              , <CodeWords kind="grade" code={p.grade} />
+            </>
+          )}
         </Row>
         <Row label="Team">{detail.team.code ? `${detail.team.name ?? detail.team.code} (${detail.team.code})` : 'not known'}</Row>
         <Row label="PDU">{detail.team.pduCode ? `${detail.team.pduName ?? detail.team.pduCode} (${detail.team.pduCode})` : 'not known'}</Row>
@@ -64,11 +70,10 @@ export function CaseSnapshot({ detail, flags }: { detail: CaseDetail; flags: Cas
             {detail.registrations.map((r, i) => (
               <tr className="govuk-table__row" key={`${r.code}-${r.registrationDate}-${String(i)}`}>
                 <td className="govuk-table__cell">
-                  {r.code}
-                  {r.meaning ? `: ${r.meaning}` : ''}
+                  <CodeWords kind="register" code={r.code} />
                 </td>
-                <td className="govuk-table__cell">{r.level ?? ''}</td>
-                <td className="govuk-table__cell">{r.category ?? ''}</td>
+                <td className="govuk-table__cell">{r.level ? r.code === 'MAPP' ? <CodeWords kind="mappa-level" code={r.level} /> : r.level : ''}</td>
+                <td className="govuk-table__cell">{r.category ? r.code === 'MAPP' ? <CodeWords kind="mappa-category" code={r.category} /> : r.category : ''}</td>
                 <td className="govuk-table__cell">
                   <Day iso={r.registrationDate} />
                 </td>
@@ -100,8 +105,10 @@ export function CaseSnapshot({ detail, flags }: { detail: CaseDetail; flags: Cas
           <tbody className="govuk-table__body">
             {detail.needs.map((n) => (
               <tr className="govuk-table__row" key={n.need}>
-                <td className="govuk-table__cell">{n.meaning ?? n.need}</td>
-                <td className="govuk-table__cell">{n.severity ?? 'not recorded'}</td>
+                <td className="govuk-table__cell">
+                  <CodeWords kind="need" code={n.need} />
+                </td>
+                <td className="govuk-table__cell">{n.severity ? <CodeWords kind="need-severity" code={n.severity} /> : 'not recorded'}</td>
                 <td className="govuk-table__cell">{n.linkedToHarm ? 'Yes' : 'No'}</td>
                 <td className="govuk-table__cell">{n.linkedToReoffending ? 'Yes' : 'No'}</td>
               </tr>

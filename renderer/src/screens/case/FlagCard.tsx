@@ -1,14 +1,26 @@
-import type { CaseRuleResult } from '../../../../db/contract/index.js';
-import { basisText, Day, settingValue, statusTag, statusText } from './format.js';
+import type { CaseRuleResult, FlagEvidence } from '../../../../db/contract/index.js';
+import { settingTitles, settingValueText, speakText, type CodeKind } from '../../../../db/contract/words/index.js';
+import { basisText, Day, statusTag, statusText } from './format.js';
+import { CodeWords } from '../../components/CodeWords.js';
 import { TableHead } from '../../components/TableHead.js';
 
-const sourceLabels: Record<CaseRuleResult['explanation']['evidence'][number]['source'], string> = {
+const sourceLabels: Record<FlagEvidence['source'], string> = {
   case: 'Case record',
   registration: 'Registration',
   contact: 'Contact',
   review: 'Review in the app',
   need: 'OASys need',
   staff: 'Staff file',
+};
+
+/** What kind of code each source of evidence names: a case-record field, a register, a grade… */
+const sourceKinds: Record<FlagEvidence['source'], CodeKind> = {
+  case: 'case-field',
+  registration: 'register',
+  contact: 'contact',
+  review: 'review-type',
+  need: 'need',
+  staff: 'grade',
 };
 
 /** One rule that applies to the case, with everything that decided it: the evidence, the dates, the settings and their basis. */
@@ -23,7 +35,9 @@ export function FlagCard({ result }: { result: CaseRuleResult }) {
       <p className="govuk-body">
         <strong className={`govuk-tag ${statusTag[result.status]}`}>{statusText(result)}</strong>
       </p>
-      <p className="govuk-body">{result.reason}</p>
+      <p className="govuk-body" data-field="reason">
+        {speakText(result.reason)}
+      </p>
       <dl className="govuk-summary-list govuk-summary-list--no-border spo-flag__facts">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Due date</dt>
@@ -34,7 +48,7 @@ export function FlagCard({ result }: { result: CaseRuleResult }) {
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">How it was worked out</dt>
           <dd className="govuk-summary-list__value" data-field="due-rule">
-            {x.dueRule}
+            {speakText(x.dueRule)}
           </dd>
         </div>
         <div className="govuk-summary-list__row">
@@ -47,14 +61,16 @@ export function FlagCard({ result }: { result: CaseRuleResult }) {
       {x.evidence.length > 0 && (
         <table className="govuk-table spo-table--small">
           <caption className="govuk-table__caption govuk-table__caption--s">Evidence used</caption>
-          <TableHead headings={['Source', 'Code', 'Date', 'Note']} />
+          <TableHead headings={['Source', 'What', 'Date', 'Note']} />
           <tbody className="govuk-table__body">
             {x.evidence.map((e, i) => (
               <tr className="govuk-table__row" key={`${e.source}-${e.code}-${String(i)}`}>
                 <td className="govuk-table__cell">{sourceLabels[e.source]}</td>
-                <td className="govuk-table__cell">{e.code}</td>
+                <td className="govuk-table__cell">
+                  <CodeWords kind={sourceKinds[e.source]} code={e.code} />
+                </td>
                 <td className="govuk-table__cell">{e.date ? <Day iso={e.date} /> : 'no date'}</td>
-                <td className="govuk-table__cell">{e.note}</td>
+                <td className="govuk-table__cell">{speakText(e.note)}</td>
               </tr>
             ))}
           </tbody>
@@ -67,8 +83,10 @@ export function FlagCard({ result }: { result: CaseRuleResult }) {
           <tbody className="govuk-table__body">
             {x.settings.map((s) => (
               <tr className="govuk-table__row" key={s.key}>
-                <td className="govuk-table__cell">{s.key}</td>
-                <td className="govuk-table__cell">{settingValue(s.value)}</td>
+                <td className="govuk-table__cell">
+                  {settingTitles[s.key]} <span className="spo-code">({s.key})</span>
+                </td>
+                <td className="govuk-table__cell">{settingValueText(s.key, s.value)}</td>
                 <td className="govuk-table__cell">
                   <strong>{basisText(s.basis)}</strong>: {s.basisNote}
                 </td>

@@ -5,6 +5,7 @@ import { reviewTypeLabels } from '../../../../db/contract/words/index.js';
 import { ReviewVersionDetails } from '../../components/ReviewVersionDetails.js';
 import { actionLabels } from '../review/labels.js';
 import { Day } from './format.js';
+import { spokenDate } from '../../../../db/contract/dates.js';
 
 const compared: readonly [keyof ReviewVersion, string][] = [
   ['type', 'type'],
@@ -66,7 +67,7 @@ function ReviewEntry({ review, crn }: { review: Review; crn: string }) {
     e.preventDefault();
     navigate({ screen: 'review', crn, mode, reviewId: review.id });
   };
-  const label = `${reviewTypeLabels[v.type]}, ${v.date}`;
+  const label = `${reviewTypeLabels[v.type]}, ${spokenDate(v.date)}`;
   return (
     <article className={`spo-review${review.withdrawn ? ' spo-review--withdrawn' : ''}`} aria-labelledby={id} data-review-id={review.id}>
       <h3 className="govuk-heading-s" id={id}>

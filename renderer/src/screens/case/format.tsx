@@ -1,4 +1,4 @@
-import type { CaseRuleResult, SettingValue } from '../../../../db/contract/index.js';
+import type { CaseRuleResult } from '../../../../db/contract/index.js';
 import { shortDate } from '../../../../db/contract/dates.js';
 
 /** A date as people read it, with the ISO date kept machine-readable. */
@@ -22,14 +22,6 @@ export const statusTag: Record<CaseRuleResult['status'], string> = {
   'due-soon': 'govuk-tag--yellow',
   'not-due': 'govuk-tag--grey',
 };
-
-export function settingValue(v: SettingValue): string {
-  if (typeof v === 'number') return String(v);
-  if (Array.isArray(v)) return v.join(', ');
-  return Object.entries(v)
-    .map(([k, codes]) => `${k}: ${codes.join(', ')}`)
-    .join('; ');
-}
 
 /** A basis as DOMAIN.md words it; a local default is never called national policy. */
 export function basisText(basis: string): string {

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { SettingView, SettingsHistoryEntry } from '../../../../db/contract/index.js';
+import type { SettingKey, SettingView, SettingsHistoryEntry } from '../../../../db/contract/index.js';
+import { settingHelp, settingTitles, settingValueText } from '../../../../db/contract/words/index.js';
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
-import { formatValue, parseValue } from './value-text.js';
+import { formatValue, parseValue, settingInSentence } from './value-text.js';
 import { SuccessBanner } from '../../components/SuccessBanner.js';
 import { TableHead } from '../../components/TableHead.js';
 
@@ -28,17 +29,7 @@ export function SettingsScreen() {
         The numbers and codes the oversight rules use. Each shows where its default comes from: national policy, guidance, nDelius, local practice or inference. A
         change needs a reason; it applies to every flag at once and is kept in the history below and in the audit log.
       </p>
-      {saved && (
-        <SuccessBanner
-          id="setting-saved"
-          role="status"
-          heading={
-            <>
-              <code>{saved}</code> changed. The flags now use the new value.
-            </>
-          }
-        />
-      )}
+      {saved && <SavedBanner saved={saved} list={list} />}
       {list === null ? (
         <p className="govuk-body" role="status">
           {loading ? 'Reading the settings…' : ''}
@@ -53,38 +44,69 @@ export function SettingsScreen() {
   );
 }
 
+/** Says what changed, to what; it takes focus so it is seen wherever the form was scrolled to. */
+function SavedBanner({ saved, list }: { saved: SettingKey; list: readonly SettingView[] | null }) {
+  const now = list?.find((s) => s.key === saved);
+  return (
+    <SuccessBanner
+      id="setting-saved"
+      role="status"
+      heading={
+        <>
+          {settingTitles[saved]} changed{now ? ` to ${settingValueText(saved, now.value)}` : ''}. The flags now use the new value.
+        </>
+      }
+    />
+  );
+}
+
+/** Where the value in force comes from: the default's basis, or a local change from that default. */
+function Basis({ s }: { s: SettingView }) {
+  if (s.isDefault) {
+    return (
+      <>
+        <strong className="govuk-tag govuk-tag--grey">{s.basis}</strong>
+        <span className="govuk-body-s govuk-!-display-block">{s.basisNote}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      <strong className="govuk-tag govuk-tag--yellow">Set locally</strong>
+      <span className="govuk-body-s govuk-!-display-block">
+        Changed here from the default of {settingValueText(s.key, s.default)}. The default’s basis: {s.basis}, {s.basisNote}.
+      </span>
+    </>
+  );
+}
+
 function SettingsTable({ list, onChange }: { list: readonly SettingView[]; onChange: (key: SettingView['key']) => void }) {
   // A data table may scroll sideways at 400% zoom (WCAG 1.4.10 exempts it); the page must not.
   return (
     <div className="spo-scroll-x" tabIndex={0} role="region" aria-label="Policy settings table">
       <table className="govuk-table spo-audit-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Settings</caption>
-        <TableHead headings={['Setting', 'Current value', 'Default', 'Unit', 'Basis', 'Change']} />
+        <TableHead headings={['Setting', 'Current value', 'Default', 'Basis', 'Change']} />
         <tbody className="govuk-table__body">
           {list.map((s) => (
-            <tr key={s.key} className="govuk-table__row">
+            <tr key={s.key} className="govuk-table__row" data-setting={s.key}>
               <th scope="row" className="govuk-table__header">
-                <code>{s.key}</code>
-                <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{s.description}</span>
+                {settingTitles[s.key]}
+                <code className="spo-setting__key">{s.key}</code>
+                <span className="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular" data-field="help">
+                  {settingHelp(s.key, s.value)}
+                </span>
               </th>
-              <td className="govuk-table__cell">
-                {formatValue(s.value)}
-                {!s.isDefault && (
-                  <>
-                    {' '}
-                    <strong className="govuk-tag govuk-tag--yellow">Changed</strong>
-                  </>
-                )}
+              <td className="govuk-table__cell" data-field="value">
+                {settingValueText(s.key, s.value)}
               </td>
-              <td className="govuk-table__cell">{formatValue(s.default)}</td>
-              <td className="govuk-table__cell">{s.unit}</td>
-              <td className="govuk-table__cell">
-                <strong className="govuk-tag govuk-tag--grey">{s.basis}</strong>
-                <span className="govuk-body-s govuk-!-display-block">{s.basisNote}</span>
+              <td className="govuk-table__cell">{settingValueText(s.key, s.default)}</td>
+              <td className="govuk-table__cell" data-field="basis">
+                <Basis s={s} />
               </td>
               <td className="govuk-table__cell">
                 <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => { onChange(s.key); }}>
-                  Change<span className="govuk-visually-hidden"> {s.key}</span>
+                  Change<span className="govuk-visually-hidden"> {settingInSentence(settingTitles[s.key])}</span>
                 </button>
               </td>
             </tr>
@@ -120,17 +142,25 @@ function ChangeForm({ setting, onCancel }: { setting: SettingView; onCancel: () 
     <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="setting-change-heading">
       <ErrorSummary errors={errors} />
       <h2 className="govuk-heading-m" id="setting-change-heading" tabIndex={-1} ref={heading}>
-        Change <code>{setting.key}</code>
+        Change {settingInSentence(settingTitles[setting.key])}
+        <code className="spo-setting__key">{setting.key}</code>
       </h2>
+      <p className="govuk-body">{settingHelp(setting.key, setting.value)}</p>
       <p className="govuk-body">
-        Default: {formatValue(setting.default)} ({setting.unit}). Basis: {setting.basis} — {setting.basisNote}.
+        Default: {settingValueText(setting.key, setting.default)}. Basis of the default: {setting.basis}, {setting.basisNote}.
       </p>
       <div className={`govuk-form-group${valueError ? ' govuk-form-group--error' : ''}`}>
         <label className="govuk-label govuk-label--s" htmlFor="setting-value">
           New value
         </label>
         <div id="setting-value-hint" className="govuk-hint">
-          {typeof setting.value === 'number' ? setting.unit : Array.isArray(setting.value) ? 'Codes separated by commas' : 'For each need: NEED: CODE, CODE; NEED: CODE'}
+          {typeof setting.value === 'number'
+            ? setting.key === 'capacityThreshold'
+              ? 'A ratio of points used to points available, for example 1.0 for 100%'
+              : 'A whole number of days'
+            : Array.isArray(setting.value)
+              ? `Codes separated by commas, for example ${formatValue(setting.default)}`
+              : 'For each need, the need’s code, a colon and its contact codes; needs separated by semicolons, for example DRUG: CLDR, CGRF; ETE: CGRF'}
         </div>
         {valueError && (
           <p id="setting-value-error" className="govuk-error-message">
@@ -183,6 +213,9 @@ function ChangeForm({ setting, onCancel }: { setting: SettingView; onCancel: () 
   );
 }
 
+/** The history keeps a setting a later version of the app removed under its old key. */
+const isSettingKey = (k: string): k is SettingKey => Object.hasOwn(settingTitles, k);
+
 function HistoryTable({ history }: { history: readonly SettingsHistoryEntry[] }) {
   return (
     <div className="spo-scroll-x" tabIndex={0} role="region" aria-label="History of setting changes">
@@ -195,10 +228,11 @@ function HistoryTable({ history }: { history: readonly SettingsHistoryEntry[] })
               <td className="govuk-table__cell">{when.format(new Date(h.at))}</td>
               <td className="govuk-table__cell">{h.appUser ? `${h.appUser} (${h.osUser})` : h.osUser}</td>
               <td className="govuk-table__cell">
-                <code>{h.key}</code>
+                {isSettingKey(h.key) ? settingTitles[h.key] : h.key}
+                <code className="spo-setting__key">{h.key}</code>
               </td>
-              <td className="govuk-table__cell">{formatValue(h.old)}</td>
-              <td className="govuk-table__cell">{formatValue(h.new)}</td>
+              <td className="govuk-table__cell">{isSettingKey(h.key) ? settingValueText(h.key, h.old) : formatValue(h.old)}</td>
+              <td className="govuk-table__cell">{isSettingKey(h.key) ? settingValueText(h.key, h.new) : formatValue(h.new)}</td>
               <td className="govuk-table__cell">{h.reason}</td>
             </tr>
           ))}

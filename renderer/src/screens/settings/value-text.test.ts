@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, parseValue } from './value-text.js';
+import { formatValue, parseValue, settingInSentence } from './value-text.js';
 
 describe('setting values as text', () => {
   it('round-trips numbers, code lists and codes per need', () => {
@@ -13,5 +13,12 @@ describe('setting values as text', () => {
   it('passes text that is not a number through, for the engine to name what is wrong', () => {
     expect(parseValue(84, 'twelve weeks')).toBe('twelve weeks');
     expect(parseValue(84, ' ')).toBe('');
+  });
+});
+
+describe('a setting named inside a sentence', () => {
+  it('lower-cases a word but keeps an acronym', () => {
+    expect(settingInSentence('Repeat SPO oversight interval')).toBe('repeat SPO oversight interval');
+    expect(settingInSentence('MAPPA level 1 review interval')).toBe('MAPPA level 1 review interval');
   });
 });

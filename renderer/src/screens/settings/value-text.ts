@@ -31,3 +31,8 @@ export function parseValue(current: SettingValue, text: string): unknown {
   }
   return out;
 }
+
+/** A setting's title inside a sentence: "Change repeat SPO oversight interval"; an acronym keeps its capitals. */
+export function settingInSentence(title: string): string {
+  return /^[A-Z][a-z]/.test(title) ? `${title.charAt(0).toLowerCase()}${title.slice(1)}` : title;
+}

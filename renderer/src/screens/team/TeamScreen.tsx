@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TeamHeatCell, TeamPractitioner, TeamView } from '../../../../db/contract/index.js';
 import { dayMonth, spokenDate } from '../../../../db/contract/dates.js';
+import { CodeWords } from '../../components/CodeWords.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TableHead } from '../../components/TableHead.js';
@@ -103,7 +104,7 @@ function PractitionerTable({ view }: { view: TeamView }) {
               <th scope="row" className="govuk-table__header">
                 {p.name ?? 'Not in the staff file'} <span className="govuk-body-s">({p.staffCode})</span>
               </th>
-              <td className="govuk-table__cell">{p.grade ?? 'Not known'}</td>
+              <td className="govuk-table__cell">{p.grade ? <CodeWords kind="grade" code={p.grade} /> : 'Not known'}</td>
               <td className="govuk-table__cell">{p.cases}</td>
               <td className="govuk-table__cell">{p.highRisk}</td>
               <td className="govuk-table__cell">{p.mappaL1}</td>
