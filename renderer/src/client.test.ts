@@ -34,7 +34,7 @@ describe('the preview token', () => {
     expect(await previewToken(win, fetchFn)).toBe(token);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.url).toBe('/api/session');
-    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ code });
+    expect(JSON.parse(calls[0]?.init.body as string)).toEqual({ code });
     expect(win.replaced).toEqual(['/']);
     expect(win.stored.get('spo-preview-token')).toBe(token);
   });
