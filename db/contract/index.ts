@@ -5,6 +5,7 @@
  * (tsconfig.web.json type-checks it without Node types, and lint forbids other imports).
  */
 import type { z } from 'zod';
+import { actionsInputs, type ActionsResults } from './actions.js';
 import { auditInputs, type AuditResults } from './audit.js';
 import { casesInputs, type CasesResults } from './cases.js';
 import { exportInputs, type ExportResults } from './export.js';
@@ -18,6 +19,7 @@ import { settingsInputs, type SettingsResults } from './settings.js';
 import { teamInputs, type TeamResults } from './team.js';
 import { trendsInputs, type TrendsResults } from './trends.js';
 
+export * from './actions.js';
 export * from './audit.js';
 export * from './bridge.js';
 export * from './cases.js';
@@ -48,7 +50,8 @@ export type Results = ImportResults &
   ProfileResults &
   TeamResults &
   TrendsResults &
-  SampleResults;
+  SampleResults &
+  ActionsResults;
 
 export const inputs = {
   ...importInputs,
@@ -56,6 +59,7 @@ export const inputs = {
   ...casesInputs,
   ...settingsInputs,
   ...reviewsInputs,
+  ...actionsInputs,
   ...exportInputs,
   ...auditInputs,
   ...profileInputs,

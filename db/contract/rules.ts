@@ -12,6 +12,7 @@ export const caseRuleIds = [
   'CHILD-SAFEGUARDING-CHECK',
   'NEED-REFERRAL',
   'ALLOCATION-GRADE',
+  'ACTION-OVERDUE',
 ] as const;
 export type CaseRuleId = (typeof caseRuleIds)[number];
 export const staffRuleIds = ['PRACTITIONER-CAPACITY'] as const;

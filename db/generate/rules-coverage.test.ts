@@ -12,7 +12,8 @@ import { dayOf, evaluate, readExtract, type Evaluation, type Extract } from './t
  * rules are recomputed from the CSVs by rule-oracle.ts, independently of the generator.
  */
 
-const CASE_RULES = caseRuleIds;
+// ACTION-OVERDUE comes only from reviews recorded in the app, which no extract holds.
+const CASE_RULES = caseRuleIds.filter((r) => r !== 'ACTION-OVERDUE');
 
 const dirs: string[] = [];
 afterAll(() => {

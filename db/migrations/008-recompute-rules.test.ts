@@ -18,7 +18,7 @@ describe('migration 8: flags and trends recomputed under the rules of issue 12',
     await call('flags:queue', {});
     await call('trends:weekly', { weeks: 3 });
     // As a version-7 database with caches computed by the earlier rules: without what 9 adds.
-    db.exec('DROP INDEX flags_triage; DROP INDEX flags_team_triage; ALTER TABLE flags DROP COLUMN triage;');
+    db.exec('DROP TABLE action_events; DROP INDEX flags_triage; DROP INDEX flags_team_triage; ALTER TABLE flags DROP COLUMN triage;');
     db.pragma('user_version = 7');
     expect([count(db, 'flag_state'), count(db, 'flags') > 0, count(db, 'trend_weeks'), count(db, 'trend_staff') > 0]).toEqual([1, true, 3, true]);
     const recorded = ['cases', 'registrations', 'contacts', 'staff', 'import_log', 'audit_log', 'settings'].map((t) => [t, count(db, t)]);

@@ -17,11 +17,11 @@ describe('migration 9: the risk-first order of the queue', () => {
     if (!imported.ok) throw new Error(imported.error.message);
     const before = await queue();
     // As a version-8 database: its flags stored without a rank.
-    db.exec('DROP INDEX flags_triage; DROP INDEX flags_team_triage; ALTER TABLE flags DROP COLUMN triage;');
+    db.exec('DROP TABLE action_events; DROP INDEX flags_triage; DROP INDEX flags_team_triage; ALTER TABLE flags DROP COLUMN triage;');
     db.pragma('user_version = 8');
     const cases = db.prepare('SELECT count(*) FROM cases').pluck().get();
 
-    migrate(db);
+    migrate(db, 9);
 
     expect(schemaVersion(db)).toBe(9);
     expect(db.prepare('SELECT count(*) FROM flags').pluck().get()).toBe(0);
@@ -29,6 +29,7 @@ describe('migration 9: the risk-first order of the queue', () => {
     expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(cases);
     const indexes = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'flags' AND name LIKE '%triage'`).pluck().all();
     expect(indexes.sort()).toEqual(['flags_team_triage', 'flags_triage']);
+    migrate(db);
     const after = await queue();
     expect(after.rows.map((r) => [r.crn, r.rule])).toEqual(before.rows.map((r) => [r.crn, r.rule]));
     expect(db.prepare('SELECT count(*) FROM flags WHERE triage = 9').pluck().get()).toBe(0);

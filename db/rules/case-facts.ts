@@ -1,6 +1,6 @@
 import type { CaseStatus, EffectiveRosh, MappaLevel } from '../contract/index.js';
 import { activeOn } from '../store/registrations.js';
-import type { CaseEvidence, DatedCode, RegistrationEvidence } from './evidence.js';
+import type { ActionEvidence, CaseEvidence, DatedCode, RegistrationEvidence } from './evidence.js';
 
 /**
  * What the rules know of one case on the as-of date (oversight-rules.md, "Terms"): its active
@@ -28,6 +28,8 @@ export interface Facts {
   active: RegistrationEvidence[];
   contacts: DatedCode[];
   reviews: { type: string; date: string }[];
+  /** Actions agreed in reviews dated on or before as-of, not done or dropped on or before it. */
+  openActions: ActionEvidence[];
   status: CaseStatus;
   /** Active RHRH/RVHR registrations, oldest first (the source of a registration-based high risk). */
   highRegs: RegistrationEvidence[];
@@ -54,6 +56,7 @@ export function caseFacts(ev: CaseEvidence, asOf: string): Facts {
     contacts.push(code === c.code ? c : { code, date: c.date });
   }
   const reviews = ev.reviews.filter((r) => r.date <= asOf);
+  const openActions = (ev.actions ?? []).filter((a) => a.reviewDate <= asOf && (a.closedOn === null || a.closedOn > asOf));
 
   let top: EffectiveRosh | null = null;
   for (const r of active) {
@@ -88,6 +91,7 @@ export function caseFacts(ev: CaseEvidence, asOf: string): Facts {
     active,
     contacts,
     reviews,
+    openActions,
     highRegs,
     topRoshRegs,
     mapp,

@@ -17,6 +17,11 @@ export interface CaseEvidence {
   /** App reviews that are current and not withdrawn. */
   reviews: readonly ReviewEvidence[];
   needs: readonly NeedEvidence[];
+  /**
+   * The actions of current, not withdrawn, reviews, each with the day it was done or dropped (if
+   * it was); absent is none (a hand-written case in a test).
+   */
+  actions?: readonly ActionEvidence[];
   /** The practitioner in the staff file; null when the staff file does not hold the case's staff code. */
   staff: { grade: string | null } | null;
 }
@@ -38,6 +43,19 @@ export interface ReviewEvidence {
   /** `management-oversight`, `allocation-oversight` or `mappa-l1-review`. */
   type: string;
   date: string;
+}
+
+export interface ActionEvidence {
+  reviewId: number;
+  reviewType: string;
+  reviewDate: string;
+  /** Its place in the review, from 1. */
+  number: number;
+  text: string;
+  owner: string;
+  due: string;
+  /** The day it was marked done or dropped; null while it is open. */
+  closedOn: string | null;
 }
 
 export interface NeedEvidence {

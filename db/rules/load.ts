@@ -5,7 +5,8 @@ import { CASE_CORE_FIELDS, toCaseCore, type CaseCore, type CaseCoreFields } from
 import { ACTIVE_ON_SQL } from '../store/registrations.js';
 import type { NeedRow, RegistrationRow } from '../store/rows.js';
 import { STAFF_FIELDS, toStaff, type StaffFields, type StoredStaff } from '../store/staff.js';
-import type { CaseEvidence, DatedCode, NeedEvidence, RegistrationEvidence, ReviewEvidence } from './evidence.js';
+import { actionKey } from '../reviews/actions.js';
+import type { ActionEvidence, CaseEvidence, DatedCode, NeedEvidence, RegistrationEvidence, ReviewEvidence } from './evidence.js';
 
 /**
  * Reads what the rules need from SQL. Contacts are never read one by one: SQL gives the latest
@@ -68,6 +69,31 @@ type RegRaw = [crn: R['crn'], code: R['register_code'], level: R['level_code'], 
 type CodeRaw = [crn: string, code: string, date: string];
 type N = NeedRow;
 type NeedRaw = [crn: N['crn'], need: N['need'], severity: N['severity'], harm: N['linked_to_harm'], reoffending: N['linked_to_reoffending']];
+
+/** A current, not withdrawn, review that agreed actions; and an action's done or dropped event. */
+type ActionsRaw = [crn: string, reviewId: number, reviewType: string, reviewDate: string, actionsJson: string];
+type ActionEventRaw = [crn: string, reviewId: number, text: string, owner: string, due: string, date: string];
+const ACTIONS_SELECT = `SELECT crn, review_id, review_type, review_date, actions_json FROM current_reviews
+  WHERE action <> 'withdrawn' AND actions_json <> '[]' AND review_date <= @asOf`;
+const ACTION_EVENTS_SELECT = 'SELECT crn, review_id, action_text, action_owner, action_due, event_date FROM action_events WHERE event_date <= @asOf';
+
+/** Each action of the case's reviews, with the day its event closed it (the rules judge open against their own as-of). */
+function toActions(reviews: ActionsRaw[], events: ActionEventRaw[]): ActionEvidence[] {
+  if (reviews.length === 0) return [];
+  const closedOn = new Map(events.map((e) => [actionKey(e[1], { text: e[2], owner: e[3], due: e[4] }), e[5]]));
+  return reviews.flatMap(([, reviewId, reviewType, reviewDate, json]) =>
+    (JSON.parse(json) as { text: string; owner: string; due: string }[]).map((a, i) => ({
+      reviewId,
+      reviewType,
+      reviewDate,
+      number: i + 1,
+      text: a.text,
+      owner: a.owner,
+      due: a.due,
+      closedOn: closedOn.get(actionKey(reviewId, a)) ?? null,
+    })),
+  );
+}
 
 const REG_COLUMNS = 'crn, register_code, level_code, registration_date, next_review_date, deregistration_date';
 const NEED_COLUMNS = 'crn, need, severity, linked_to_harm, linked_to_reoffending';
@@ -149,7 +175,7 @@ export class EvidenceLoader {
     return this.needs.map((_, i) => `@n${i}`).join(', ') || 'NULL';
   }
 
-  private assemble(c: CaseCore, regs: RegRaw[], contacts: CodeRaw[], reviews: CodeRaw[], needs: NeedRaw[]): LoadedCase {
+  private assemble(c: CaseCore, regs: RegRaw[], contacts: CodeRaw[], reviews: CodeRaw[], needs: NeedRaw[], actions: ActionEvidence[]): LoadedCase {
     const staff = this.staffOf(c.staffCode);
     return {
       row: c,
@@ -164,6 +190,7 @@ export class EvidenceLoader {
         contacts: contacts.map(toCode),
         reviews: reviews.map(toReview),
         needs: needs.map(toNeed),
+        actions,
         staff: staff ? { grade: staff.grade } : null,
       },
     };
@@ -193,6 +220,8 @@ export class EvidenceLoader {
     const needs = db
       .prepare(`SELECT ${NEED_COLUMNS} FROM needs INDEXED BY needs_cover WHERE ${range} AND need IN (${this.needList}) AND ${NEED_FILTER}`)
       .raw();
+    const actions = db.prepare(`${ACTIONS_SELECT} AND ${range}`).raw();
+    const actionEvents = db.prepare(`${ACTION_EVENTS_SELECT} AND ${range}`).raw();
 
     let after = '';
     for (;;) {
@@ -204,7 +233,11 @@ export class EvidenceLoader {
       const c = groupBy(contacts.all(p) as CodeRaw[]);
       const v = groupBy(reviews.all(p) as CodeRaw[]);
       const n = groupBy(needs.all(p) as NeedRaw[]);
-      yield rows.map((row) => this.assemble(row, r.get(row.crn) ?? [], c.get(row.crn) ?? [], v.get(row.crn) ?? [], n.get(row.crn) ?? []));
+      const a = groupBy(actions.all(p) as ActionsRaw[]);
+      const e = a.size ? groupBy(actionEvents.all(p) as ActionEventRaw[]) : new Map<string, ActionEventRaw[]>();
+      yield rows.map((row) =>
+        this.assemble(row, r.get(row.crn) ?? [], c.get(row.crn) ?? [], v.get(row.crn) ?? [], n.get(row.crn) ?? [], toActions(a.get(row.crn) ?? [], e.get(row.crn) ?? [])),
+      );
       after = lastRow.crn;
     }
   }
@@ -215,6 +248,8 @@ export class EvidenceLoader {
     contacts: ReturnType<Db['prepare']>;
     reviews: ReturnType<Db['prepare']>;
     needs: ReturnType<Db['prepare']>;
+    actions: ReturnType<Db['prepare']>;
+    actionEvents: ReturnType<Db['prepare']>;
   };
 
   /** One case, in the caseload or not, by indexed per-CRN look-ups; null when the CRN is unknown. */
@@ -231,11 +266,22 @@ export class EvidenceLoader {
         .raw(),
       reviews: db.prepare(`SELECT crn, review_type, max(review_date) FROM review_evidence WHERE crn = @crn AND review_date <= @asOf GROUP BY review_type${this.reviewDates}`).raw(),
       needs: db.prepare(`SELECT ${NEED_COLUMNS} FROM needs INDEXED BY needs_cover WHERE crn = @crn AND need IN (${this.needList}) AND ${NEED_FILTER}`).raw(),
+      actions: db.prepare(`${ACTIONS_SELECT} AND crn = @crn`).raw(),
+      actionEvents: db.prepare(`${ACTION_EVENTS_SELECT} AND crn = @crn`).raw(),
     };
     const s = this.oneStatements;
     const row = s.kase.get({ crn });
     if (!row) return null;
     const p = { ...this.params, crn };
-    return this.assemble(toCaseCore(row), s.regs.all(p) as RegRaw[], s.contacts.all(p) as CodeRaw[], s.reviews.all(p) as CodeRaw[], s.needs.all(p) as NeedRaw[]);
+    const actions = s.actions.all(p) as ActionsRaw[];
+    const events = actions.length ? (s.actionEvents.all(p) as ActionEventRaw[]) : [];
+    return this.assemble(
+      toCaseCore(row),
+      s.regs.all(p) as RegRaw[],
+      s.contacts.all(p) as CodeRaw[],
+      s.reviews.all(p) as CodeRaw[],
+      s.needs.all(p) as NeedRaw[],
+      toActions(actions, events),
+    );
   }
 }

@@ -139,6 +139,36 @@ export const auditMap = {
       { operation: 'consultation', crns: [input.crn], justification: 'reviews of a case listed', details: { reviews: r.reviews.map((x) => x.id) } },
     ],
   },
+  'actions:list': {
+    entries: (input, r) => [
+      {
+        operation: 'consultation',
+        crns: [...new Set(r.actions.map((a) => a.crn))],
+        justification: 'actions agreed in oversight listed',
+        details: { crn: input.crn ?? null, reviewId: input.reviewId ?? null, status: input.status, actions: r.actions.length },
+      },
+    ],
+  },
+  'actions:done': {
+    entries: (input, r) => [
+      {
+        operation: 'alteration',
+        crns: [r.crn],
+        justification: input.note ? `action marked done: ${input.note}` : 'action marked done',
+        details: { reviewId: r.reviewId, number: r.number, text: r.text, owner: r.owner, due: r.due, kind: 'done', date: input.date },
+      },
+    ],
+  },
+  'actions:drop': {
+    entries: (input, r) => [
+      {
+        operation: 'alteration',
+        crns: [r.crn],
+        justification: input.reason,
+        details: { reviewId: r.reviewId, number: r.number, text: r.text, owner: r.owner, due: r.due, kind: 'dropped', date: input.date },
+      },
+    ],
+  },
   'reviews:get': {
     entries: (_input, r) => [{ operation: 'consultation', crns: [r.crn], justification: 'review opened', details: { reviewId: r.id } }],
   },

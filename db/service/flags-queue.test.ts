@@ -78,7 +78,7 @@ describe('flags:queue', () => {
       { rule: 'ROSH-MISSING', overdue: 1, dueSoon: 0 },
       { rule: 'ROSH-STALE', overdue: 0, dueSoon: 1 },
     ]);
-    expect(q.summary).toHaveLength(11);
+    expect(q.summary).toHaveLength(12);
   });
 
   it('filters by team, practitioner, rule, RoSH, MAPPA level and status', async () => {

@@ -1,4 +1,5 @@
 import type { InputOf, Operation, Result, ResultOf } from '../contract/index.js';
+import { actionsHandlers } from './actions.js';
 import { auditHandlers } from './audit.js';
 import { auditRule } from './audit-map.js';
 import { caseloadHandlers } from './caseload.js';
@@ -27,6 +28,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...teamsHandlers(deps),
     ...demoHandlers(deps, imports),
     ...reviewsHandlers(deps),
+    ...actionsHandlers(deps),
     ...exportHandlers(deps),
     ...auditHandlers(deps),
     ...flagsHandlers(deps),

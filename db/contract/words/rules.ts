@@ -13,10 +13,12 @@ export const ruleTitles: Readonly<Record<CaseRuleId, string>> = {
   'CHILD-SAFEGUARDING-CHECK': 'Children’s services check',
   'NEED-REFERRAL': 'Referral for a need',
   'ALLOCATION-GRADE': 'High-risk case held by a restricted grade',
+  'ACTION-OVERDUE': 'Action agreed in oversight',
 };
 
 /** The rule's own basis where no day setting times it. */
 export const ruleBasis: Readonly<Partial<Record<CaseRuleId, { basis: SettingBasis; basisNote: string }>>> = {
   'REGISTRATION-REVIEW': { basis: 'nDelius', basisNote: 'the registration’s own next review date (nDelius; Manage People on Probation highlights these)' },
   'ROSH-MISMATCH': { basis: 'inference', basisNote: 'inference: a RoSH registration should match the latest OASys RoSH level' },
+  'ACTION-OVERDUE': { basis: 'local practice', basisNote: 'the due date the SPO agreed for the action in the oversight review' },
 };

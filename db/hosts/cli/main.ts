@@ -1,6 +1,7 @@
 import type { Service } from '../../service/index.js';
 import { openService } from '../../service/open.js';
 import { databasePath } from './args.js';
+import { actionsCommand } from './commands/actions.js';
 import { auditCommand } from './commands/audit.js';
 import { backupCommand } from './commands/backup.js';
 import { restoreCommand } from './commands/restore.js';
@@ -17,7 +18,7 @@ import { trendsCommand } from './commands/trends.js';
 import { verifyCommand } from './commands/verify.js';
 import { processIo, UsageError, type CliIo } from './io.js';
 
-const commands: readonly Command[] = [generateCommand, importCommand, demoCommand, reviewCommand, exportCommand, verifyCommand, auditCommand, flagsCommand, settingsCommand, teamCommand, trendsCommand, backupCommand, restoreCommand];
+const commands: readonly Command[] = [generateCommand, importCommand, demoCommand, reviewCommand, actionsCommand, exportCommand, verifyCommand, auditCommand, flagsCommand, settingsCommand, teamCommand, trendsCommand, backupCommand, restoreCommand];
 
 function usage(): string {
   return ['usage: spo-oversight <command> [options]', '', ...commands.map((c) => `  ${c.usage}`), '', 'Commands that use a database take --db FILE (or SPO_OVERSIGHT_DB).', ''].join('\n');

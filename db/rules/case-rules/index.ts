@@ -1,4 +1,5 @@
 import { caseRuleIds, type CaseRuleId } from '../../contract/index.js';
+import { actionOverdue } from './action-overdue.js';
 import { allocationGrade } from './allocation-grade.js';
 import { childSafeguardingCheck } from './child-safeguarding-check.js';
 import { daPoliceCheck } from './da-police-check.js';
@@ -25,6 +26,7 @@ const byId = {
   'CHILD-SAFEGUARDING-CHECK': childSafeguardingCheck,
   'NEED-REFERRAL': needReferral,
   'ALLOCATION-GRADE': allocationGrade,
+  'ACTION-OVERDUE': actionOverdue,
 } satisfies Record<CaseRuleId, CaseRule>;
 
 /** In the contract's order of rule ids, which is the order a case's rules are listed in. */
