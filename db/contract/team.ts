@@ -40,6 +40,9 @@ export interface TeamPractitioner extends CaseloadCounts {
   /** Case flags overdue and due soon. */
   overdue: number;
   dueSoon: number;
+  /** Actions agreed in oversight on the practitioner's cases, still open; and of those, past their due date. */
+  openActions: number;
+  overdueActions: number;
   /** The most days any in-scope case has gone without SPO oversight (since it came into scope, if never); null with none in scope. */
   longestWithoutOversightDays: number | null;
   /** Null when the extract had no staff file or it does not hold the practitioner. */

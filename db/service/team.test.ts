@@ -24,12 +24,12 @@ describe('team:view', () => {
     expect(view.practitioners).toEqual([
       {
         staffCode: 'N99P001', name: 'Pat Example', grade: 'PSM', teamCode: 'N99T01',
-        cases: 3, highRisk: 1, mappaL1: 1, inScope: 2, covered: 1, coverage: 0.5, overdue: 2, dueSoon: 0, longestWithoutOversightDays: 175,
+        cases: 3, highRisk: 1, mappaL1: 1, inScope: 2, covered: 1, coverage: 0.5, overdue: 2, dueSoon: 0, openActions: 0, overdueActions: 0, longestWithoutOversightDays: 175,
         workload: { pointsUsed: 124, pointsAvailable: 100, percent: 124, overCapacity: true },
       },
       {
         staffCode: 'N99P002', name: 'Sam Example', grade: 'PSQ', teamCode: 'N99T01',
-        cases: 1, highRisk: 1, mappaL1: 0, inScope: 1, covered: 0, coverage: 0, overdue: 1, dueSoon: 1, longestWithoutOversightDays: 13,
+        cases: 1, highRisk: 1, mappaL1: 0, inScope: 1, covered: 0, coverage: 0, overdue: 1, dueSoon: 1, openActions: 0, overdueActions: 0, longestWithoutOversightDays: 13,
         workload: { pointsUsed: 40, pointsAvailable: 80, percent: 50, overCapacity: false },
       },
     ]);
@@ -73,6 +73,22 @@ describe('team:view', () => {
     const view = await call('team:view', { team: 'N99T01' });
     expect(view.practitioners[1]).toMatchObject({ staffCode: 'N99P002', covered: 1, coverage: 1, longestWithoutOversightDays: 3 });
     expect(view.heatmap.rows[1]?.cells[11]).toEqual({ weekEnding: '2026-11-22', inScope: 1, notCovered: 0, weeksSinceOversight: 0 });
+  });
+
+  it('counts the open actions agreed in oversight on each practitioner’s cases, and those past their due date', async () => {
+    const { call } = await setup();
+    const actions = [
+      { text: 'Request the police DA call-outs', owner: 'Sam Senior', due: '2026-11-21' },
+      { text: 'Refer to the drug service', owner: 'Sam Senior', due: '2026-12-04' },
+      { text: 'Book a home visit', owner: 'Sam Senior', due: '2026-11-22' },
+    ];
+    const r = await call('reviews:record', { crn: 'X000004', type: 'management-oversight', date: '2026-11-20', spo: { name: 'Sam Senior' }, decision: 'continue', actions });
+    await call('actions:drop', { reviewId: r.id, number: 3, date: '2026-11-22', reason: 'visit booked by the practitioner already' });
+    const view = await call('team:view', { team: 'N99T01' });
+    expect(view.practitioners.map((p) => [p.staffCode, p.openActions, p.overdueActions])).toEqual([
+      ['N99P001', 0, 0],
+      ['N99P002', 2, 1],
+    ]);
   });
 
   it('is not written to the audit log: it names no case', async () => {

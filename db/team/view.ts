@@ -2,6 +2,7 @@ import type { TeamHeatCell, TeamPractitioner, TeamView, TeamWorkload } from '../
 import type { Db } from '../connection.js';
 import { prepareEvaluation, teamCrns } from '../rules/evaluate.js';
 import { allStaff } from '../rules/load.js';
+import { ActionTracker } from '../reviews/actions.js';
 import type { StoredStaff } from '../store/staff.js';
 import { evaluateStaff } from '../rules/staff-rule.js';
 import { weekEndings } from './coverage.js';
@@ -35,6 +36,26 @@ function heatCell(weekEnding: string, w: StaffWeek | undefined): TeamHeatCell {
 }
 
 /**
+ * Open actions agreed in oversight on each practitioner's cases, as of `asOf` (reviews dated by
+ * then, not done or dropped by then), and how many of those are past their due date. Actions are
+ * few beside cases: each one's case is looked up on its own.
+ */
+function actionsByPractitioner(db: Db, asOf: string): Map<string, { open: number; overdue: number }> {
+  const holder = db.prepare<[string], string>('SELECT staff_code FROM cases WHERE crn = ? AND in_caseload = 1').pluck();
+  const out = new Map<string, { open: number; overdue: number }>();
+  for (const a of new ActionTracker(db).list({ status: 'all' }, asOf)) {
+    if (a.reviewDate > asOf || (a.closed && a.closed.date <= asOf)) continue;
+    const staffCode = holder.get(a.crn);
+    if (staffCode === undefined) continue;
+    const n = out.get(staffCode) ?? { open: 0, overdue: 0 };
+    n.open++;
+    if (a.due < asOf) n.overdue++;
+    out.set(staffCode, n);
+  }
+  return out;
+}
+
+/**
  * Every practitioner of the team (or every one holding a case) with their caseload as of `asOf`,
  * evaluated afresh, and the heatmap of the last 12 week-ends from the weekly cache. Practitioners
  * in the staff file with no case are listed too, so an empty caseload is visible.
@@ -46,6 +67,7 @@ export function teamView(db: Db, opts: { asOf: string; team?: string | undefined
   const now = tallyWeek(db, opts.asOf, team === null ? undefined : teamCrns(db, team));
   for (const s of staff.values()) if ((team === null || s.teamCode === team) && !now.has(s.staffCode)) now.set(s.staffCode, emptyWeek(s.staffCode, s.teamCode));
 
+  const actions = actionsByPractitioner(db, opts.asOf);
   const practitioners: TeamPractitioner[] = [...now.values()]
     .sort((a, b) => (a.staffCode < b.staffCode ? -1 : a.staffCode > b.staffCode ? 1 : 0))
     .map((w) => {
@@ -63,6 +85,8 @@ export function teamView(db: Db, opts: { asOf: string; team?: string | undefined
         coverage: w.inScope ? w.covered / w.inScope : null,
         overdue: sum(w.overdue),
         dueSoon: w.dueSoon,
+        openActions: actions.get(w.staffCode)?.open ?? 0,
+        overdueActions: actions.get(w.staffCode)?.overdue ?? 0,
         longestWithoutOversightDays: w.oldestDays,
         workload: s ? workload(s, ev.policy) : null,
       };

@@ -18,8 +18,8 @@ describe('cli: team', () => {
     const r = await runCli(['team', '--team', 'N99T01', '--as-of', '2026-11-23', '--db', db]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Team N99T01 as of 2026-11-23 (oversight interval 84 days)');
-    expect(r.out).toMatch(/N99P001 +Pat Example +PSM +3 +1 +1 +1\/2 50% +2 +0 +124% OVER CAPACITY/);
-    expect(r.out).toMatch(/N99P002 +Sam Example +PSQ +1 +1 +0 +0\/1 0% +1 +1 +50%/);
+    expect(r.out).toMatch(/N99P001 +Pat Example +PSM +3 +1 +1 +1\/2 50% +2 +0 +0 +124% OVER CAPACITY/);
+    expect(r.out).toMatch(/N99P002 +Sam Example +PSQ +1 +1 +0 +0\/1 0% +1 +1 +0 +50%/);
     const json = await runCli(['team', '--as-of', '2026-11-23', '--json', '--db', db]);
     expect((JSON.parse(json.out) as TeamView).practitioners.map((p) => p.staffCode)).toEqual(['N99P001', 'N99P002', 'N99P003']);
   });

@@ -10,7 +10,7 @@ export function formatTeam(v: TeamView): string {
   const lines = [`Team ${v.team ?? '(all practitioners)'} as of ${v.asOf} (oversight interval ${v.oversightIntervalDays} days)`, ''];
   lines.push(
     ...table(
-      ['STAFF', 'NAME', 'GRADE', 'CASES', 'HIGH', 'MAPPA L1', 'COVERED', 'OVERDUE', 'DUE SOON', 'WORKLOAD'],
+      ['STAFF', 'NAME', 'GRADE', 'CASES', 'HIGH', 'MAPPA L1', 'COVERED', 'OVERDUE', 'DUE SOON', 'ACTIONS', 'WORKLOAD'],
       v.practitioners.map((p) => [
         p.staffCode,
         p.name ?? '(not in staff file)',
@@ -21,6 +21,7 @@ export function formatTeam(v: TeamView): string {
         `${p.covered}/${p.inScope} ${percent(p.coverage)}`,
         String(p.overdue),
         String(p.dueSoon),
+        p.overdueActions ? `${p.openActions} (${p.overdueActions} overdue)` : String(p.openActions),
         p.workload?.percent == null ? '-' : `${p.workload.percent}%${p.workload.overCapacity ? ' OVER CAPACITY' : ''}`,
       ]),
     ),

@@ -92,7 +92,7 @@ function Workload({ p, threshold }: { p: TeamPractitioner; threshold: number }) 
 }
 
 function PractitionerTable({ view }: { view: TeamView }) {
-  const headers = ['Practitioner', 'Grade', 'Cases', 'High risk', 'MAPPA level 1', 'With oversight in the last ' + String(view.oversightIntervalDays) + ' days', 'Overdue', 'Due soon', 'Workload'];
+  const headers = ['Practitioner', 'Grade', 'Cases', 'High risk', 'MAPPA level 1', 'With oversight in the last ' + String(view.oversightIntervalDays) + ' days', 'Overdue', 'Due soon', 'Open actions', 'Workload'];
   return (
     <div className="spo-scroll-x" tabIndex={0} role="region" aria-label="Practitioners">
       <table className="govuk-table">
@@ -113,6 +113,15 @@ function PractitionerTable({ view }: { view: TeamView }) {
                 {p.overdue > 0 ? <QueueLink p={p} /> : p.overdue}
               </td>
               <td className="govuk-table__cell">{p.dueSoon}</td>
+              <td className="govuk-table__cell">
+                {p.openActions}
+                {p.overdueActions > 0 && (
+                  <>
+                    {' '}
+                    <strong className="govuk-tag govuk-tag--red">{p.overdueActions} overdue</strong>
+                  </>
+                )}
+              </td>
               <td className="govuk-table__cell">
                 <Workload p={p} threshold={view.capacityThreshold} />
               </td>
