@@ -21,6 +21,7 @@ import { trendsInputs, type TrendsResults } from './trends.js';
 export * from './audit.js';
 export * from './bridge.js';
 export * from './cases.js';
+export * from './date-parts.js';
 export * from './dates.js';
 export * from './export.js';
 export { isoDate } from './fields.js';
