@@ -25,6 +25,7 @@ export * from './date-parts.js';
 export * from './dates.js';
 export * from './export.js';
 export { isoDate } from './fields.js';
+export * from './field-problems.js';
 export * from './flags.js';
 export * from './import.js';
 export * from './limits.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { inputs, type Operation, type Result, type ResultOf } from '../contract/index.js';
+import { fieldProblems, inputs, type Operation, type Result, type ResultOf } from '../contract/index.js';
 import { DomainError } from '../errors.js';
 import type { CallContext, Handlers } from './types.js';
 
@@ -34,7 +34,8 @@ export async function dispatch<O extends Operation>(
   }
   const parsed = inputs[op].safeParse(input);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-input', ...describeIssues(parsed.error) } };
+    // The first issue in the engine's words (the CLI prints it); every field's in plain words for a form.
+    return { ok: false, error: { code: 'invalid-input', ...describeIssues(parsed.error), fields: fieldProblems(op, parsed.error) } };
   }
   try {
     const handler = handlers[op];
@@ -46,7 +47,8 @@ export async function dispatch<O extends Operation>(
     return { ok: true, value };
   } catch (e) {
     if (e instanceof DomainError) {
-      return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+      const plain = e.field && e.plain ? { fields: [{ field: e.field, message: e.plain }] } : {};
+      return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...plain } };
     }
     // A bug, not bad input: keep the stack out of the UI but not out of the log.
     console.error(`[spo-oversight] ${op} failed:`, e);
