@@ -31,7 +31,7 @@ describe('refused input in GOV.UK words', () => {
       actions: [{ text: 't', owner: 'o', due: '31/02/2026' }],
     });
     expect(problems).toEqual([
-      { field: 'date', message: 'Date of the review must be a real date' },
+      { field: 'date', message: 'Date of review must be a real date' },
       { field: 'actions.0.due', message: 'Due date of the action must be a real date' },
     ]);
   });

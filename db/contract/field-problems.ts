@@ -25,7 +25,7 @@ const number = (name: string, ask: string): FieldName => ({ name, ask, kind: 'nu
 const review: Record<string, FieldName> = {
   crn: text('CRN', 'the CRN', 'CRN must be one letter and six digits, like X123456'),
   type: choice('Type of review', 'the type of review'),
-  date: date('Date of the review', 'the date of the review'),
+  date: date('Date of review', 'the date of review'),
   'spo.name': text('SPO name', 'the name of the SPO who did the review'),
   'spo.staffCode': text('Staff code', 'the staff code'),
   triggers: text('What prompted the review', 'what prompted the review'),

@@ -47,7 +47,7 @@ describe('dispatch: refused input in plain words', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'date', message: 'date: not a calendar date' } });
     if (result.ok) return;
     expect(result.error.fields).toEqual([
-      { field: 'date', message: 'Date of the review must be a real date' },
+      { field: 'date', message: 'Date of review must be a real date' },
       { field: 'decision', message: 'Enter the decision' },
     ]);
   });

@@ -6,13 +6,25 @@ export interface FieldError {
   text: string;
 }
 
-/** The GOV.UK error summary: focused when it appears, each error a link to its field. */
-export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
+/** Takes focus and brings the summary into view, so a failed submit never leaves the user where the button was. */
+function focusSummary(el: HTMLElement | null) {
+  if (!el) return;
+  el.focus({ preventScroll: true });
+  el.scrollIntoView({ block: 'start' });
+}
+
+/**
+ * The GOV.UK error summary: focused when it appears and after each failed submit (`attempt`),
+ * never while the user is typing a correction; each error a link to its field.
+ */
+export function ErrorSummary({ errors, attempt = 0 }: { errors: readonly FieldError[]; attempt?: number }) {
   const ref = useRef<HTMLDivElement>(null);
   const shown = errors.length > 0;
+  // The list's words, not its identity: forms rebuild the array on every render.
+  const content = errors.map((e) => `${e.href} ${e.text}`).join('\n');
   useEffect(() => {
-    if (shown) ref.current?.focus();
-  }, [shown, errors]);
+    if (shown) focusSummary(ref.current);
+  }, [shown, content, attempt]);
   if (!shown) return null;
   return (
     <div className="govuk-error-summary" ref={ref} tabIndex={-1}>
@@ -36,7 +48,7 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
 export function ProblemSummary({ title = 'There is a problem', message }: { title?: string; message: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    ref.current?.focus();
+    focusSummary(ref.current);
   }, [message]);
   return (
     <div className="govuk-error-summary" role="alert" ref={ref} tabIndex={-1}>
