@@ -45,7 +45,7 @@ describe('refused input in GOV.UK words', () => {
       { field: 'to', message: 'Last review date must be the same as or after the first review date' },
     ]);
     expect(refused('log:export', { out: 'x', from: '2026-03-02', to: '2026-03-01' })).toEqual([
-      { field: 'from', message: 'Reviewed on or after must be the same as or before reviewed on or before' },
+      { field: 'from', message: 'Start date must be the same as or before the end date' },
     ]);
   });
 

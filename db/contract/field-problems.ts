@@ -49,8 +49,8 @@ export const fieldNames: Readonly<Record<string, Readonly<Record<string, FieldNa
   'reviews:amend': { ...review, reason: text('Reason for the correction', 'the reason for the correction') },
   'reviews:withdraw': { reason: text('Reason', 'the reason for withdrawing the review') },
   'log:export': {
-    from: date('Reviewed on or after', 'the first date', 'Reviewed on or after must be the same as or before reviewed on or before'),
-    to: date('Reviewed on or before', 'the last date'),
+    from: date('Start date', 'the start date', 'Start date must be the same as or before the end date'),
+    to: date('End date', 'the end date'),
     team: text('Team code', 'the team code'),
     practitioner: text('Practitioner staff code', 'the practitioner staff code'),
     rule: text('Rule', 'the rule'),
