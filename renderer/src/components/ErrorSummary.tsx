@@ -14,17 +14,18 @@ function focusSummary(el: HTMLElement | null) {
 }
 
 /**
- * The GOV.UK error summary: focused when it appears and after each failed submit (`attempt`),
- * never while the user is typing a correction; each error a link to its field.
+ * The GOV.UK error summary: focused when it appears and after each failed submit, each error a
+ * link to its field. A form that rebuilds `errors` on every render passes `attempt` (its count of
+ * failed submits), so the summary is focused once per submit and never while the user types a
+ * correction; without it, a new `errors` array is a new submit.
  */
-export function ErrorSummary({ errors, attempt = 0 }: { errors: readonly FieldError[]; attempt?: number }) {
+export function ErrorSummary({ errors, attempt }: { errors: readonly FieldError[]; attempt?: number }) {
   const ref = useRef<HTMLDivElement>(null);
   const shown = errors.length > 0;
-  // The list's words, not its identity: forms rebuild the array on every render.
-  const content = errors.map((e) => `${e.href} ${e.text}`).join('\n');
+  const trigger = attempt ?? errors;
   useEffect(() => {
     if (shown) focusSummary(ref.current);
-  }, [shown, content, attempt]);
+  }, [shown, trigger]);
   if (!shown) return null;
   return (
     <div className="govuk-error-summary" ref={ref} tabIndex={-1}>
