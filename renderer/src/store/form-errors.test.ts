@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDate, checkText, noErrors, problemWords, refusedFields } from './form-errors.js';
+import { checkDate, checkText, noErrors, plainMessage, problemWords, refusedFields } from './form-errors.js';
 
 describe('a form’s problems', () => {
   it('keeps a date field’s message and its wrong boxes', () => {
@@ -24,5 +24,10 @@ describe('a form’s problems', () => {
     expect(refused).toEqual({ messages: { to: 'End date must be a real date' }, parts: { to: ['day', 'month', 'year'] } });
     const words = problemWords({ code: 'io', message: 'out: cannot write /x: EACCES' }, 'The log was not exported');
     expect(words).not.toMatch(/EACCES|out:/);
+  });
+
+  it('keeps an engine message that names a file, without the field prefix, but never a bug’s', () => {
+    expect(plainMessage({ code: 'invalid-input', field: 'paths', message: 'paths: no CSV files in /tmp/x' }, 'The extract was not checked')).toBe('No CSV files in /tmp/x');
+    expect(plainMessage({ code: 'internal', message: 'import:preview failed unexpectedly' }, 'The extract was not checked')).not.toContain('import:preview');
   });
 });

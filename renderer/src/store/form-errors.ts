@@ -67,3 +67,16 @@ export function problemWords(error: OpError, what: string): string {
       return `${what}: check your answers and try again.`;
   }
 }
+
+/**
+ * The engine's message where it is the best words there are (an import's file problems name the
+ * file), without the `field: ` prefix the CLI prints; the plain words when the input was refused
+ * field by field, or when the failure is a bug whose message is for the log.
+ */
+export function plainMessage(error: OpError, what: string): string {
+  const first = error.fields?.[0];
+  if (first) return first.message;
+  if (error.code === 'internal' || error.code === 'forbidden') return problemWords(error, what);
+  const text = error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

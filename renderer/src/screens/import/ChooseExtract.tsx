@@ -2,6 +2,7 @@ import { useRef, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { plainMessage } from '../../store/form-errors.js';
 import { useApp } from '../../store/index.js';
 
 /** Step one: the folder (desktop, native dialog) or the files (browser preview, file picker). */
@@ -23,7 +24,7 @@ export function ChooseExtract() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={error ? [{ href: errorTarget, text: error.message }] : []} />
+        <ErrorSummary errors={error ? [{ href: errorTarget, text: plainMessage(error, 'The extract was not checked') }] : []} />
         <PageHeading title="Import an extract" error={!!error}>
           Import an extract
         </PageHeading>
@@ -44,7 +45,7 @@ export function ChooseExtract() {
               </div>
               {error && (
                 <p id="extract-files-error" className="govuk-error-message">
-                  <span className="govuk-visually-hidden">Error:</span> {error.message}
+                  <span className="govuk-visually-hidden">Error:</span> {plainMessage(error, 'The extract was not checked')}
                 </p>
               )}
               <input

@@ -4,6 +4,7 @@ import type { ImportReport } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { count } from '../../format.js';
+import { plainMessage } from '../../store/form-errors.js';
 import { importChoice } from '../../store/import.js';
 import { useApp } from '../../store/index.js';
 import { EncodingQuestion } from './EncodingQuestion.js';
@@ -24,7 +25,7 @@ export function ImportReportView() {
   return (
     <>
       <ErrorSummary errors={invalid ? [invalid] : []} />
-      {error && <ProblemSummary message={error.message} />}
+      {error && <ProblemSummary message={plainMessage(error, 'Nothing was imported')} />}
       <PageHeading title="Check the extract" caption="Import an extract" error={!!error || !!invalid}>
         Check the extract
       </PageHeading>
