@@ -40,48 +40,51 @@ export interface ErrorState {
   leaks: string[];
 }
 
+/**
+ * Runs in the page, so it is plain JavaScript in a string: the e2e code is type-checked without
+ * the DOM's types, as the other page objects' `evaluate` calls are.
+ */
+const readErrorState = String.raw`({ patterns, key }) => {
+  const el = document.querySelector('.govuk-error-summary');
+  const links = [...document.querySelectorAll('.govuk-error-summary a')];
+  const body = el && el.querySelector('.govuk-error-summary__body p');
+  const inlineEls = [...document.querySelectorAll('.govuk-error-message')];
+  const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
+  const inline = inlineEls.map((m) => clean(m.textContent).replace(/^Error:\s*/, ''));
+  const messages = [...links.map((a) => clean(a.textContent)), clean(body && body.textContent), ...inline];
+  // innerText keeps the line breaks between blocks, so a label and the next "Error:" never run together.
+  const main = document.querySelector('main');
+  const texts = [...messages, ((main && main.innerText) || '').replace(/[ \t]+/g, ' ')];
+  const leaks = patterns.flatMap((p) => {
+    const re = new RegExp(p.source, p.flags);
+    return texts.flatMap((t) => {
+      const m = re.exec(t);
+      return m ? [m[0] + ' in “' + t.slice(Math.max(0, m.index - 40), m.index + 60) + '”'] : [];
+    });
+  });
+  const keyed = messages.filter((t) => new RegExp(key).test(t)).map((t) => 'a field key before “' + t + '”');
+  const active = document.activeElement;
+  const top = el ? el.getBoundingClientRect().top : -1;
+  return {
+    summary: links.length ? links.map((a) => clean(a.textContent)) : [clean(body && body.textContent)],
+    hrefs: links.map((a) => a.getAttribute('href') || ''),
+    inline,
+    focused: !!el && !!active && (active === el || el.contains(active)),
+    inView: top >= 0 && top < window.innerHeight,
+    hiddenPrefixes: inlineEls.every((m) => { const h = m.querySelector('.govuk-visually-hidden'); return !!h && h.textContent.trim() === 'Error:'; }),
+    targetsExist: links.every((a) => { const id = (a.getAttribute('href') || '').replace(/^#/, ''); return id !== '' && document.getElementById(id) !== null; }),
+    leaks: [...leaks, ...keyed],
+  };
+}`;
+
 /** Reads the GOV.UK error state of the page once its error summary shows. */
 export async function errorState(page: Page): Promise<ErrorState> {
   const summary = page.locator('.govuk-error-summary').first();
   await summary.waitFor();
-  // The summary takes focus in an effect after it renders: wait for it, briefly.
-  await page
-    .waitForFunction(() => document.activeElement?.closest('.govuk-error-summary') !== null && document.activeElement?.closest('.govuk-error-summary') !== undefined, null, { timeout: 5000 })
-    .catch(() => undefined);
-  return page.evaluate(({ patterns, key }) => {
-    const el = document.querySelector('.govuk-error-summary');
-    const links = [...document.querySelectorAll<HTMLAnchorElement>('.govuk-error-summary a')];
-    const body = el?.querySelector('.govuk-error-summary__body p');
-    const inlineEls = [...document.querySelectorAll('.govuk-error-message')];
-    const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-    const inline = inlineEls.map((m) => clean(m.textContent).replace(/^Error:\s*/, ''));
-    const messages = [...links.map((a) => clean(a.textContent)), clean(body?.textContent), ...inline];
-    const texts = [...messages, (document.querySelector('main')?.innerText ?? '').replace(/[ \t]+/g, ' ')];
-    const keyed = messages.filter((t) => new RegExp(key.source).test(t)).map((t) => `a field key before “${t}”`);
-    // innerText keeps the line breaks between blocks, so a label and the next "Error:" never run together.
-    const leaks = patterns.flatMap((p) => {
-      const re = new RegExp(p.source, p.flags);
-      return texts.flatMap((t) => {
-        const m = re.exec(t);
-        return m ? [`${m[0]} in “${t.slice(Math.max(0, m.index - 40), m.index + 60)}”`] : [];
-      });
-    });
-    const active = document.activeElement;
-    const top = el?.getBoundingClientRect().top ?? -1;
-    return {
-      summary: links.length ? links.map((a) => clean(a.textContent)) : [clean(body?.textContent)],
-      hrefs: links.map((a) => a.getAttribute('href') ?? ''),
-      inline,
-      focused: !!el && !!active && (active === el || el.contains(active)),
-      inView: top >= 0 && top < window.innerHeight,
-      hiddenPrefixes: inlineEls.every((m) => m.querySelector('.govuk-visually-hidden')?.textContent?.trim() === 'Error:'),
-      targetsExist: links.every((a) => {
-        const id = (a.getAttribute('href') ?? '').replace(/^#/, '');
-        return id !== '' && document.getElementById(id) !== null;
-      }),
-      leaks: [...leaks, ...keyed],
-    };
-  }, { patterns: engineText.map((r) => ({ source: r.source, flags: r.flags })), key: { source: fieldKey.source } });
+  // The summary takes focus in an effect after it renders: wait for that, briefly; the caller asserts it.
+  await page.waitForFunction('document.activeElement !== null && document.activeElement.closest(".govuk-error-summary") !== null', null, { timeout: 5000 }).catch(() => undefined);
+  const args = { patterns: engineText.map((r) => ({ source: r.source, flags: r.flags })), key: fieldKey.source };
+  return page.evaluate<ErrorState>(`(${readErrorState})(${JSON.stringify(args)})`);
 }
 
 /** The classes of the element with `id`, to see which boxes of a date input are marked wrong. */
