@@ -43,8 +43,16 @@ const review: Record<string, FieldName> = {
   reason: text('Reason', 'the reason'),
 };
 
+const extract: Record<string, FieldName> = {
+  paths: choice('Files', 'the extract’s CSV files'),
+  'paths.#': choice('Files', 'the extract’s CSV files'),
+  encoding: choice('Encoding', 'the encoding of the files'),
+};
+
 /** Field names per operation, by path with `#` for a list index. */
 export const fieldNames: Readonly<Record<string, Readonly<Record<string, FieldName>>>> = {
+  'import:preview': extract,
+  'import:commit': extract,
   'reviews:record': review,
   'reviews:amend': { ...review, reason: text('Reason for the correction', 'the reason for the correction') },
   'reviews:withdraw': { reason: text('Reason', 'the reason for withdrawing the review') },
