@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ExportVerification } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { plainMessage } from '../../store/form-errors.js';
 import { useApp } from '../../store/index.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
 
@@ -22,7 +23,7 @@ export function VerifyScreen() {
   return (
     <>
       <ErrorSummary errors={missing ? [{ href: '#verify-file', text: 'Select the exported file to verify' }] : []} />
-      {verify.error && <ProblemSummary title="The file could not be checked" message={verify.error.message} />}
+      {verify.error && <ProblemSummary title="The file could not be checked" message={plainMessage(verify.error, 'The file could not be checked')} />}
       <PageHeading title="Verify an exported file" error={missing}>
         Verify an exported file
       </PageHeading>
