@@ -48,7 +48,8 @@ const readErrorState = String.raw`({ patterns, key }) => {
   const el = document.querySelector('.govuk-error-summary');
   const links = [...document.querySelectorAll('.govuk-error-summary a')];
   const body = el && el.querySelector('.govuk-error-summary__body p');
-  const inlineEls = [...document.querySelectorAll('.govuk-error-message')];
+  // The character count's own status is not a field's error message: it has no "Error:" of its own.
+  const inlineEls = [...document.querySelectorAll('.govuk-error-message:not(.govuk-character-count__status)')];
   const clean = (s) => (s || '').replace(/\s+/g, ' ').trim();
   const inline = inlineEls.map((m) => clean(m.textContent).replace(/^Error:\s*/, ''));
   const messages = [...links.map((a) => clean(a.textContent)), clean(body && body.textContent), ...inline];

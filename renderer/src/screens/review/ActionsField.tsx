@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { DateInput } from '../../components/DateInput.js';
 import { TextInput } from '../../components/TextInput.js';
 import { emptyDateParts, type DateParts } from '../../../../db/contract/date-parts.js';
+import { reviewLimits } from '../../../../db/contract/limits.js';
 import { actionFieldId, type ActionRow, type FieldErrors } from './form.js';
 import { Textarea } from './fields.js';
 
@@ -45,6 +46,7 @@ export function ActionsField({ rows, errors, onChange }: { rows: readonly Action
               label="What needs to be done"
               rows={2}
               value={row.text}
+              limit={reviewLimits.actionText}
               error={errors.get(actionFieldId(i, 'text'))}
               ref={i === rows.length - 1 ? newRow : undefined}
               onChange={(e) => {

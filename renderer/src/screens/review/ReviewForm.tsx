@@ -1,6 +1,6 @@
 import { useState, type MouseEvent, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { checkItems, checkOutcomes, reviewTypes, type CaseRuleId } from '../../../../db/contract/index.js';
+import { checkItems, checkOutcomes, reviewLimits, reviewTypes, type CaseRuleId } from '../../../../db/contract/index.js';
 import { DateInput } from '../../components/DateInput.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -187,6 +187,7 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
             label="Analysis (optional)"
             hint="What you found and what it means for the risk"
             value={values.analysis}
+            limit={reviewLimits.analysis}
             error={err('analysis')}
             onChange={(e) => {
               set({ analysis: e.target.value });
@@ -196,6 +197,7 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
             id="decision"
             label="Decision"
             value={values.decision}
+            limit={reviewLimits.decision}
             error={err('decision')}
             onChange={(e) => {
               set({ decision: e.target.value });
@@ -251,6 +253,7 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
               label="Reason for the correction"
               rows={3}
               value={values.reason}
+              limit={reviewLimits.reason}
               error={err('reason')}
               onChange={(e) => {
                 set({ reason: e.target.value });

@@ -91,6 +91,7 @@ export function WithdrawForm({ crn, name, review }: { crn: string; name: string;
             label="Why are you withdrawing this review?"
             rows={3}
             value={reason}
+            limit={reviewLimits.reason}
             error={error ?? undefined}
             onChange={(e) => {
               setReason(e.target.value);

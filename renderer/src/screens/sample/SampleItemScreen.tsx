@@ -2,7 +2,7 @@ import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { sampleAnswers, sampleCheckItems, sampleOutcomes, type Review, type SampleOutcome } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
-import { describedBy, ErrorMessage, FormGroup } from '../../components/FormGroup.js';
+import { CharacterCount, describedBy, ErrorMessage, FormGroup, overLimit } from '../../components/FormGroup.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
 import { sampleAnswerLabels, sampleCheckLabels, sampleOutcomeLabels } from './labels.js';
@@ -139,17 +139,18 @@ export function SampleItemScreen() {
             </div>
           </fieldset>
         </div>
-        <FormGroup id="sample-note" label="Note (optional)" hint="What was good, what was missing, what the SPO should do" error={noteError}>
+        <FormGroup id="sample-note" label="Note (optional)" hint="What was good, what was missing, what the SPO should do" error={noteError} className="govuk-character-count">
           <textarea
-            className={`govuk-textarea${noteError ? ' govuk-textarea--error' : ''}`}
+            className={`govuk-textarea${noteError || overLimit(note.length, noteLimit) ? ' govuk-textarea--error' : ''}`}
             id="sample-note"
             rows={4}
-            aria-describedby={describedBy('sample-note', true, noteError)}
+            aria-describedby={`${describedBy('sample-note', true, noteError) ?? ''} sample-note-info`}
             value={note}
             onChange={(e) => {
               setNote(e.target.value);
             }}
           />
+          <CharacterCount id="sample-note" length={note.length} limit={noteLimit} />
         </FormGroup>
         <button type="submit" className="govuk-button" disabled={samples.busy}>
           Record the re-reading
