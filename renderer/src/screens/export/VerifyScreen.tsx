@@ -14,15 +14,18 @@ export function VerifyScreen() {
   const { verify, verifyFile, host } = useApp(useShallow((s) => ({ verify: s.exportLog.verify, verifyFile: s.verifyFile, host: s.host })));
   const input = useRef<HTMLInputElement>(null);
   const [missing, setMissing] = useState(false);
+  /** Each submit without a file moves focus to the summary again. */
+  const [attempt, setAttempt] = useState(0);
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
     const file = input.current?.files?.[0];
     setMissing(!file);
     if (file) void verifyFile(file);
+    else setAttempt((n) => n + 1);
   };
   return (
     <>
-      <ErrorSummary errors={missing ? [{ href: '#verify-file', text: 'Select the exported file to verify' }] : []} />
+      <ErrorSummary errors={missing ? [{ href: '#verify-file', text: 'Select the exported file to verify' }] : []} attempt={attempt} />
       {verify.error && <ProblemSummary title="The file could not be checked" message={plainMessage(verify.error, 'The file could not be checked')} />}
       <PageHeading title="Verify an exported file" error={missing}>
         Verify an exported file

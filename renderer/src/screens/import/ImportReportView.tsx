@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImportReport } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
@@ -19,12 +19,14 @@ export function ImportReportView() {
   const { report, error, source } = useApp(useShallow((s) => ({ report: s.importFlow.report, error: s.importFlow.error, source: s.importFlow.source })));
   // A question on this screen left unanswered; its summary goes at the top, as on every GOV.UK form.
   const [invalid, setInvalid] = useState<FieldError | null>(null);
+  // One list per problem set (each a new object), so the summary takes focus once for each, not on every render.
+  const invalidList = useMemo(() => (invalid ? [invalid] : []), [invalid]);
   if (!report) return null;
   const choice = importChoice(report);
   const question = report.encodingQuestion?.length ? report.encodingQuestion : null;
   return (
     <>
-      <ErrorSummary errors={invalid ? [invalid] : []} />
+      <ErrorSummary errors={invalidList} />
       {error && <ProblemSummary message={plainMessage(error, 'Nothing was imported')} />}
       <PageHeading title="Check the extract" caption="Import an extract" error={!!error || !!invalid}>
         Check the extract
