@@ -162,6 +162,14 @@ test('Exporting the log: impossible dates, an empty purpose and an over-long rec
   expect(await classesOf(app.page, 'export-to-month')).toContain('govuk-input--error');
   expect(await classesOf(app.page, 'export-to-day')).not.toContain('govuk-input--error');
   await app.check('forms-export');
+
+  // Following a link to correct a box, then typing, keeps the user there: the summary takes focus
+  // after a submit, not every time the form redraws.
+  await app.page.getByRole('link', { name: 'Start date must be a real date' }).click();
+  await app.page.keyboard.type('28', { delay: 20 });
+  expect(await app.page.evaluate('document.activeElement && document.activeElement.id')).toBe('export-from-day');
+  await exporter.submit();
+  expect((await errorState(app.page)).focused).toBe(true);
 });
 
 test('Filtering the audit log: an impossible date, a date without its year and an over-long user are named in plain words', async ({ app }) => {

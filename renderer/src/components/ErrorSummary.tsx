@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 
 export interface FieldError {
   /** The id of the input the error is about; the summary links to it. */
@@ -11,6 +11,23 @@ function focusSummary(el: HTMLElement | null) {
   if (!el) return;
   el.focus({ preventScroll: true });
   el.scrollIntoView({ block: 'start' });
+}
+
+/**
+ * Follows a summary link as GOV.UK Frontend does: focuses the field and scrolls its legend or label
+ * into view, so the question is on screen and not only the box (and the address keeps no fragment).
+ */
+function goToField(e: MouseEvent<HTMLAnchorElement>, href: string) {
+  const target = document.getElementById(href.replace(/^#/, ''));
+  if (!target) return;
+  e.preventDefault();
+  const legend = target.closest('fieldset')?.querySelector('legend');
+  const label = target.id ? document.querySelector(`label[for="${CSS.escape(target.id)}"]`) : null;
+  // A date box's, a radio's or a checkbox's own label ("Day", "Yes") is not the question: the fieldset's legend is.
+  const inGroup = target.matches('.govuk-date-input__input, .govuk-radios__input, .govuk-checkboxes__input');
+  const question = inGroup ? legend : (label ?? legend);
+  (question ?? target).scrollIntoView({ block: 'start' });
+  target.focus({ preventScroll: true });
 }
 
 /**
@@ -35,7 +52,14 @@ export function ErrorSummary({ errors, attempt }: { errors: readonly FieldError[
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((e) => (
               <li key={e.href + e.text}>
-                <a href={e.href}>{e.text}</a>
+                <a
+                  href={e.href}
+                  onClick={(ev) => {
+                    goToField(ev, e.href);
+                  }}
+                >
+                  {e.text}
+                </a>
               </li>
             ))}
           </ul>
