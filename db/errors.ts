@@ -6,8 +6,6 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
-    /** The problem in GOV.UK words for the form showing `field`, when the message is the engine's own. */
-    readonly plain?: string,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -47,8 +47,7 @@ export async function dispatch<O extends Operation>(
     return { ok: true, value };
   } catch (e) {
     if (e instanceof DomainError) {
-      const plain = e.field && e.plain ? { fields: [{ field: e.field, message: e.plain }] } : {};
-      return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...plain } };
+      return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
     }
     // A bug, not bad input: keep the stack out of the UI but not out of the log.
     console.error(`[spo-oversight] ${op} failed:`, e);
