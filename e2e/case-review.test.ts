@@ -104,11 +104,11 @@ test('Recording a review: an incomplete form is refused naming each field; a com
   await review.waitForForm();
   // Filled in from the case: the type its flag suggests, today, the user, the open flags ticked.
   expect(await review.checked('Type of review')).toEqual(['Allocation oversight']);
-  expect(await review.value('Date of the review')).toBe(today);
+  expect(await review.date('Date of review')).toBe(today);
   expect(await review.value('SPO who did the review')).toBe('Sam Senior');
   expect(await review.value('SPO staff code (optional)')).toBe('N99S001');
   expect(await review.checked('What prompted the review')).toContain('First SPO oversight (OVERSIGHT-NEW)');
-  expect(await review.value('Next review date (optional)')).not.toBe('');
+  expect(await review.date('Next review date (optional)')).not.toBe('');
   await app.check('review-form');
 
   await review.save();

@@ -99,13 +99,13 @@ test('Audit log: the SPO sees who did what to a case, the chain checks out, and 
 
   // An impossible date (issue 14): the GOV.UK error summary takes focus, links to the field and
   // says what is wrong in plain words, never the engine's text.
-  await app.page.getByLabel('To', { exact: true }).fill('2026-02-31');
-  await app.page.getByRole('button', { name: 'Apply filters' }).click();
+  await audit.filter({ to: '31 2 2026' });
   const summary = app.page.locator('.govuk-error-summary');
   await summary.waitFor();
   await expect.poll(() => app.page.evaluate('document.activeElement === document.querySelector(".govuk-error-summary")')).toBe(true);
-  expect(await summary.getByRole('link').textContent()).toBe('The to date must be a real date, written like 2026-11-30');
-  expect(await app.page.locator('#audit-to-error').textContent()).toContain('The to date must be a real date');
+  expect(await summary.getByRole('link').textContent()).toBe('To date must be a real date');
+  expect(await summary.getByRole('link').getAttribute('href')).toBe('#audit-to-day');
+  expect(await app.page.locator('#audit-to-error').textContent()).toContain('To date must be a real date');
   expect(await app.page.locator('main').textContent()).not.toMatch(/not a calendar date|to: /);
   await app.check('audit-bad-date');
 });

@@ -6,7 +6,8 @@ import { contactCodePattern, reviewLimits } from './limits.js';
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(isIsoDate, 'not a calendar date');
+  // Tagged so a form's words can tell a date that does not exist from a rule between two dates.
+  .refine(isIsoDate, { message: 'not a calendar date', params: { notARealDate: true } });
 
 export const crnField = z
   .string({ error: 'required' })

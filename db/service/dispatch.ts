@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { inputs, type Operation, type Result, type ResultOf } from '../contract/index.js';
+import { fieldProblems, inputs, type Operation, type Result, type ResultOf } from '../contract/index.js';
 import { DomainError } from '../errors.js';
 import type { CallContext, Handlers } from './types.js';
 
@@ -34,7 +34,8 @@ export async function dispatch<O extends Operation>(
   }
   const parsed = inputs[op].safeParse(input);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-input', ...describeIssues(parsed.error) } };
+    // The first issue in the engine's words (the CLI prints it); every field's in plain words for a form.
+    return { ok: false, error: { code: 'invalid-input', ...describeIssues(parsed.error), fields: fieldProblems(op, parsed.error) } };
   }
   try {
     const handler = handlers[op];

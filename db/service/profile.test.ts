@@ -32,7 +32,7 @@ describe('who is using the app', () => {
     const s = service();
     expect(await s.call('profile:set', { name: '  ', staffCode: 'N99S001', teamCode: 'N99T01' })).toEqual({
       ok: false,
-      error: { code: 'invalid-input', message: 'name: required', field: 'name' },
+      error: { code: 'invalid-input', message: 'name: required', field: 'name', fields: [{ field: 'name', message: 'Enter your name' }] },
     });
     const spaced = await s.call('profile:set', { name: 'Sam', staffCode: 'N99 S001', teamCode: 'N99T01' });
     expect(!spaced.ok && spaced.error.field).toBe('staffCode');

@@ -1,3 +1,4 @@
+import { fillDate, type TypedDate } from './date-input.js';
 import { Layout } from './layout.js';
 
 export class AuditPage extends Layout {
@@ -9,6 +10,15 @@ export class AuditPage extends Layout {
   async filterByCrn(crn: string): Promise<void> {
     await this.page.getByLabel('CRN').fill(crn);
     await this.apply();
+  }
+
+  /** Types the filters given and applies them, without waiting for entries (the filters may be refused). */
+  async filter(fields: { user?: string; crn?: string; from?: TypedDate; to?: TypedDate }): Promise<void> {
+    if (fields.user !== undefined) await this.page.getByLabel('User').fill(fields.user);
+    if (fields.crn !== undefined) await this.page.getByLabel('CRN').fill(fields.crn);
+    if (fields.from !== undefined) await fillDate(this.page, 'From', fields.from);
+    if (fields.to !== undefined) await fillDate(this.page, 'To', fields.to);
+    await this.page.getByRole('button', { name: 'Apply filters' }).click();
   }
 
   async filterByOperation(operation: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Download } from 'playwright-core';
+import { fillDate } from './date-input.js';
 import { Layout } from './layout.js';
 
 export class ExportPage extends Layout {
@@ -6,10 +7,13 @@ export class ExportPage extends Layout {
     await this.waitForHeading('Export the oversight log');
   }
 
-  async fill(fields: { purpose?: string; recipient?: string; from?: string; team?: string }): Promise<void> {
-    const labels = { purpose: 'Why is the log being disclosed?', recipient: 'Who is it for?', from: 'Reviewed on or after', team: 'Team code' } as const;
+  /** Fills the fields given; `from` and `to` are dates as typed ('31 2 2026') or ISO. */
+  async fill(fields: { purpose?: string; recipient?: string; from?: string; to?: string; team?: string }): Promise<void> {
+    const labels = { purpose: 'Why is the log being disclosed?', recipient: 'Who is it for?', team: 'Team code' } as const;
+    const dates = { from: 'Start date', to: 'End date' } as const;
     for (const [key, value] of Object.entries(fields)) {
-      await this.page.getByLabel(labels[key as keyof typeof labels]).fill(value);
+      if (key === 'from' || key === 'to') await fillDate(this.page, dates[key], value);
+      else await this.page.getByLabel(labels[key as keyof typeof labels]).fill(value);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Locator } from 'playwright-core';
+import { dateValue, fillDate, type TypedDate } from './date-input.js';
 import { Layout } from './layout.js';
 
 export type CheckLabel = 'Risk assessment' | 'Risk management plan' | 'Police domestic-abuse information' | "Children's services information" | 'Referrals';
@@ -43,12 +44,23 @@ export class ReviewPage extends Layout {
     await this.page.getByLabel(label, { exact: true }).fill(text);
   }
 
-  async addAction(action: { text: string; owner: string; due: string }): Promise<void> {
+  /** Types into a GOV.UK date input, by its legend: '31 2 2026', or an ISO date. */
+  async fillDate(legend: string, date: TypedDate): Promise<void> {
+    await fillDate(this.page, legend, date);
+  }
+
+  /** A date input's date as ISO, by its legend. */
+  async date(legend: string): Promise<string> {
+    return dateValue(this.page, legend);
+  }
+
+  async addAction(action: { text: string; owner: string; due: TypedDate }): Promise<void> {
     await this.page.getByRole('button', { name: 'Add an action' }).click();
     const row = this.page.locator('fieldset.spo-action').last();
     await row.getByLabel('What needs to be done').fill(action.text);
     await row.getByLabel('Who owns it').fill(action.owner);
-    await row.getByLabel('Due date').fill(action.due);
+    const n = await this.page.locator('fieldset.spo-action').count();
+    await fillDate(row, `Due date of action ${String(n)}`, action.due);
   }
 
   async save(): Promise<void> {

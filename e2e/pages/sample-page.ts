@@ -1,3 +1,4 @@
+import { fillDate } from './date-input.js';
 import { Layout } from './layout.js';
 
 export class SamplesPage extends Layout {
@@ -5,9 +6,14 @@ export class SamplesPage extends Layout {
     await this.waitForHeading('Quality assurance samples');
   }
 
-  async draw(fields: { size?: string; from?: string; to?: string }): Promise<void> {
-    const labels = { size: 'How many reviews', from: 'Reviews dated from', to: 'Reviews dated to' } as const;
-    for (const [key, value] of Object.entries(fields)) await this.page.getByLabel(labels[key as keyof typeof labels]).fill(value);
+  /** Fills the fields given and draws; `from` and `to` are dates as typed ('31 2 2026') or ISO. */
+  async draw(fields: { size?: string; from?: string; to?: string; team?: string }): Promise<void> {
+    const dates = { from: 'First review date', to: 'Last review date' } as const;
+    const labels = { size: 'How many reviews', team: 'Team code (optional)' } as const;
+    for (const [key, value] of Object.entries(fields)) {
+      if (key === 'from' || key === 'to') await fillDate(this.page, dates[key], value);
+      else await this.page.getByLabel(labels[key as keyof typeof labels]).fill(value);
+    }
     await this.page.getByRole('button', { name: 'Draw the sample' }).click();
   }
 }
@@ -34,6 +40,10 @@ export class SamplePage extends Layout {
 
   async outcome(outcome: 'Good' | 'Requires improvement' | 'Inadequate'): Promise<void> {
     await this.page.getByRole('group', { name: 'Outcome' }).getByRole('radio', { name: outcome, exact: true }).check();
+  }
+
+  async note(text: string): Promise<void> {
+    await this.page.getByLabel('Note (optional)').fill(text);
   }
 
   async record(): Promise<void> {

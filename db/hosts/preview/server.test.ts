@@ -95,7 +95,12 @@ describe('the preview host', () => {
     const { api } = await start();
     expect(await (await api('import:preview', { paths: [] })).json()).toEqual({
       ok: false,
-      error: { code: 'invalid-input', message: 'paths: name a folder or at least one CSV file', field: 'paths' },
+      error: {
+        code: 'invalid-input',
+        message: 'paths: name a folder or at least one CSV file',
+        field: 'paths',
+        fields: [{ field: 'paths', message: 'Select the extract’s CSV files' }],
+      },
     });
     const bad = await api('caseload:summary', '{not json');
     expect(bad.status).toBe(400);

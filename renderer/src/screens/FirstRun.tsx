@@ -1,9 +1,11 @@
 import { useState, type ChangeEvent, type SyntheticEvent } from 'react';
-import { profileSetInput, type OpError } from '../../../db/contract/index.js';
+import { profileSetInput } from '../../../db/contract/index.js';
+import { ProblemSummary } from '../components/ErrorSummary.js';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { TextInput } from '../components/TextInput.js';
 import { useShallow } from 'zustand/react/shallow';
+import { problemWords } from '../store/form-errors.js';
 import { useApp } from '../store/index.js';
 
 type Field = 'name' | 'staffCode' | 'teamCode';
@@ -16,13 +18,20 @@ const messages: Record<Field, { missing: string; invalid: string }> = {
   teamCode: { missing: 'Enter your team code', invalid: 'Team code must only include letters and numbers, like N99T01' },
 };
 
+/** The contract's orgCode limit: a code this long is refused for its length, which says more than its letters. */
+const codeLimit = 20;
+
 function fieldErrors(values: Record<Field, string>): Partial<Record<Field, string>> {
   const parsed = profileSetInput.safeParse(values);
   if (parsed.success) return {};
   const out: Partial<Record<Field, string>> = {};
   for (const issue of parsed.error.issues) {
     const field = fields.find((f) => f === issue.path[0]);
-    if (field && !out[field]) out[field] = values[field].trim() === '' ? messages[field].missing : messages[field].invalid;
+    if (!field || out[field]) continue;
+    const v = values[field].trim();
+    if (v === '') out[field] = messages[field].missing;
+    else if (field !== 'name' && v.length > codeLimit) out[field] = `${field === 'staffCode' ? 'Staff code' : 'Team code'} must be ${String(codeLimit)} characters or fewer`;
+    else out[field] = messages[field].invalid;
   }
   return out;
 }
@@ -43,28 +52,36 @@ function ProfileForm({ change }: { change: boolean }) {
     change && profile ? { name: profile.name, staffCode: profile.staffCode, teamCode: profile.teamCode } : { name: '', staffCode: '', teamCode: '' },
   );
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState<OpError | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Each failed submit moves focus to the summary again. */
+  const [attempt, setAttempt] = useState(0);
 
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
     const found = fieldErrors(values);
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    setFailure(null);
+    if (Object.keys(found).length > 0) {
+      setAttempt((n) => n + 1);
+      return;
+    }
     setSaving(true);
     const error = await saveProfile(values);
     setSaving(false);
     if (error) {
-      const field = fields.find((f) => f === error.field);
-      if (field) setErrors({ [field]: messages[field].invalid });
-      else setFailure(error);
+      setAttempt((n) => n + 1);
+      const refused: Partial<Record<Field, string>> = {};
+      for (const p of error.fields ?? []) {
+        const field = fields.find((f) => f === p.field);
+        if (field) refused[field] = p.message;
+      }
+      if (Object.keys(refused).length > 0) setErrors(refused);
+      else setFailure(problemWords(error, 'Your details were not saved'));
     }
   };
 
-  const summary: FieldError[] = [
-    ...fields.flatMap((f) => (errors[f] ? [{ href: `#${f}`, text: errors[f] }] : [])),
-    ...(failure ? [{ href: '#name', text: failure.message }] : []),
-  ];
+  const summary: FieldError[] = fields.flatMap((f) => (errors[f] ? [{ href: `#${f}`, text: errors[f] }] : []));
   const bind = (f: Field) => ({
     id: f,
     value: values[f],
@@ -77,8 +94,9 @@ function ProfileForm({ change }: { change: boolean }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={summary} />
-        <PageHeading title={change ? 'Change who is using SPO Oversight' : 'Who is using SPO Oversight?'} error={summary.length > 0}>
+        <ErrorSummary errors={summary} attempt={attempt} />
+        {failure && <ProblemSummary key={attempt} message={failure} />}
+        <PageHeading title={change ? 'Change who is using SPO Oversight' : 'Who is using SPO Oversight?'} error={summary.length > 0 || failure !== null}>
           {change ? 'Change who is using SPO Oversight' : 'Who is using SPO Oversight?'}
         </PageHeading>
         <p className="govuk-body">

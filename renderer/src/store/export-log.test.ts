@@ -4,7 +4,8 @@ import type { Client } from '../client.js';
 import { checkExportForm, exportInput, type ExportForm } from './export-log.js';
 import { createAppStore } from './index.js';
 
-const form: ExportForm = { from: '', to: '', team: '', practitioner: '', rule: '', format: 'pdf', purpose: 'Inspection', recipient: 'HMI Probation' };
+const none = { day: '', month: '', year: '' };
+const form: ExportForm = { from: none, to: none, team: '', practitioner: '', rule: '', format: 'pdf', purpose: 'Inspection', recipient: 'HMI Probation' };
 
 const exported: ExportResult = { path: '/exports/log.pdf', format: 'pdf', digest: 'ab'.repeat(32), rowCount: 3, reviewCount: 2, chainHead: { id: 9, hash: 'cd'.repeat(32) }, crns: ['X000001'] };
 
@@ -38,10 +39,20 @@ function fakeClient(answer: { target?: Result<{ path: string } | null>; export?:
 
 describe('the export form', () => {
   it('needs a purpose and a recipient, real dates, and a range that is not backwards', () => {
-    expect(checkExportForm({ ...form, purpose: ' ', recipient: '' })).toEqual({ purpose: 'Enter why the log is being disclosed', recipient: 'Enter who the log is for' });
-    expect(checkExportForm({ ...form, from: '1/9/2026' })).toEqual({ from: 'Enter the start date as a date, like 2026-09-01' });
-    expect(checkExportForm({ ...form, from: '2026-11-01', to: '2026-10-01' })).toEqual({ to: 'The end date must be the same as or after the start date' });
-    expect(checkExportForm(form)).toEqual({});
+    expect(checkExportForm({ ...form, purpose: ' ', recipient: '' }).messages).toEqual({ purpose: 'Enter why the log is being disclosed', recipient: 'Enter who the log is for' });
+    expect(checkExportForm({ ...form, from: { day: '31', month: '2', year: '2026' } })).toEqual({ messages: { from: 'Start date must be a real date' }, parts: { from: ['day'] } });
+    expect(checkExportForm({ ...form, from: { day: '1', month: '11', year: '2026' }, to: { day: '1', month: '10', year: '2026' } }).messages).toEqual({
+      to: 'End date must be the same as or after the start date',
+    });
+    expect(checkExportForm(form)).toEqual({ messages: {}, parts: {} });
+  });
+
+  it('gives the limit of an over-long purpose', () => {
+    expect(checkExportForm({ ...form, purpose: 'x'.repeat(201) }).messages).toEqual({ purpose: 'Why the log is being disclosed must be 200 characters or fewer' });
+  });
+
+  it('sends the dates the boxes hold as ISO dates', () => {
+    expect(exportInput({ ...form, from: { day: '1', month: '9', year: '2026' } }, '/x.pdf')).toMatchObject({ from: '2026-09-01' });
   });
 
   it('sends only the filters that were given', () => {
@@ -62,7 +73,7 @@ describe('exporting', () => {
     const store = createAppStore(client);
     await store.getState().runExport();
     expect(log).toEqual([]);
-    expect(Object.keys(store.getState().exportLog.fieldErrors)).toEqual(['purpose', 'recipient']);
+    expect(Object.keys(store.getState().exportLog.fieldErrors.messages)).toEqual(['purpose', 'recipient']);
   });
 
   it('asks where to write, exports there, hands the file over and shows the digest', async () => {
@@ -85,12 +96,24 @@ describe('exporting', () => {
   });
 
   it("puts the service's complaint about a field beside that field", async () => {
-    const { client } = fakeClient({ export: { ok: false, error: { code: 'invalid-input', message: 'must not be after to', field: 'from' } } });
+    const refusal = { code: 'invalid-input', message: 'from: must not be after to', field: 'from', fields: [{ field: 'from', message: 'Start date must be the same as or before the end date' }] } as const;
+    const { client } = fakeClient({ export: { ok: false, error: { ...refusal, fields: [...refusal.fields] } } });
     const store = createAppStore(client);
     store.getState().setExportField('purpose', 'Inspection');
     store.getState().setExportField('recipient', 'HMI Probation');
     await store.getState().runExport();
-    expect(store.getState().exportLog.fieldErrors).toEqual({ from: 'must not be after to' });
+    expect(store.getState().exportLog.fieldErrors.messages).toEqual({ from: 'Start date must be the same as or before the end date' });
+    expect(store.getState().exportLog.error).toBeNull();
+  });
+
+  it('words a failure not about one field plainly, never with the engine’s text', async () => {
+    const { client } = fakeClient({ export: { ok: false, error: { code: 'io', message: 'out: cannot write /x: EACCES', field: 'out' } } });
+    const store = createAppStore(client);
+    store.getState().setExportField('purpose', 'Inspection');
+    store.getState().setExportField('recipient', 'HMI Probation');
+    await store.getState().runExport();
+    expect(store.getState().exportLog.error).toMatch(/^The oversight log was not exported: /);
+    expect(store.getState().exportLog.error).not.toMatch(/EACCES|out:/);
   });
 });
 

@@ -1,10 +1,11 @@
-import type { ExportFormat, ExportResult, ExportVerification, InputOf, OpError } from '../../../db/contract/index.js';
+import { emptyDateParts, type DateParts, type ExportFormat, type ExportResult, type ExportVerification, type InputOf, type OpError } from '../../../db/contract/index.js';
+import { checkDate, checkText, hasErrors, noErrors, problemWords, refusedFields, wholeDate, type FormErrors } from './form-errors.js';
 import type { Slice } from './types.js';
 
 /** What the export form holds: text as typed, so a half-typed date stays on screen to correct. */
 export interface ExportForm {
-  from: string;
-  to: string;
+  from: DateParts;
+  to: DateParts;
   team: string;
   practitioner: string;
   rule: string;
@@ -16,9 +17,12 @@ export interface ExportForm {
 export interface ExportState {
   form: ExportForm;
   running: boolean;
-  /** Problems with the form, by field id, before or after the service has seen it. */
-  fieldErrors: Partial<Record<keyof ExportForm, string>>;
-  error: OpError | null;
+  /** Problems with the form, by field, before or after the service has seen it. */
+  fieldErrors: FormErrors<keyof ExportForm>;
+  /** A problem not about one field, in plain words. */
+  error: string | null;
+  /** Counts failed submits, so the error summary takes focus after each. */
+  attempt: number;
   done: ExportResult | null;
   verify: { running: boolean; result: ExportVerification | null; error: OpError | null; file: string | null };
 }
@@ -33,33 +37,43 @@ export interface ExportSlice {
   resetVerify: () => void;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** The limits of the contract's log:export input, checked here first to say so in GOV.UK words. */
+const limits = { team: 20, practitioner: 20, purpose: 200, recipient: 120 } as const;
 
-const initialForm: ExportForm = { from: '', to: '', team: '', practitioner: '', rule: '', format: 'csv', purpose: '', recipient: '' };
+const initialForm: ExportForm = { from: emptyDateParts, to: emptyDateParts, team: '', practitioner: '', rule: '', format: 'csv', purpose: '', recipient: '' };
 const initial: ExportState = {
   form: initialForm,
   running: false,
-  fieldErrors: {},
+  fieldErrors: noErrors(),
   error: null,
+  attempt: 0,
   done: null,
   verify: { running: false, result: null, error: null, file: null },
 };
 
 /** The form's own checks, in the order the fields appear; the service checks again. */
-export function checkExportForm(form: ExportForm): ExportState['fieldErrors'] {
-  const errors: ExportState['fieldErrors'] = {};
-  if (form.from && !isoDate.test(form.from)) errors.from = 'Enter the start date as a date, like 2026-09-01';
-  if (form.to && !isoDate.test(form.to)) errors.to = 'Enter the end date as a date, like 2026-11-30';
-  if (!errors.from && !errors.to && form.from && form.to && form.from > form.to) errors.to = 'The end date must be the same as or after the start date';
-  if (!form.purpose.trim()) errors.purpose = 'Enter why the log is being disclosed';
-  if (!form.recipient.trim()) errors.recipient = 'Enter who the log is for';
-  return errors;
+export function checkExportForm(form: ExportForm): FormErrors<keyof ExportForm> {
+  const e = noErrors<keyof ExportForm>();
+  const from = checkDate(e, 'from', form.from, { name: 'Start date', missing: '' });
+  const to = checkDate(e, 'to', form.to, { name: 'End date', missing: '' });
+  if (from && to && from > to) wholeDate(e, 'to', 'End date must be the same as or after the start date');
+  checkText(e, 'team', form.team, { name: 'Team code' }, limits.team);
+  checkText(e, 'practitioner', form.practitioner, { name: 'Practitioner staff code' }, limits.practitioner);
+  checkText(e, 'purpose', form.purpose, { name: 'Why the log is being disclosed', missing: 'Enter why the log is being disclosed' }, limits.purpose);
+  checkText(e, 'recipient', form.recipient, { name: 'Who the log is for', missing: 'Enter who the log is for' }, limits.recipient);
+  return e;
 }
+
+/** A date's boxes for the contract: '' when empty, else the date (the form has refused a wrong one). */
+const isoOf = (d: DateParts): string => {
+  const e = noErrors<'d'>();
+  return checkDate(e, 'd', d, { name: '', missing: '' });
+};
 
 /** The contract's input for the form: empty filters left out. */
 export function exportInput(form: ExportForm, out: string): InputOf<'log:export'> {
   const trimmed = (v: string) => v.trim() || undefined;
-  const filters = { from: trimmed(form.from), to: trimmed(form.to), team: trimmed(form.team), practitioner: trimmed(form.practitioner), rule: trimmed(form.rule) };
+  const filters = { from: trimmed(isoOf(form.from)), to: trimmed(isoOf(form.to)), team: trimmed(form.team), practitioner: trimmed(form.practitioner), rule: trimmed(form.rule) };
   return {
     format: form.format,
     out,
@@ -69,8 +83,7 @@ export function exportInput(form: ExportForm, out: string): InputOf<'log:export'
   };
 }
 
-const formFields: readonly string[] = Object.keys(initialForm);
-const isFormField = (f: string | undefined): f is keyof ExportForm => f !== undefined && formFields.includes(f);
+const formFields = Object.keys(initialForm) as (keyof ExportForm)[];
 
 export const exportSlice: Slice<ExportSlice> = (client) => (set, get) => {
   const patch = (p: Partial<ExportState>) => {
@@ -88,22 +101,27 @@ export const exportSlice: Slice<ExportSlice> = (client) => (set, get) => {
       const { form, running } = get().exportLog;
       if (running) return;
       const fieldErrors = checkExportForm(form);
+      const failed = () => get().exportLog.attempt + 1;
       patch({ fieldErrors, error: null, done: null });
-      if (Object.keys(fieldErrors).length) return;
+      if (hasErrors(fieldErrors)) {
+        patch({ attempt: failed() });
+        return;
+      }
       patch({ running: true });
       const target = await client.chooseExportTarget(form.format);
       if (!target.ok || !target.value) {
-        patch({ running: false, error: target.ok ? null : target.error });
+        patch(target.ok ? { running: false } : { running: false, error: problemWords(target.error, 'The oversight log was not exported'), attempt: failed() });
         return;
       }
       const result = await client.call('log:export', exportInput(form, target.value.path));
       if (!result.ok) {
-        const field = result.error.field === 'out' ? undefined : result.error.field;
-        patch({ running: false, error: result.error, fieldErrors: isFormField(field) ? { [field]: result.error.message } : {} });
+        const refused = refusedFields(result.error, formFields, ['from', 'to']);
+        const error = hasErrors(refused) ? null : problemWords(result.error, 'The oversight log was not exported');
+        patch({ running: false, error, fieldErrors: refused, attempt: failed() });
         return;
       }
       const delivered = await client.deliverExport(result.value.path);
-      patch({ running: false, done: result.value, error: delivered.ok ? null : delivered.error });
+      patch(delivered.ok ? { running: false, done: result.value } : { running: false, done: result.value, error: problemWords(delivered.error, 'The file was not saved') });
     },
     verifyFile: async (file) => {
       patchVerify({ running: true, result: null, error: null, file: file?.name ?? null });

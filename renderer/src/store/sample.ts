@@ -1,10 +1,11 @@
-import type { InputOf, OpError, Review, Sample, SampleSummary } from '../../../db/contract/index.js';
+import { emptyDateParts, type DateParts, type InputOf, type OpError, type Review, type Sample, type SampleSummary } from '../../../db/contract/index.js';
+import { checkDate, checkText, hasErrors, noErrors, problemWords, refusedFields, wholeDate, type FormErrors } from './form-errors.js';
 import type { Slice } from './types.js';
 
 export interface DrawForm {
   size: string;
-  from: string;
-  to: string;
+  from: DateParts;
+  to: DateParts;
   team: string;
   seed: string;
 }
@@ -15,9 +16,14 @@ export interface SampleState {
   /** The review being re-read, as it is now. */
   review: Review | null;
   form: DrawForm;
-  fieldErrors: Partial<Record<keyof DrawForm | 'outcome', string>>;
+  fieldErrors: FormErrors<keyof DrawForm>;
   busy: boolean;
-  error: OpError | null;
+  /** A problem not about one field, in plain words. */
+  error: string | null;
+  /** The fields a refused re-reading names, in plain words (the service's error.fields). */
+  recordErrors: FormErrors<'outcome' | 'note'>;
+  /** Counts failed submits, so the error summary takes focus after each. */
+  attempt: number;
   /** A message for the banner after a draw or a recorded re-reading. */
   done: string | null;
 }
@@ -25,7 +31,7 @@ export interface SampleState {
 export interface SampleSlice {
   samples: SampleState;
   loadSamples: () => Promise<void>;
-  setDrawField: (key: keyof DrawForm, value: string) => void;
+  setDrawField: <K extends keyof DrawForm>(key: K, value: DrawForm[K]) => void;
   /** Draws a stratified random sample of reviews and opens it. */
   drawSample: () => Promise<void>;
   openSample: (id: number) => Promise<void>;
@@ -35,33 +41,55 @@ export interface SampleSlice {
   recordSampleItem: (input: InputOf<'sample:record'>) => Promise<boolean>;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const initialForm: DrawForm = { size: '20', from: '', to: '', team: '', seed: '' };
-const initial: SampleState = { list: null, current: null, review: null, form: initialForm, fieldErrors: {}, busy: false, error: null, done: null };
+const initialForm: DrawForm = { size: '20', from: emptyDateParts, to: emptyDateParts, team: '', seed: '' };
+const initial: SampleState = {
+  list: null,
+  current: null,
+  review: null,
+  form: initialForm,
+  fieldErrors: noErrors(),
+  busy: false,
+  error: null,
+  recordErrors: noErrors(),
+  attempt: 0,
+  done: null,
+};
 
-export function checkDrawForm(form: DrawForm): SampleState['fieldErrors'] {
-  const errors: SampleState['fieldErrors'] = {};
-  const size = Number(form.size);
-  if (!/^\d+$/.test(form.size.trim()) || size < 1 || size > 500) errors.size = 'Enter how many reviews to sample, from 1 to 500';
-  if (!isoDate.test(form.from.trim())) errors.from = 'Enter the first review date as a date, like 2026-09-01';
-  if (!isoDate.test(form.to.trim())) errors.to = 'Enter the last review date as a date, like 2026-11-30';
-  else if (!errors.from && form.from.trim() > form.to.trim()) errors.to = 'The last review date must be the same as or after the first';
-  if (form.seed.trim() && !/^\d{1,15}$/.test(form.seed.trim())) errors.seed = 'Enter the seed as a whole number, or leave it empty';
-  return errors;
+export function checkDrawForm(form: DrawForm): FormErrors<keyof DrawForm> {
+  const e = noErrors<keyof DrawForm>();
+  const size = Number(form.size.trim());
+  if (!/^\d+$/.test(form.size.trim()) || size < 1 || size > 500) e.messages.size = 'Enter how many reviews to sample, from 1 to 500';
+  const from = checkDate(e, 'from', form.from, { name: 'First review date', missing: 'Enter the first review date' }, { required: true });
+  const to = checkDate(e, 'to', form.to, { name: 'Last review date', missing: 'Enter the last review date' }, { required: true });
+  if (from && to && from > to) wholeDate(e, 'to', 'Last review date must be the same as or after the first review date');
+  if (form.team.trim() && !/^[A-Za-z0-9]+$/.test(form.team.trim())) e.messages.team = 'Team code must be letters and numbers only';
+  else checkText(e, 'team', form.team, { name: 'Team code' }, 20);
+  if (form.seed.trim() && !/^\d{1,15}$/.test(form.seed.trim())) e.messages.seed = 'Enter the seed as a whole number, or leave it empty';
+  return e;
+}
+
+/** The date the boxes hold ('' when none: the form has refused it first). */
+const isoOf = (d: DateParts): string => checkDate(noErrors<'d'>(), 'd', d, { name: '', missing: '' });
+
+/** The engine's refusal of a draw, in plain words: most often, no reviews in the dates asked for. */
+function drawProblem(error: OpError): string {
+  if (error.code === 'invalid-input' && error.field === 'from' && !error.fields) {
+    return 'There are no reviews that count as evidence between these dates. Choose other dates or another team.';
+  }
+  return problemWords(error, 'The sample was not drawn');
 }
 
 export function drawInput(form: DrawForm): InputOf<'sample:create'> {
   return {
     size: Number(form.size),
-    from: form.from.trim(),
-    to: form.to.trim(),
+    from: isoOf(form.from),
+    to: isoOf(form.to),
     ...(form.team.trim() ? { team: form.team.trim() } : {}),
     ...(form.seed.trim() ? { seed: Number(form.seed) } : {}),
   };
 }
 
-const formFields: readonly string[] = Object.keys(initialForm);
-const isDrawField = (f: string | undefined): f is keyof DrawForm => f !== undefined && formFields.includes(f);
+const formFields = Object.keys(initialForm) as (keyof DrawForm)[];
 
 export const sampleSlice: Slice<SampleSlice> = (client) => (set, get) => {
   const patch = (p: Partial<SampleState>) => {
@@ -72,7 +100,7 @@ export const sampleSlice: Slice<SampleSlice> = (client) => (set, get) => {
     loadSamples: async () => {
       patch({ done: null, error: null });
       const result = await client.call('sample:list', {});
-      patch(result.ok ? { list: result.value } : { error: result.error });
+      patch(result.ok ? { list: result.value } : { error: problemWords(result.error, 'The samples could not be read') });
     },
     setDrawField: (key, value) => {
       set((s) => ({ samples: { ...s.samples, form: { ...s.samples.form, [key]: value } } }));
@@ -81,12 +109,17 @@ export const sampleSlice: Slice<SampleSlice> = (client) => (set, get) => {
       const { form, busy } = get().samples;
       if (busy) return;
       const fieldErrors = checkDrawForm(form);
+      const attempt = get().samples.attempt + 1;
       patch({ fieldErrors, error: null, done: null });
-      if (Object.keys(fieldErrors).length) return;
+      if (hasErrors(fieldErrors)) {
+        patch({ attempt });
+        return;
+      }
       patch({ busy: true });
       const result = await client.call('sample:create', drawInput(form));
       if (!result.ok) {
-        patch({ busy: false, error: result.error, fieldErrors: isDrawField(result.error.field) ? { [result.error.field]: result.error.message } : {} });
+        const refused = refusedFields(result.error, formFields, ['from', 'to']);
+        patch({ busy: false, attempt, fieldErrors: refused, error: hasErrors(refused) ? null : drawProblem(result.error) });
         return;
       }
       patch({ busy: false, current: result.value, list: null, done: `Sample ${String(result.value.id)} drawn: ${String(result.value.items)} reviews to re-read` });
@@ -95,21 +128,23 @@ export const sampleSlice: Slice<SampleSlice> = (client) => (set, get) => {
     openSample: async (id) => {
       if (get().samples.current?.id !== id) patch({ current: null });
       const result = await client.call('sample:get', { id });
-      patch(result.ok ? { current: result.value, error: null } : { error: result.error });
+      patch(result.ok ? { current: result.value, error: null } : { error: problemWords(result.error, 'The sample could not be opened') });
     },
     openSampleItem: async (id, position) => {
-      patch({ review: null, fieldErrors: {}, error: null, done: null });
+      patch({ review: null, recordErrors: noErrors(), error: null, done: null });
       if (get().samples.current?.id !== id) await get().openSample(id);
       const item = get().samples.current?.chosen.find((c) => c.position === position);
       if (!item) return;
       const review = await client.call('reviews:get', { id: item.reviewId });
-      patch(review.ok ? { review: review.value } : { error: review.error });
+      patch(review.ok ? { review: review.value } : { error: problemWords(review.error, 'The review could not be read') });
     },
     recordSampleItem: async (input) => {
-      patch({ busy: true, error: null, fieldErrors: {} });
+      patch({ busy: true, error: null, recordErrors: noErrors() });
       const result = await client.call('sample:record', input);
       if (!result.ok) {
-        patch({ busy: false, error: result.error });
+        const refused = refusedFields(result.error, ['outcome', 'note'] as const);
+        const error = hasErrors(refused) ? null : problemWords(result.error, 'The re-reading was not recorded');
+        patch({ busy: false, error, recordErrors: refused, attempt: get().samples.attempt + 1 });
         return false;
       }
       patch({ busy: false, current: result.value, done: `Re-reading of item ${String(input.position)} recorded` });

@@ -4,11 +4,11 @@ import { s62Operations, type AuditEntry, type S62Operation } from '../../../../d
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TableHead } from '../../components/TableHead.js';
+import { DateInput, datePartId } from '../../components/DateInput.js';
 import { TextInput } from '../../components/TextInput.js';
-import { auditPageSize } from '../../store/audit.js';
+import { auditFields, auditPageSize, type AuditField } from '../../store/audit.js';
 import { useApp } from '../../store/index.js';
 import { AuditChain } from './AuditChain.js';
-import { auditFieldError, type AuditField } from './field-errors.js';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
 
@@ -29,17 +29,20 @@ export function AuditScreen() {
   useEffect(() => {
     void load(0);
   }, [load]);
-  const { filters, page, offset, loading, error } = audit;
+  const { filters, page, offset, loading, error, fieldErrors, attempt } = audit;
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
     void load(0);
   };
-  const fieldError = error ? auditFieldError(error) : null;
-  const inline = (f: AuditField) => (fieldError?.field === f ? fieldError.text : undefined);
+  const { messages, parts } = fieldErrors;
+  const inline = (f: AuditField) => messages[f];
+  const link = (f: AuditField) => (f === 'from' || f === 'to' ? `#${datePartId(`audit-${f}`, parts[f]?.[0] ?? 'day')}` : `#audit-${f}`);
+  const summary = auditFields.flatMap((f) => (messages[f] ? [{ href: link(f), text: messages[f] }] : []));
   return (
     <>
-      {fieldError ? <ErrorSummary errors={[{ href: `#audit-${fieldError.field}`, text: fieldError.text }]} /> : error && <ProblemSummary message={error.message} />}
-      <PageHeading title="Audit log" error={error !== null}>
+      <ErrorSummary errors={summary} attempt={attempt} />
+      {error && <ProblemSummary key={attempt} message={error} />}
+      <PageHeading title="Audit log" error={error !== null || summary.length > 0}>
         Audit log
       </PageHeading>
       <p className="govuk-body">
@@ -76,8 +79,8 @@ export function AuditScreen() {
             <TextInput id="audit-crn" label="CRN" hint="For example, X123456" value={filters.crn} error={inline('crn')} onChange={(e) => { setFilter('crn', e.target.value); }} width="govuk-input--width-10" autoComplete="off" />
           </div>
           <div className="spo-inline-fields">
-            <TextInput id="audit-from" label="From" hint="For example, 2026-11-01" value={filters.from} error={inline('from')} onChange={(e) => { setFilter('from', e.target.value); }} width="govuk-input--width-10" />
-            <TextInput id="audit-to" label="To" hint="For example, 2026-11-30" value={filters.to} error={inline('to')} onChange={(e) => { setFilter('to', e.target.value); }} width="govuk-input--width-10" />
+            <DateInput id="audit-from" legend="From" value={filters.from} error={inline('from')} errorParts={parts.from} onChange={(d) => { setFilter('from', d); }} />
+            <DateInput id="audit-to" legend="To" value={filters.to} error={inline('to')} errorParts={parts.to} onChange={(d) => { setFilter('to', d); }} />
           </div>
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button">

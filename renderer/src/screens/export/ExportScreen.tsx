@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { caseRuleIds, exportFormats, type ExportFormat } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { DateInput, datePartId } from '../../components/DateInput.js';
 import { TextInput } from '../../components/TextInput.js';
 import { useApp } from '../../store/index.js';
 import type { ExportForm } from '../../store/export-log.js';
@@ -22,12 +23,23 @@ export function ExportScreen() {
   const { state, setField, runExport, navigate, host } = useApp(
     useShallow((s) => ({ state: s.exportLog, setField: s.setExportField, runExport: s.runExport, navigate: s.navigate, host: s.host })),
   );
-  const { form, fieldErrors, error, running, done } = state;
-  const summary: FieldError[] = fieldOrder.flatMap((f) => (fieldErrors[f] ? [{ href: `#export-${f}`, text: fieldErrors[f] }] : []));
-  const text = (key: Exclude<keyof ExportForm, 'format'>) => ({
+  const { form, fieldErrors, error, running, done, attempt } = state;
+  const { messages, parts } = fieldErrors;
+  const link = (f: keyof ExportForm) => (f === 'from' || f === 'to' ? `#${datePartId(`export-${f}`, parts[f]?.[0] ?? 'day')}` : `#export-${f}`);
+  const summary: FieldError[] = fieldOrder.flatMap((f) => (messages[f] ? [{ href: link(f), text: messages[f] }] : []));
+  const date = (key: 'from' | 'to') => ({
     id: `export-${key}`,
     value: form[key],
-    error: fieldErrors[key],
+    error: messages[key],
+    errorParts: parts[key],
+    onChange: (value: ExportForm['from']) => {
+      setField(key, value);
+    },
+  });
+  const text = (key: Exclude<keyof ExportForm, 'format' | 'from' | 'to'>) => ({
+    id: `export-${key}`,
+    value: form[key],
+    error: messages[key],
     onChange: (e: ChangeEvent<HTMLInputElement>) => {
       setField(key, e.target.value);
     },
@@ -36,13 +48,12 @@ export function ExportScreen() {
     e.preventDefault();
     void runExport();
   };
-  const otherError = error && !error.field ? error : null;
   return (
     <>
-      <ErrorSummary errors={summary} />
-      {otherError && <ProblemSummary title="The oversight log was not exported" message={otherError.message} />}
+      <ErrorSummary errors={summary} attempt={attempt} />
+      {error && <ProblemSummary key={attempt} title="The oversight log was not exported" message={error} />}
       {done && <ExportDone result={done} host={host} />}
-      <PageHeading title="Export the oversight log" error={summary.length > 0}>
+      <PageHeading title="Export the oversight log" error={summary.length > 0 || error !== null}>
         Export the oversight log
       </PageHeading>
       <p className="govuk-body">
@@ -56,8 +67,8 @@ export function ExportScreen() {
           </legend>
           <div className="govuk-hint">Leave a filter empty to include everything.</div>
           <div className="spo-inline-fields">
-            <TextInput {...text('from')} label="Reviewed on or after" hint="For example, 2026-09-01" width="govuk-input--width-10" />
-            <TextInput {...text('to')} label="Reviewed on or before" hint="For example, 2026-11-30" width="govuk-input--width-10" />
+            <DateInput {...date('from')} legend="Start date" hint="Reviews on or after this date" />
+            <DateInput {...date('to')} legend="End date" hint="Reviews on or before this date" />
           </div>
           <div className="spo-inline-fields">
             <TextInput {...text('team')} label="Team code" hint="The team that held the case" width="govuk-input--width-10" autoComplete="off" />

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ExportVerification } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { plainMessage } from '../../store/form-errors.js';
 import { useApp } from '../../store/index.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
 
@@ -13,16 +14,19 @@ export function VerifyScreen() {
   const { verify, verifyFile, host } = useApp(useShallow((s) => ({ verify: s.exportLog.verify, verifyFile: s.verifyFile, host: s.host })));
   const input = useRef<HTMLInputElement>(null);
   const [missing, setMissing] = useState(false);
+  /** Each submit without a file moves focus to the summary again. */
+  const [attempt, setAttempt] = useState(0);
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
     const file = input.current?.files?.[0];
     setMissing(!file);
     if (file) void verifyFile(file);
+    else setAttempt((n) => n + 1);
   };
   return (
     <>
-      <ErrorSummary errors={missing ? [{ href: '#verify-file', text: 'Select the exported file to verify' }] : []} />
-      {verify.error && <ProblemSummary title="The file could not be checked" message={verify.error.message} />}
+      <ErrorSummary errors={missing ? [{ href: '#verify-file', text: 'Select the exported file to verify' }] : []} attempt={attempt} />
+      {verify.error && <ProblemSummary title="The file could not be checked" message={plainMessage(verify.error, 'The file could not be checked')} />}
       <PageHeading title="Verify an exported file" error={missing}>
         Verify an exported file
       </PageHeading>

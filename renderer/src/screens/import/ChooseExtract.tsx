@@ -1,7 +1,8 @@
-import { useRef, useState, type SyntheticEvent } from 'react';
+import { useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { plainMessage } from '../../store/form-errors.js';
 import { useApp } from '../../store/index.js';
 
 /** Step one: the folder (desktop, native dialog) or the files (browser preview, file picker). */
@@ -12,6 +13,8 @@ export function ChooseExtract() {
   const files = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const errorTarget = host === 'browser' ? '#extract-files' : '#choose-folder';
+  // One list per failure (each is a new error object), so the summary takes focus once for each, not on every render.
+  const summary = useMemo(() => (error ? [{ href: errorTarget, text: plainMessage(error, 'The extract was not checked') }] : []), [error, errorTarget]);
 
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
@@ -23,7 +26,7 @@ export function ChooseExtract() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={error ? [{ href: errorTarget, text: error.message }] : []} />
+        <ErrorSummary errors={summary} />
         <PageHeading title="Import an extract" error={!!error}>
           Import an extract
         </PageHeading>
@@ -44,7 +47,7 @@ export function ChooseExtract() {
               </div>
               {error && (
                 <p id="extract-files-error" className="govuk-error-message">
-                  <span className="govuk-visually-hidden">Error:</span> {error.message}
+                  <span className="govuk-visually-hidden">Error:</span> {plainMessage(error, 'The extract was not checked')}
                 </p>
               )}
               <input

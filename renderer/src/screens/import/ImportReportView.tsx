@@ -1,9 +1,10 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImportReport } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { count } from '../../format.js';
+import { plainMessage } from '../../store/form-errors.js';
 import { importChoice } from '../../store/import.js';
 import { useApp } from '../../store/index.js';
 import { EncodingQuestion } from './EncodingQuestion.js';
@@ -18,13 +19,15 @@ export function ImportReportView() {
   const { report, error, source } = useApp(useShallow((s) => ({ report: s.importFlow.report, error: s.importFlow.error, source: s.importFlow.source })));
   // A question on this screen left unanswered; its summary goes at the top, as on every GOV.UK form.
   const [invalid, setInvalid] = useState<FieldError | null>(null);
+  // One list per problem set (each a new object), so the summary takes focus once for each, not on every render.
+  const invalidList = useMemo(() => (invalid ? [invalid] : []), [invalid]);
   if (!report) return null;
   const choice = importChoice(report);
   const question = report.encodingQuestion?.length ? report.encodingQuestion : null;
   return (
     <>
-      <ErrorSummary errors={invalid ? [invalid] : []} />
-      {error && <ProblemSummary message={error.message} />}
+      <ErrorSummary errors={invalidList} />
+      {error && <ProblemSummary message={plainMessage(error, 'Nothing was imported')} />}
       <PageHeading title="Check the extract" caption="Import an extract" error={!!error || !!invalid}>
         Check the extract
       </PageHeading>

@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
+import { DateInput } from '../../components/DateInput.js';
 import { TextInput } from '../../components/TextInput.js';
+import { emptyDateParts, type DateParts } from '../../../../db/contract/date-parts.js';
+import { reviewLimits } from '../../../../db/contract/limits.js';
 import { actionFieldId, type ActionRow, type FieldErrors } from './form.js';
 import { Textarea } from './fields.js';
 
@@ -16,12 +19,12 @@ export function ActionsField({ rows, errors, onChange }: { rows: readonly Action
     focusNext.current = null;
   });
 
-  const update = (i: number, part: 'text' | 'owner' | 'due', value: string) => {
+  const update = (i: number, part: 'text' | 'owner' | 'due', value: string | DateParts) => {
     onChange(rows.map((r, j) => (j === i ? { ...r, [part]: value } : r)));
   };
   const add = () => {
     const key = rows.reduce((m, r) => Math.max(m, r.key), -1) + 1;
-    onChange([...rows, { key, text: '', owner: '', due: '' }]);
+    onChange([...rows, { key, text: '', owner: '', due: { ...emptyDateParts } }]);
     focusNext.current = key;
   };
   const remove = (i: number) => {
@@ -43,6 +46,7 @@ export function ActionsField({ rows, errors, onChange }: { rows: readonly Action
               label="What needs to be done"
               rows={2}
               value={row.text}
+              limit={reviewLimits.actionText}
               error={errors.get(actionFieldId(i, 'text'))}
               ref={i === rows.length - 1 ? newRow : undefined}
               onChange={(e) => {
@@ -59,15 +63,14 @@ export function ActionsField({ rows, errors, onChange }: { rows: readonly Action
                 update(i, 'owner', e.target.value);
               }}
             />
-            <TextInput
+            <DateInput
               id={actionFieldId(i, 'due')}
-              label="Due date"
-              type="date"
-              width="govuk-input--width-10"
+              legend={`Due date of action ${n}`}
               value={row.due}
               error={errors.get(actionFieldId(i, 'due'))}
-              onChange={(e) => {
-                update(i, 'due', e.target.value);
+              errorParts={errors.parts.get(actionFieldId(i, 'due'))}
+              onChange={(due) => {
+                update(i, 'due', due);
               }}
             />
             <button

@@ -1,6 +1,7 @@
 import { useState, type MouseEvent, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { checkItems, checkOutcomes, reviewTypes, type CaseRuleId, type OpError } from '../../../../db/contract/index.js';
+import { checkItems, checkOutcomes, reviewLimits, reviewTypes, type CaseRuleId } from '../../../../db/contract/index.js';
+import { DateInput } from '../../components/DateInput.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TextInput } from '../../components/TextInput.js';
@@ -11,14 +12,13 @@ import { Checkboxes, Radios, Textarea } from './fields.js';
 import {
   changeType,
   checkFieldId,
-  fieldFor,
+  FieldErrors,
   schemaErrors,
-  serviceMessage,
+  serviceErrors,
   summaryOf,
   toAmendInput,
   toRecordInput,
   validate,
-  type FieldErrors,
   type ReviewFormValues,
 } from './form.js';
 import { checkLabels, checkOutcomeLabels, reviewTypeLabels, ruleTitles } from '../../../../db/contract/words/index.js';
@@ -43,8 +43,10 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
     useShallow((s) => ({ recordReview: s.recordReview, amendReview: s.amendReview, navigate: s.navigate, settings: s.reviewSettings })),
   );
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>(new Map());
-  const [failure, setFailure] = useState<OpError | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>(() => new FieldErrors());
+  const [failure, setFailure] = useState<string | null>(null);
+  /** Each failed submit moves focus to the summary again, even with the same problems. */
+  const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
   const mode = amend ? 'amend' : 'record';
   const title = amend ? 'Correct an oversight review' : 'Record an oversight review';
@@ -64,14 +66,18 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
     if (found.size === 0) found = schemaErrors(crn, amend ? amend.id : null, values);
     setErrors(found);
     setFailure(null);
-    if (found.size > 0) return;
+    if (found.size > 0) {
+      setAttempt((n) => n + 1);
+      return;
+    }
     setSaving(true);
     const error = amend ? await amendReview(crn, toAmendInput(amend.id, values)) : await recordReview(toRecordInput(crn, values));
     if (!error) return; // back on the case
     setSaving(false);
-    const field = error.field ? fieldFor(error.field, values) : null;
-    if (field) setErrors(new Map([[field, serviceMessage(error)]]));
-    else setFailure(error);
+    const refused = serviceErrors(error, values);
+    setErrors(refused.fields);
+    setFailure(refused.problem);
+    setAttempt((n) => n + 1);
   };
 
   const summary = summaryOf(errors);
@@ -84,8 +90,8 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
         <a href={`#case/${crn}`} className="govuk-back-link" onClick={backToCase}>
           Back to the case
         </a>
-        <ErrorSummary errors={summary} />
-        {failure && <ProblemSummary title="The review could not be saved" message={serviceMessage(failure)} />}
+        <ErrorSummary errors={summary} attempt={attempt} />
+        {failure && <ProblemSummary key={attempt} title="The review could not be saved" message={failure} />}
         <PageHeading title={title} caption={`${name}, case ${crn}`} error={summary.length > 0 || failure !== null}>
           {title}
         </PageHeading>
@@ -109,16 +115,15 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
               setValues((v) => changeType(v, type, settings));
             }}
           />
-          <TextInput
+          <DateInput
             id="date"
-            label="Date of the review"
+            legend="Date of review"
             hint="Today or earlier"
-            type="date"
-            width="govuk-input--width-10"
             value={values.date}
             error={err('date')}
-            onChange={(e) => {
-              set({ date: e.target.value });
+            errorParts={errors.parts.get('date')}
+            onChange={(date) => {
+              set({ date });
             }}
           />
           <TextInput
@@ -182,6 +187,7 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
             label="Analysis (optional)"
             hint="What you found and what it means for the risk"
             value={values.analysis}
+            limit={reviewLimits.analysis}
             error={err('analysis')}
             onChange={(e) => {
               set({ analysis: e.target.value });
@@ -191,6 +197,7 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
             id="decision"
             label="Decision"
             value={values.decision}
+            limit={reviewLimits.decision}
             error={err('decision')}
             onChange={(e) => {
               set({ decision: e.target.value });
@@ -205,16 +212,15 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
           />
 
           <h2 className="govuk-heading-m">Next review and nDelius</h2>
-          <TextInput
+          <DateInput
             id="nextReviewDate"
-            label="Next review date (optional)"
+            legend="Next review date (optional)"
             hint="Suggested from the policy settings for this type of review"
-            type="date"
-            width="govuk-input--width-10"
             value={values.nextReviewDate}
             error={err('nextReviewDate')}
-            onChange={(e) => {
-              set({ nextReviewDate: e.target.value });
+            errorParts={errors.parts.get('nextReviewDate')}
+            onChange={(nextReviewDate) => {
+              set({ nextReviewDate });
             }}
           />
           <TextInput
@@ -247,6 +253,7 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
               label="Reason for the correction"
               rows={3}
               value={values.reason}
+              limit={reviewLimits.reason}
               error={err('reason')}
               onChange={(e) => {
                 set({ reason: e.target.value });

@@ -1,12 +1,12 @@
 import { useState, type MouseEvent, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { OpError, Review } from '../../../../db/contract/index.js';
+import { reviewLimits, type Review } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
 import { shortDate } from '../../../../db/contract/dates.js';
 import { Textarea } from './fields.js';
-import { serviceMessage } from './form.js';
+import { problemWords } from './form.js';
 import { reviewTypeLabels } from '../../../../db/contract/words/index.js';
 
 /** Confirms withdrawing a review entered in error: a reason is required, and it stops counting as evidence. */
@@ -14,7 +14,9 @@ export function WithdrawForm({ crn, name, review }: { crn: string; name: string;
   const { withdrawReview, navigate } = useApp(useShallow((s) => ({ withdrawReview: s.withdrawReview, navigate: s.navigate })));
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<OpError | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  /** Each failed submit moves focus to the summary again, even with the same problem. */
+  const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
   const v = review.current;
 
@@ -26,12 +28,9 @@ export function WithdrawForm({ crn, name, review }: { crn: string; name: string;
     e.preventDefault();
     if (saving) return;
     setFailure(null);
-    if (!reason.trim()) {
-      setError('Enter the reason for withdrawing the review');
-      return;
-    }
-    if (reason.trim().length > 2000) {
-      setError('Reason must be 2,000 characters or fewer');
+    if (!reason.trim() || reason.trim().length > reviewLimits.reason) {
+      setError(!reason.trim() ? 'Enter the reason for withdrawing the review' : `Reason must be ${reviewLimits.reason.toLocaleString('en-GB')} characters or fewer`);
+      setAttempt((n) => n + 1);
       return;
     }
     setError(null);
@@ -39,8 +38,10 @@ export function WithdrawForm({ crn, name, review }: { crn: string; name: string;
     const problem = await withdrawReview(crn, { id: review.id, reason: reason.trim() });
     if (!problem) return;
     setSaving(false);
-    if (problem.field === 'reason') setError(serviceMessage(problem));
-    else setFailure(problem);
+    setAttempt((n) => n + 1);
+    const reasonProblem = problem.fields?.find((f) => f.field === 'reason');
+    if (reasonProblem) setError(reasonProblem.message);
+    else setFailure(problemWords(problem));
   };
 
   const title = 'Withdraw an oversight review';
@@ -50,8 +51,8 @@ export function WithdrawForm({ crn, name, review }: { crn: string; name: string;
         <a href={`#case/${crn}`} className="govuk-back-link" onClick={backToCase}>
           Back to the case
         </a>
-        <ErrorSummary errors={error ? [{ href: '#reason', text: error }] : []} />
-        {failure && <ProblemSummary title="The review could not be withdrawn" message={serviceMessage(failure)} />}
+        <ErrorSummary errors={error ? [{ href: '#reason', text: error }] : []} attempt={attempt} />
+        {failure && <ProblemSummary key={attempt} title="The review could not be withdrawn" message={failure} />}
         <PageHeading title={title} caption={`${name}, case ${crn}`} error={error !== null || failure !== null}>
           {title}
         </PageHeading>
@@ -90,6 +91,7 @@ export function WithdrawForm({ crn, name, review }: { crn: string; name: string;
             label="Why are you withdrawing this review?"
             rows={3}
             value={reason}
+            limit={reviewLimits.reason}
             error={error ?? undefined}
             onChange={(e) => {
               setReason(e.target.value);

@@ -1,5 +1,5 @@
 import type { ReactNode, Ref, TextareaHTMLAttributes } from 'react';
-import { describedBy, ErrorMessage, FormGroup } from '../../components/FormGroup.js';
+import { CharacterCount, describedBy, ErrorMessage, FormGroup, overLimit } from '../../components/FormGroup.js';
 
 interface Option<T extends string> {
   value: T;
@@ -125,19 +125,25 @@ interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>
   hint?: string;
   error?: string | undefined;
   ref?: Ref<HTMLTextAreaElement> | undefined;
+  /** The contract's limit: with it, the GOV.UK character count shows under the field. */
+  limit?: number | undefined;
+  value: string;
 }
 
-export function Textarea({ id, label, hint, error, ...textarea }: TextareaProps) {
+export function Textarea({ id, label, hint, error, limit, ...textarea }: TextareaProps) {
+  const wrong = error !== undefined || overLimit(textarea.value.length, limit);
+  const described = [describedBy(id, hint, error), limit ? `${id}-info` : null].filter(Boolean).join(' ');
   return (
-    <FormGroup id={id} label={label} hint={hint} error={error}>
+    <FormGroup id={id} label={label} hint={hint} error={error} className={limit ? 'govuk-character-count' : undefined}>
       <textarea
         id={id}
         name={id}
         rows={5}
-        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
-        aria-describedby={describedBy(id, hint, error)}
+        className={`govuk-textarea${wrong ? ' govuk-textarea--error' : ''}`}
+        aria-describedby={described || undefined}
         {...textarea}
       />
+      {limit !== undefined && <CharacterCount id={id} length={textarea.value.length} limit={limit} />}
     </FormGroup>
   );
 }

@@ -1,5 +1,13 @@
 import {
   checkItems,
+  isoToDateParts,
+  plainIssue,
+  readDateParts,
+  type DatePart,
+  type DateParts,
+  type DateRules,
+  type DateWords,
+  isEmptyDate,
   contactCodePattern,
   reviewAmendInput,
   reviewLimits as max,
@@ -24,13 +32,13 @@ export interface ActionRow {
   key: number;
   text: string;
   owner: string;
-  due: string;
+  due: DateParts;
 }
 
 /** The review form as typed: every field a string, validated on submit. */
 export interface ReviewFormValues {
   type: ReviewType | '';
-  date: string;
+  date: DateParts;
   spoName: string;
   spoStaffCode: string;
   triggers: string[];
@@ -40,7 +48,7 @@ export interface ReviewFormValues {
   analysis: string;
   decision: string;
   actions: ActionRow[];
-  nextReviewDate: string;
+  nextReviewDate: DateParts;
   contactCode: string;
   contactId: string;
   /** Amend only: why it is corrected. */
@@ -49,8 +57,13 @@ export interface ReviewFormValues {
 
 export type Mode = 'record' | 'amend';
 
-/** Field id → message, in the order the fields appear on the form. */
-export type FieldErrors = Map<string, string>;
+/**
+ * Field id → message, in the order the fields appear on the form; for a date field, also the
+ * boxes that are wrong, so only they are highlighted and the summary links to the first.
+ */
+export class FieldErrors extends Map<string, string> {
+  readonly parts = new Map<string, DatePart[]>();
+}
 
 export const checkFieldId = (item: CheckItem) => `check-${item}`;
 export const actionFieldId = (i: number, part: 'text' | 'owner' | 'due') => `action-${String(i)}-${part}`;
@@ -62,12 +75,25 @@ export function suggestType(openRules: readonly string[]): ReviewType {
   return 'management-oversight';
 }
 
+/** The date the boxes hold, or '' when they hold none that is real. */
+export const isoOf = (d: DateParts): string => {
+  const read = readDateParts(d, { name: '', missing: '' });
+  return read.ok ? read.iso : '';
+};
+
+/** What the boxes hold for the contract: the date when it is real, else the boxes as typed (which the schema refuses). */
+const sent = (d: DateParts): string => isoOf(d) || [d.year, d.month, d.day].map((p) => p.trim()).join('-');
+
+const sameDate = (a: DateParts, b: DateParts): boolean => a.day.trim() === b.day.trim() && a.month.trim() === b.month.trim() && a.year.trim() === b.year.trim();
+
 /** The next review a type calls for, from the policy settings: repeat oversight, or the next level 1 review. */
-export function suggestNextReview(type: ReviewType | '', date: string, settings: readonly SettingView[] | null): string {
-  if (!type || !isIsoDate(date) || !settings) return '';
+export function suggestNextReview(type: ReviewType | '', date: DateParts, settings: readonly SettingView[] | null): DateParts {
+  const iso = isoOf(date);
+  const none = { day: '', month: '', year: '' };
+  if (!type || !isIsoDate(iso) || !settings) return none;
   const key = type === 'mappa-l1-review' ? 'mappaL1ReviewDays' : 'oversightIntervalDays';
   const days = settings.find((s) => s.key === key)?.value;
-  return typeof days === 'number' ? addDays(date, days) : '';
+  return typeof days === 'number' ? isoToDateParts(addDays(iso, days)) : none;
 }
 
 const noChecks = (): Record<CheckItem, CheckOutcome | ''> => ({ 'risk-assessment': '', rmp: '', 'police-da': '', 'childrens-services': '', referrals: '' });
@@ -82,7 +108,7 @@ export function prefillRecord(flags: CaseFlagsView, profile: Profile | null, tod
   const type = suggestType(triggers);
   return {
     type,
-    date: today,
+    date: isoToDateParts(today),
     spoName: profile?.name ?? '',
     spoStaffCode: profile?.staffCode ?? '',
     triggers,
@@ -91,7 +117,7 @@ export function prefillRecord(flags: CaseFlagsView, profile: Profile | null, tod
     analysis: '',
     decision: '',
     actions: [],
-    nextReviewDate: suggestNextReview(type, today, settings),
+    nextReviewDate: suggestNextReview(type, isoToDateParts(today), settings),
     contactCode: suggestedContactCodes[type] ?? '',
     contactId: '',
     reason: '',
@@ -110,7 +136,7 @@ export function prefillAmend(v: EditableVersion): ReviewFormValues {
   }
   return {
     type: v.type,
-    date: v.date,
+    date: isoToDateParts(v.date),
     spoName: v.spo.name,
     spoStaffCode: v.spo.staffCode ?? '',
     triggers: [...v.triggers],
@@ -118,8 +144,8 @@ export function prefillAmend(v: EditableVersion): ReviewFormValues {
     checkNotes,
     analysis: v.analysis,
     decision: v.decision,
-    actions: v.actions.map((a, i) => ({ key: i, ...a })),
-    nextReviewDate: v.nextReviewDate ?? '',
+    actions: v.actions.map((a, i) => ({ key: i, ...a, due: isoToDateParts(a.due) })),
+    nextReviewDate: isoToDateParts(v.nextReviewDate),
     contactCode: v.ndelius.contactCode ?? '',
     contactId: v.ndelius.contactId ?? '',
     reason: '',
@@ -137,31 +163,33 @@ export function changeType(v: ReviewFormValues, type: ReviewType, settings: read
     ...v,
     type,
     contactCode: v.contactCode === oldCode ? (suggestedContactCodes[type] ?? '') : v.contactCode,
-    nextReviewDate: v.nextReviewDate === oldNext ? suggestNextReview(type, v.date, settings) : v.nextReviewDate,
+    nextReviewDate: sameDate(v.nextReviewDate, oldNext) ? suggestNextReview(type, v.date, settings) : v.nextReviewDate,
   };
 }
 
 /** "20,000 characters or fewer": the schema's limit as GOV.UK writes a number. */
 const fewer = (limit: number): string => `${limit.toLocaleString('en-GB')} characters or fewer`;
 
-function checkDate(errors: FieldErrors, id: string, value: string, words: { missing: string; name: string }, required: boolean): boolean {
-  if (value.trim() === '') {
-    if (required) errors.set(id, words.missing);
-    return false;
-  }
-  if (!isIsoDate(value.trim())) {
-    errors.set(id, `${words.name} must be a real date`);
-    return false;
-  }
-  return true;
+/** Reads a date field into `errors`; answers the ISO date, or '' when it is empty or wrong. */
+function checkDate(errors: FieldErrors, id: string, value: DateParts, words: DateWords, rules: DateRules): string {
+  const read = readDateParts(value, words, rules);
+  if (read.ok) return read.iso;
+  errors.set(id, read.message);
+  errors.parts.set(id, read.parts);
+  return '';
+}
+
+/** Sets a date field's message for the whole date (a rule between dates), all three boxes wrong. */
+function wholeDate(errors: FieldErrors, id: string, message: string) {
+  errors.set(id, message);
+  errors.parts.set(id, ['day', 'month', 'year']);
 }
 
 /** Every problem on the form at once, in GOV.UK words; the service is asked only when there is none. */
 export function validate(v: ReviewFormValues, mode: Mode, today: string): FieldErrors {
-  const e: FieldErrors = new Map();
+  const e = new FieldErrors();
   if (!v.type) e.set('type', 'Select the type of review');
-  const dateOk = checkDate(e, 'date', v.date, { missing: 'Enter the date of the review', name: 'Date of the review' }, true);
-  if (dateOk && v.date > today) e.set('date', 'Date of the review must be today or in the past');
+  const date = checkDate(e, 'date', v.date, { name: 'Date of review', missing: 'Enter the date of review' }, { required: true, today, when: 'today-or-past' });
   if (!v.spoName.trim()) e.set('spoName', 'Enter the name of the SPO who did the review');
   else if (v.spoName.trim().length > max.spoName) e.set('spoName', `SPO name must be ${fewer(max.spoName)}`);
   if (v.spoStaffCode.trim().length > max.staffCode) e.set('spoStaffCode', `Staff code must be ${fewer(max.staffCode)}`);
@@ -174,17 +202,23 @@ export function validate(v: ReviewFormValues, mode: Mode, today: string): FieldE
   v.actions.forEach((a, i) => {
     const n = String(i + 1);
     if (!a.text.trim()) e.set(actionFieldId(i, 'text'), `Enter what action ${n} is`);
+    else if (a.text.trim().length > max.actionText) e.set(actionFieldId(i, 'text'), `Action ${n} must be ${fewer(max.actionText)}`);
     if (!a.owner.trim()) e.set(actionFieldId(i, 'owner'), `Enter who owns action ${n}`);
-    const dueOk = checkDate(e, actionFieldId(i, 'due'), a.due, { missing: `Enter the due date of action ${n}`, name: `Due date of action ${n}` }, true);
-    if (dueOk && dateOk && a.due < v.date) e.set(actionFieldId(i, 'due'), `Action ${n} must be due on or after the date of the review`);
+    else if (a.owner.trim().length > max.actionOwner) e.set(actionFieldId(i, 'owner'), `Owner of action ${n} must be ${fewer(max.actionOwner)}`);
+    const id = actionFieldId(i, 'due');
+    const due = checkDate(e, id, a.due, { name: `Due date of action ${n}`, missing: `Enter the due date of action ${n}` }, { required: true });
+    if (due && date && due < date) wholeDate(e, id, `Action ${n} must be due on or after the date of review`);
   });
-  const nextOk = checkDate(e, 'nextReviewDate', v.nextReviewDate, { missing: '', name: 'Next review date' }, false);
-  if (nextOk && dateOk && v.nextReviewDate < v.date) e.set('nextReviewDate', 'Next review date must be on or after the date of the review');
+  const next = checkDate(e, 'nextReviewDate', v.nextReviewDate, { name: 'Next review date', missing: '' }, {});
+  if (next && date && next < date) wholeDate(e, 'nextReviewDate', 'Next review date must be on or after the date of review');
   if (v.contactCode.trim() && !contactCodePattern.test(v.contactCode.trim().toUpperCase())) {
     e.set('contactCode', `nDelius contact code must be letters and numbers only, ${String(max.contactCode)} at most`);
   }
   if (v.contactId.trim().length > max.contactId) e.set('contactId', `nDelius contact ID must be ${fewer(max.contactId)}`);
-  if (mode === 'amend' && !v.reason.trim()) e.set('reason', 'Enter the reason for the correction');
+  if (mode === 'amend') {
+    if (!v.reason.trim()) e.set('reason', 'Enter the reason for the correction');
+    else if (v.reason.trim().length > max.reason) e.set('reason', `Reason for the correction must be ${fewer(max.reason)}`);
+  }
   return e;
 }
 
@@ -197,7 +231,7 @@ function checks(v: ReviewFormValues) {
   });
 }
 
-const actions = (v: ReviewFormValues) => v.actions.map((a) => ({ text: a.text.trim(), owner: a.owner.trim(), due: a.due.trim() }));
+const actions = (v: ReviewFormValues) => v.actions.map((a) => ({ text: a.text.trim(), owner: a.owner.trim(), due: sent(a.due) }));
 
 export function toRecordInput(crn: string, v: ReviewFormValues): InputOf<'reviews:record'> {
   const staffCode = v.spoStaffCode.trim();
@@ -205,14 +239,14 @@ export function toRecordInput(crn: string, v: ReviewFormValues): InputOf<'review
     crn,
     // Validation has refused an empty type before this is called.
     type: v.type || 'management-oversight',
-    date: v.date.trim(),
+    date: sent(v.date),
     spo: staffCode ? { name: v.spoName.trim(), staffCode } : { name: v.spoName.trim() },
     triggers: v.triggers,
     checks: checks(v),
     analysis: v.analysis,
     decision: v.decision,
     actions: actions(v),
-    ...(v.nextReviewDate.trim() ? { nextReviewDate: v.nextReviewDate.trim() } : {}),
+    ...(isEmptyDate(v.nextReviewDate) ? {} : { nextReviewDate: sent(v.nextReviewDate) }),
     ...(v.contactCode.trim() ? { ndeliusContactCode: v.contactCode.trim() } : {}),
     ...(v.contactId.trim() ? { ndeliusContactId: v.contactId.trim() } : {}),
   };
@@ -224,14 +258,14 @@ export function toAmendInput(id: number, v: ReviewFormValues): InputOf<'reviews:
     id,
     reason: v.reason.trim(),
     type: v.type || 'management-oversight',
-    date: v.date.trim(),
+    date: sent(v.date),
     spo: staffCode ? { name: v.spoName.trim(), staffCode } : { name: v.spoName.trim() },
     triggers: v.triggers,
     checks: checks(v),
     analysis: v.analysis,
     decision: v.decision,
     actions: actions(v),
-    nextReviewDate: v.nextReviewDate.trim() || null,
+    nextReviewDate: isEmptyDate(v.nextReviewDate) ? null : sent(v.nextReviewDate),
     ndeliusContactCode: v.contactCode.trim() || null,
     ndeliusContactId: v.contactId.trim() || null,
   };
@@ -270,28 +304,70 @@ export function fieldFor(path: string, v: ReviewFormValues): string | null {
   }
 }
 
-/** The service's words without the `field: ` prefix the CLI needs. */
-export function serviceMessage(error: OpError): string {
-  const text = error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** What the service refused, in the form's words: the fields it names, else one problem for the whole form. */
+export function serviceErrors(error: OpError, v: ReviewFormValues): { fields: FieldErrors; problem: string | null } {
+  const fields = new FieldErrors();
+  // error.fields carries GOV.UK words; an engine refusal naming only `field` is worded here.
+  const named = error.fields ?? (error.field ? [{ field: error.field, message: undefined }] : []);
+  for (const p of named) {
+    const id = fieldFor(p.field, v);
+    if (id && !fields.has(id)) fields.set(id, refusedWords(p.field, p.message));
+  }
+  return { fields, problem: fields.size > 0 ? null : problemWords(error) };
+}
+
+/**
+ * A refusal of one field in the form's words. Without plain words, it is one of the engine's own
+ * checks of a review that passed the form's (the clock moved on past midnight, say).
+ */
+function refusedWords(path: string, plain: string | undefined): string {
+  const [head, index] = path.split('.');
+  const n = String(Number(index) + 1);
+  const notReal = plain?.endsWith('must be a real date') ?? false;
+  if (head === 'date') return notReal ? 'Date of review must be a real date' : (plain ?? 'Date of review must be today or in the past');
+  if (head === 'nextReviewDate') return plain ?? 'Next review date must be on or after the date of review';
+  if (head === 'actions' && path.endsWith('.due')) return notReal ? `Due date of action ${n} must be a real date` : (plain ?? `Action ${n} must be due on or after the date of review`);
+  return plain ?? 'Check this answer and try again';
+}
+
+/** A refusal not about one field, in plain words. */
+export function problemWords(error: OpError): string {
+  if (error.code === 'internal') return 'Something went wrong on this computer. Try again; if it happens again, the details are in the application log.';
+  if (error.code === 'not-found') return 'The case or review could not be found. Go back to the case and try again.';
+  if (error.code === 'conflict') return 'Someone else changed the case at the same time. Go back to the case and try again.';
+  if (/changes nothing/.test(error.message)) return 'The correction changes nothing. Change the parts that were wrong, then save it.';
+  if (/left the caseload/.test(error.message)) return 'The case has left the caseload: no new review can be recorded.';
+  if (/withdrawn/.test(error.message)) return 'This review was withdrawn; it cannot be corrected or withdrawn again.';
+  return 'The review could not be saved. Check your answers and try again.';
 }
 
 /**
  * A check the contract makes that the form's own did not (it should never happen): the schema's
- * issues, mapped onto fields, so nothing is sent that the service would refuse.
+ * issues, mapped onto fields in GOV.UK words, so nothing is sent that the service would refuse.
  */
 export function schemaErrors(crn: string, id: number | null, v: ReviewFormValues): FieldErrors {
+  const op = id === null ? 'reviews:record' : 'reviews:amend';
   const parsed = id === null ? reviewRecordInput.safeParse(toRecordInput(crn, v)) : reviewAmendInput.safeParse(toAmendInput(id, v));
-  const e: FieldErrors = new Map();
+  const e = new FieldErrors();
   if (parsed.success) return e;
   for (const issue of parsed.error.issues) {
     const path = issue.path.map(String).join('.');
     const field = fieldFor(path, v) ?? 'decision';
-    if (!e.has(field)) e.set(field, `${path}: ${issue.message}`);
+    if (!e.has(field)) e.set(field, refusedWords(path, plainIssue(op, issue)));
   }
   return e;
 }
 
-export function summaryOf(errors: FieldErrors, firstId: (field: string) => string = (f) => f): FieldError[] {
-  return [...errors].map(([field, text]) => ({ href: `#${firstId(field)}`, text }));
+/** The summary's links, each to its field; for a date, to its first wrong box. */
+export function summaryOf(errors: FieldErrors): FieldError[] {
+  return [...errors].map(([field, text]) => ({ href: `#${firstPartId(errors, field)}`, text }));
 }
+
+/** The id the summary links to: a date field's first wrong box (its day when the whole date is wrong). */
+export function firstPartId(errors: FieldErrors, field: string): string {
+  const parts = errors.parts.get(field);
+  if (parts) return `${field}-${parts[0] ?? 'day'}`;
+  return isDateField(field) ? `${field}-day` : field;
+}
+
+const isDateField = (field: string): boolean => field === 'date' || field === 'nextReviewDate' || /^action-\d+-due$/.test(field);

@@ -2,6 +2,7 @@ import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { sampleAnswers, sampleCheckItems, sampleOutcomes, type Review, type SampleOutcome } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
+import { CharacterCount, describedBy, ErrorMessage, FormGroup, overLimit } from '../../components/FormGroup.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
 import { sampleAnswerLabels, sampleCheckLabels, sampleOutcomeLabels } from './labels.js';
@@ -11,6 +12,9 @@ import { reviewTypeLabels } from '../../../../db/contract/words/index.js';
 import { Day } from '../case/format.js';
 
 type Answer = (typeof sampleAnswers)[number];
+
+/** The contract's limit on the re-reader's note (sampleRecordInput). */
+const noteLimit = 20_000;
 type Item = (typeof sampleCheckItems)[number];
 
 /** Re-reading one sampled review: the review as recorded, a checklist, and an outcome. */
@@ -27,27 +31,40 @@ export function SampleItemScreen() {
   const [answers, setAnswers] = useState<Partial<Record<Item, Answer>>>({});
   const [outcome, setOutcome] = useState<SampleOutcome | ''>('');
   const [note, setNote] = useState('');
-  const [missing, setMissing] = useState(false);
+  const [own, setOwn] = useState<{ outcome?: string; note?: string }>({});
+  const [tries, setTries] = useState(0);
   const back = () => {
     navigate({ screen: 'sample', id });
   };
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
-    if (!outcome) {
-      setMissing(true);
+    const found = {
+      ...(outcome ? {} : { outcome: 'Select an outcome for this review' }),
+      ...(note.trim().length > noteLimit ? { note: `Note must be ${noteLimit.toLocaleString('en-GB')} characters or fewer` } : {}),
+    };
+    setOwn(found);
+    if (found.outcome || found.note || !outcome) {
+      setTries((n) => n + 1);
       return;
     }
-    setMissing(false);
     const checks = sampleCheckItems.flatMap((i) => {
       const answer = answers[i];
       return answer ? [{ item: i, answer, note: '' }] : [];
     });
     if (await record({ sampleId: id, position, checks, outcome, note })) back();
   };
+  // The form's own checks first; then what the service refused, in the plain words it carries.
+  const outcomeError = own.outcome ?? samples.recordErrors.messages.outcome;
+  const noteError = own.note ?? samples.recordErrors.messages.note;
+  const summary = [
+    ...(outcomeError ? [{ href: '#sample-outcome-good', text: outcomeError }] : []),
+    ...(noteError ? [{ href: '#sample-note', text: noteError }] : []),
+  ];
+  const missing = summary.length > 0;
   return (
     <>
-      <ErrorSummary errors={missing ? [{ href: '#sample-outcome-good', text: 'Select an outcome for this review' }] : []} />
-      {samples.error && <ProblemSummary message={samples.error.message} />}
+      <ErrorSummary errors={summary} attempt={tries + samples.attempt} />
+      {samples.error && <ProblemSummary key={samples.attempt} message={samples.error} />}
       <a
         href={`#sample/${String(id)}`}
         className="govuk-back-link"
@@ -58,7 +75,7 @@ export function SampleItemScreen() {
       >
         Sample {id}
       </a>
-      <PageHeading title={`Re-read review ${String(position)} of sample ${String(id)}`} caption={`Sample ${String(id)}`} error={missing}>
+      <PageHeading title={`Re-read review ${String(position)} of sample ${String(id)}`} caption={`Sample ${String(id)}`} error={missing || samples.error !== null}>
         Re-read {item ? item.crn : 'review'}
       </PageHeading>
       {samples.review ? <ReviewAsRecorded review={samples.review} version={item?.reviewVersion} /> : <p className="govuk-body">Reading the review…</p>}
@@ -95,16 +112,12 @@ export function SampleItemScreen() {
             </fieldset>
           </div>
         ))}
-        <div className={`govuk-form-group${missing ? ' govuk-form-group--error' : ''}`}>
-          <fieldset className="govuk-fieldset" aria-describedby={missing ? 'sample-outcome-error' : undefined}>
+        <div className={`govuk-form-group${outcomeError ? ' govuk-form-group--error' : ''}`}>
+          <fieldset className="govuk-fieldset" aria-describedby={outcomeError ? 'sample-outcome-error' : undefined}>
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
               <h2 className="govuk-fieldset__heading">Outcome</h2>
             </legend>
-            {missing && (
-              <p id="sample-outcome-error" className="govuk-error-message">
-                <span className="govuk-visually-hidden">Error:</span> Select an outcome for this review
-              </p>
-            )}
+            <ErrorMessage id="sample-outcome" error={outcomeError} />
             <div className="govuk-radios">
               {sampleOutcomes.map((o) => (
                 <div className="govuk-radios__item" key={o}>
@@ -126,24 +139,19 @@ export function SampleItemScreen() {
             </div>
           </fieldset>
         </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="sample-note">
-            Note (optional)
-          </label>
-          <div id="sample-note-hint" className="govuk-hint">
-            What was good, what was missing, what the SPO should do
-          </div>
+        <FormGroup id="sample-note" label="Note (optional)" hint="What was good, what was missing, what the SPO should do" error={noteError} className="govuk-character-count">
           <textarea
-            className="govuk-textarea"
+            className={`govuk-textarea${noteError || overLimit(note.length, noteLimit) ? ' govuk-textarea--error' : ''}`}
             id="sample-note"
             rows={4}
-            aria-describedby="sample-note-hint"
+            aria-describedby={`${describedBy('sample-note', true, noteError) ?? ''} sample-note-info`}
             value={note}
             onChange={(e) => {
               setNote(e.target.value);
             }}
           />
-        </div>
+          <CharacterCount id="sample-note" length={note.length} limit={noteLimit} />
+        </FormGroup>
         <button type="submit" className="govuk-button" disabled={samples.busy}>
           Record the re-reading
         </button>

@@ -25,7 +25,7 @@ export function SampleScreen() {
       {samples.done && (
         <SuccessBanner id="sample-done" heading={samples.done} />
       )}
-      {samples.error && <ProblemSummary message={samples.error.message} />}
+      {samples.error && <ProblemSummary message={samples.error} />}
       <a
         href="#samples"
         className="govuk-back-link"

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TableHead } from '../../components/TableHead.js';
+import { DateInput, datePartId } from '../../components/DateInput.js';
 import { TextInput } from '../../components/TextInput.js';
 import { useApp } from '../../store/index.js';
 import type { DrawForm } from '../../store/sample.js';
@@ -18,12 +19,23 @@ export function SamplesScreen() {
   useEffect(() => {
     void load();
   }, [load]);
-  const { list, form, fieldErrors, error, busy } = samples;
-  const summary: FieldError[] = order.flatMap((f) => (fieldErrors[f] ? [{ href: `#sample-${f}`, text: fieldErrors[f] }] : []));
-  const field = (key: keyof DrawForm) => ({
+  const { list, form, fieldErrors, error, busy, attempt } = samples;
+  const { messages, parts } = fieldErrors;
+  const link = (f: keyof DrawForm) => (f === 'from' || f === 'to' ? `#${datePartId(`sample-${f}`, parts[f]?.[0] ?? 'day')}` : `#sample-${f}`);
+  const summary: FieldError[] = order.flatMap((f) => (messages[f] ? [{ href: link(f), text: messages[f] }] : []));
+  const date = (key: 'from' | 'to') => ({
     id: `sample-${key}`,
     value: form[key],
-    error: fieldErrors[key],
+    error: messages[key],
+    errorParts: parts[key],
+    onChange: (value: DrawForm['from']) => {
+      setField(key, value);
+    },
+  });
+  const field = (key: 'size' | 'team' | 'seed') => ({
+    id: `sample-${key}`,
+    value: form[key],
+    error: messages[key],
     onChange: (e: ChangeEvent<HTMLInputElement>) => {
       setField(key, e.target.value);
     },
@@ -34,9 +46,9 @@ export function SamplesScreen() {
   };
   return (
     <>
-      <ErrorSummary errors={summary} />
-      {error && !error.field && <ProblemSummary message={error.message} />}
-      <PageHeading title="Quality assurance samples" error={summary.length > 0}>
+      <ErrorSummary errors={summary} attempt={attempt} />
+      {error && <ProblemSummary key={attempt} message={error} />}
+      <PageHeading title="Quality assurance samples" error={summary.length > 0 || error !== null}>
         Quality assurance samples
       </PageHeading>
       <p className="govuk-body">
@@ -84,8 +96,8 @@ export function SamplesScreen() {
       <form onSubmit={submit} noValidate>
         <TextInput {...field('size')} label="How many reviews" hint="Up to 500. Each practitioner and risk level gets its share." width="govuk-input--width-10" inputMode="numeric" />
         <div className="spo-inline-fields">
-          <TextInput {...field('from')} label="Reviews dated from" hint="For example, 2026-09-01" width="govuk-input--width-10" />
-          <TextInput {...field('to')} label="Reviews dated to" hint="For example, 2026-11-30" width="govuk-input--width-10" />
+          <DateInput {...date('from')} legend="First review date" hint="Reviews dated on or after this day" />
+          <DateInput {...date('to')} legend="Last review date" hint="Reviews dated on or before this day" />
         </div>
         <TextInput {...field('team')} label="Team code (optional)" hint="Leave empty for every team" width="govuk-input--width-10" autoComplete="off" />
         <TextInput {...field('seed')} label="Seed (optional)" hint="To draw an earlier sample again; a random seed is chosen and kept otherwise" width="govuk-input--width-20" inputMode="numeric" />
