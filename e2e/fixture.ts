@@ -50,6 +50,9 @@ async function openApp(): Promise<{ app: App; close: () => Promise<void> }> {
       if (m.type() === 'error') errors.push(m.text());
     });
     const document = await page.goto(preview.url);
+    // The page spends its one-time code for the session token as it starts; a test that reloads
+    // before that exchange has answered would leave the tab with neither (renderer/src/client.ts).
+    await page.waitForFunction(`sessionStorage.getItem('spo-preview-token') !== null`);
     const app: App = {
       page,
       preview,

@@ -35,7 +35,7 @@ test('Team: each practitioner’s caseload, coverage and workload as the engine 
   // Over capacity is said in words, not only by colour.
   const over = view.practitioners.filter((p) => p.workload?.overCapacity).length;
   expect(over).toBeGreaterThan(0);
-  expect(rows.filter((r) => r[8]?.includes('Over capacity'))).toHaveLength(over);
+  expect(rows.filter((r) => r[9]?.includes('Over capacity'))).toHaveLength(over);
   expect(await team.weekHeaders()).toHaveLength(13);
   await expect.poll(() => team.heatmap().locator('tbody tr').count()).toBe(view.practitioners.length);
   await app.check('team');

@@ -71,7 +71,8 @@ const readErrorState = String.raw`({ patterns, key }) => {
     hrefs: links.map((a) => a.getAttribute('href') || ''),
     inline,
     focused: !!el && !!active && (active === el || el.contains(active)),
-    inView: top >= 0 && top < window.innerHeight,
+    // Scrolled to the top of the viewport; a fraction of a pixel above it is layout rounding.
+    inView: top > -1 && top < window.innerHeight,
     hiddenPrefixes: inlineEls.every((m) => { const h = m.querySelector('.govuk-visually-hidden'); return !!h && h.textContent.trim() === 'Error:'; }),
     targetsExist: links.every((a) => { const id = (a.getAttribute('href') || '').replace(/^#/, ''); return id !== '' && document.getElementById(id) !== null; }),
     leaks: [...leaks, ...keyed],

@@ -5,7 +5,7 @@ import { settingHelp, settingTitles, settingValueText } from '../../../../db/con
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
-import { formatValue, parseValue, settingInSentence } from './value-text.js';
+import { formatValue, parseValue, settingInSentence, valueProblemWords } from './value-text.js';
 import { SuccessBanner } from '../../components/SuccessBanner.js';
 import { TableHead } from '../../components/TableHead.js';
 
@@ -133,7 +133,13 @@ function ChangeForm({ setting, onCancel }: { setting: SettingView; onCancel: () 
       return;
     }
     const problem = await saveSetting(setting.key, parseValue(setting.value, value), reason);
-    if (problem) setErrors([{ href: problem.field === 'reason' ? '#setting-reason' : '#setting-value', text: problem.message }]);
+    if (problem) {
+      setErrors([
+        problem.field === 'reason'
+          ? { href: '#setting-reason', text: 'Enter why the setting is being changed' }
+          : { href: '#setting-value', text: valueProblemWords(settingTitles[setting.key], problem.message) },
+      ]);
+    }
   };
   const errorFor = (href: string) => errors.find((x) => x.href === href)?.text;
   const valueError = errorFor('#setting-value');

@@ -36,3 +36,20 @@ export function parseValue(current: SettingValue, text: string): unknown {
 export function settingInSentence(title: string): string {
   return /^[A-Z][a-z]/.test(title) ? `${title.charAt(0).toLowerCase()}${title.slice(1)}` : title;
 }
+
+/**
+ * The engine's refusal of a value, in the form's words: "Repeat SPO oversight interval must be a
+ * whole number of days". The engine names the setting ("Title (key): expected …") and may put
+ * the place in a list before its words ("2: expected a code …"); the form says which setting it
+ * is in its heading, so only the title leads, and a JSON example (the CLI's way of typing a
+ * value) is left out.
+ */
+export function valueProblemWords(title: string, message: string): string {
+  const rest = message
+    .replace(/^[^:]*\([A-Za-z]+\):\s*/, '')
+    .replace(/^(?:[\w.]+:\s*)+(?=expected|must|at |give)/, '')
+    .replace(/,? e\.g\. [[{].*$/, '')
+    .trim();
+  const words = rest.startsWith('expected ') ? `must be ${rest.slice('expected '.length)}` : rest;
+  return `${title} ${words}`;
+}

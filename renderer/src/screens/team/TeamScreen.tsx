@@ -7,6 +7,7 @@ import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TableHead } from '../../components/TableHead.js';
 import { count } from '../../format.js';
+import { plainMessage } from '../../store/form-errors.js';
 import { useApp } from '../../store/index.js';
 
 
@@ -19,7 +20,7 @@ export function TeamScreen() {
   const { team, teams, view, loading, error } = state;
   return (
     <>
-      {error && <ProblemSummary message={error.field ? `${error.field}: ${error.message}` : error.message} />}
+      {error && <ProblemSummary title="The team could not be shown" message={plainMessage(error, 'The team view')} />}
       <PageHeading title="Team" error={error !== null}>
         Team
       </PageHeading>
