@@ -85,7 +85,8 @@ test('Audit log: the SPO sees who did what to a case, the chain checks out, and 
   const entries = await audit.entries();
   expect(entries.length).toBeGreaterThan(0);
   expect(entries.filter((e) => !e.cases.startsWith(crn))).toEqual([]);
-  expect(entries).toContainEqual({ operation: 'Alteration', op: 'reviews:record', cases: crn });
+  // What was done, in words, with the operation's name beside it.
+  expect(entries).toContainEqual({ operation: 'Alteration', op: 'Recorded an oversight review reviews:record', cases: crn });
 
   await audit.filterByOperation('Erasure');
   await app.page.getByText('No entries match these filters.').waitFor();

@@ -27,7 +27,7 @@ describe('auditing through the service', () => {
     await ok(f.service.call('reviews:withdraw', { id: r.id, reason: 'entered on the wrong case' }));
     const log = await entries(f.service);
     expect(log.map((e) => [e.operation, e.op, e.crns, e.justification, e.details.version])).toEqual([
-      ['alteration', 'reviews:record', ['X000001'], 'management-oversight review recorded, prompted by OVERSIGHT-NEW', 1],
+      ['alteration', 'reviews:record', ['X000001'], 'Management oversight review recorded, prompted by First SPO oversight (OVERSIGHT-NEW)', 1],
       ['alteration', 'reviews:amend', ['X000001'], 'date corrected', 2],
       ['alteration', 'reviews:withdraw', ['X000001'], 'entered on the wrong case', 3],
     ]);

@@ -1,5 +1,9 @@
-import type { ImportReport, Operation, ParsedInputOf, ResultOf } from '../contract/index.js';
+import { caseRuleIds, type CaseRuleId, type ImportReport, type Operation, type ParsedInputOf, type ResultOf } from '../contract/index.js';
+import { reviewTypeLabels, ruleTitles } from '../contract/words/index.js';
 import type { AuditDraft } from '../audit/log.js';
+
+/** A review's trigger in words with the rule's id beside it; an event ("new RoSH registration") as written. */
+const triggerWords = (t: string): string => ((caseRuleIds as readonly string[]).includes(t) ? `${ruleTitles[t as CaseRuleId]} (${t})` : t);
 
 /**
  * For every operation: whether it is logged under DPA 2018 s.62, and what the entry records.
@@ -109,7 +113,7 @@ export const auditMap = {
       {
         operation: 'alteration',
         crns: [r.crn],
-        justification: `${input.type} review recorded${input.triggers.length ? `, prompted by ${input.triggers.join(', ')}` : ''}`,
+        justification: `${reviewTypeLabels[input.type]} review recorded${input.triggers.length ? `, prompted by ${input.triggers.map(triggerWords).join(', ')}` : ''}`,
         details: { reviewId: r.id, version: r.current.version, action: 'recorded' },
       },
     ],

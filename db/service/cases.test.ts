@@ -115,7 +115,7 @@ describe('cases:open', () => {
     const log = (await ok(service.call('audit:list', { crn: 'X000001' }))).entries.filter((e) => e.op !== 'audit:list');
     expect(log.map((e) => [e.operation, e.op, e.crns, e.justification])).toEqual([
       ['consultation', 'cases:open', ['X000001'], 'case opened'],
-      ['alteration', 'reviews:record', ['X000001'], 'management-oversight review recorded, prompted by OVERSIGHT-NEW'],
+      ['alteration', 'reviews:record', ['X000001'], 'Management oversight review recorded, prompted by First SPO oversight (OVERSIGHT-NEW)'],
     ]);
     expect(log[0]?.details).toMatchObject({ asOf: '2026-11-23', reviews: [r.id], contacts: 1 });
   });

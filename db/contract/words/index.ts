@@ -5,3 +5,4 @@ export * from './risk.js';
 export * from './rules.js';
 export * from './settings.js';
 export * from './text.js';
+export * from './operations.js';

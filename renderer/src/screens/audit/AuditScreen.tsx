@@ -1,6 +1,6 @@
 import { useEffect, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { s62Operations, type AuditEntry, type S62Operation } from '../../../../db/contract/index.js';
+import { operationTitle, s62Operations, type AuditEntry, type S62Operation } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TableHead } from '../../components/TableHead.js';
@@ -139,7 +139,7 @@ function EntriesTable({ entries, crn }: { entries: readonly AuditEntry[]; crn: s
               <td className="govuk-table__cell">{when.format(new Date(e.at))}</td>
               <td className="govuk-table__cell">{operationLabels[e.operation]}</td>
               <td className="govuk-table__cell">
-                <code>{e.op}</code>
+                {operationTitle(e.op)} <code className="spo-code spo-code__raw">{e.op}</code>
               </td>
               <td className="govuk-table__cell">{e.appUser ? `${e.appUser} (${e.osUser})` : e.osUser}</td>
               <td className="govuk-table__cell">{crnList(e.crns, crn)}</td>
