@@ -1,5 +1,6 @@
 /** One case as the case screen shows it: its snapshot and evidence, its rules and its reviews, in one call. */
 import { z } from 'zod';
+import type { TrackedAction } from './actions.js';
 import { crnField } from './fields.js';
 import type { CaseFlagsView } from './flags.js';
 import type { CaseReviews } from './reviews.js';
@@ -73,6 +74,8 @@ export interface CaseDetail {
 
 /** Everything the case screen shows, read together and logged as one consultation. */
 export interface CaseOpened {
+  /** The actions agreed in the case's current reviews, open first (actions:list's order). */
+  actions: TrackedAction[];
   detail: CaseDetail;
   /** Every rule that applies, with its explanation (as `flags:case`). */
   flags: CaseFlagsView;

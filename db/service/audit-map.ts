@@ -95,7 +95,7 @@ export const auditMap = {
         justification: 'case opened',
         details: {
           asOf: r.detail.asOf,
-          view: 'case details, flags with their explanations, evidence timeline and reviews',
+          view: 'case details, flags with their explanations, evidence timeline, reviews and their actions',
           contacts: r.detail.contactsShown,
           reviews: r.reviews.reviews.map((x) => x.id),
         },

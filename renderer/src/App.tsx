@@ -42,7 +42,10 @@ const screens: { [S in Route['screen']]: ComponentType } = {
 /** Screens remount when the route changes (a new case is a new screen), so no state leaks across. */
 function routeKey(route: Route): string {
   if (route.screen === 'case') return `case:${route.crn}`;
-  if (route.screen === 'review') return `review:${route.crn}:${route.mode}:${route.mode === 'record' ? '' : String(route.reviewId)}`;
+  if (route.screen === 'review') {
+    const action = route.mode === 'done' || route.mode === 'drop' ? `:${String(route.number)}` : '';
+    return `review:${route.crn}:${route.mode}:${route.mode === 'record' ? '' : String(route.reviewId)}${action}`;
+  }
   if (route.screen === 'sample') return `sample:${String(route.id)}`;
   if (route.screen === 'sample-item') return `sample:${String(route.id)}:${String(route.position)}`;
   return route.screen;

@@ -38,7 +38,7 @@ const flags: CaseFlagsView = {
 const reviews: CaseReviews = { crn: 'X000001', reviews: [] };
 
 const caseAnswers: Answers = {
-  'cases:open': () => ({ ok: true, value: { detail, flags, reviews } }),
+  'cases:open': () => ({ ok: true, value: { detail, flags, reviews, actions: [] } }),
 };
 
 describe('the case slice', () => {
@@ -47,7 +47,7 @@ describe('the case slice', () => {
     const store = createAppStore(client);
     await store.getState().loadCase('X000001');
     expect(calls.map((c) => c.op)).toEqual(['cases:open']);
-    expect(store.getState().caseView).toEqual({ crn: 'X000001', detail, flags, reviews, loading: false, error: null });
+    expect(store.getState().caseView).toEqual({ crn: 'X000001', detail, flags, reviews, actions: [], loading: false, error: null });
   });
 
   it('says why a case could not be read, showing nothing of it', async () => {

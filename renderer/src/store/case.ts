@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseFlagsView, CaseReviews, OpError } from '../../../db/contract/index.js';
+import type { CaseDetail, CaseFlagsView, CaseReviews, OpError, TrackedAction } from '../../../db/contract/index.js';
 import type { Slice } from './types.js';
 
 export interface CaseState {
@@ -6,6 +6,8 @@ export interface CaseState {
   detail: CaseDetail | null;
   flags: CaseFlagsView | null;
   reviews: CaseReviews | null;
+  /** The actions agreed in the case's current reviews, open first. */
+  actions: TrackedAction[] | null;
   loading: boolean;
   error: OpError | null;
 }
@@ -27,7 +29,7 @@ export interface CaseSlice {
   setCaseNotice: (notice: CaseNotice | null) => void;
 }
 
-const empty: CaseState = { crn: null, detail: null, flags: null, reviews: null, loading: false, error: null };
+const empty: CaseState = { crn: null, detail: null, flags: null, reviews: null, actions: null, loading: false, error: null };
 
 export const caseSlice: Slice<CaseSlice> = (client) => (set, get) => ({
   caseView: empty,
@@ -42,8 +44,8 @@ export const caseSlice: Slice<CaseSlice> = (client) => (set, get) => ({
       set({ caseView: { ...empty, crn, error: opened.error } });
       return;
     }
-    const { detail, flags, reviews } = opened.value;
-    set({ caseView: { crn, detail, flags, reviews, loading: false, error: null } });
+    const { detail, flags, reviews, actions } = opened.value;
+    set({ caseView: { crn, detail, flags, reviews, actions, loading: false, error: null } });
   },
   openCase: (crn) => {
     set({ caseNotice: null });

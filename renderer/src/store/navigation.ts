@@ -23,7 +23,9 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'case'; crn: string }
   | { screen: 'review'; crn: string; mode: 'record' }
-  | { screen: 'review'; crn: string; mode: 'amend' | 'withdraw'; reviewId: number };
+  | { screen: 'review'; crn: string; mode: 'amend' | 'withdraw'; reviewId: number }
+  /** Marks one action agreed in a review done, or drops it. */
+  | { screen: 'review'; crn: string; mode: 'done' | 'drop'; reviewId: number; number: number };
 
 export interface NavigationSlice {
   route: Route;

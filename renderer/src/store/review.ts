@@ -1,4 +1,5 @@
 import type { InputOf, OpError, SettingView } from '../../../db/contract/index.js';
+import { spokenDate } from '../../../db/contract/dates.js';
 import type { Slice } from './types.js';
 
 export interface ReviewSlice {
@@ -9,6 +10,8 @@ export interface ReviewSlice {
   recordReview: (input: InputOf<'reviews:record'>) => Promise<OpError | null>;
   amendReview: (crn: string, input: InputOf<'reviews:amend'>) => Promise<OpError | null>;
   withdrawReview: (crn: string, input: InputOf<'reviews:withdraw'>) => Promise<OpError | null>;
+  /** Marks an action done or drops it; back on the case with a banner, or the refusal. */
+  closeAction: (crn: string, kind: 'done' | 'drop', input: InputOf<'actions:drop'> | InputOf<'actions:done'>) => Promise<OpError | null>;
 }
 
 export const reviewSlice: Slice<ReviewSlice> = (client) => (set, get) => {
@@ -34,6 +37,17 @@ export const reviewSlice: Slice<ReviewSlice> = (client) => (set, get) => {
       const result = await client.call('reviews:amend', input);
       if (!result.ok) return result.error;
       backToCase(crn, 'Review corrected', `Version ${String(result.value.current.version)} of the review is recorded with your reason; the earlier versions are kept.`);
+      return null;
+    },
+    closeAction: async (crn, kind, input) => {
+      const result = kind === 'done' ? await client.call('actions:done', input) : await client.call('actions:drop', input as InputOf<'actions:drop'>);
+      if (!result.ok) return result.error;
+      const a = result.value;
+      backToCase(
+        crn,
+        kind === 'done' ? 'Action marked done' : 'Action dropped',
+        `“${a.text}” (owner ${a.owner}) is ${kind === 'done' ? 'marked done' : 'dropped'} on ${spokenDate(input.date)}. The review itself is unchanged, and the case’s flags are up to date.`,
+      );
       return null;
     },
     withdrawReview: async (crn, input) => {

@@ -8,6 +8,7 @@ import { count } from '../../format.js';
 import { CodeWords } from '../../components/CodeWords.js';
 import { speakText } from '../../../../db/contract/words/index.js';
 import { CaseSnapshot } from './CaseSnapshot.js';
+import { ActionsSection } from './ActionsSection.js';
 import { EvidenceTimeline } from './EvidenceTimeline.js';
 import { FlagCard } from './FlagCard.js';
 import { ReviewHistory } from './ReviewHistory.js';
@@ -31,7 +32,7 @@ function CasePage({ crn }: { crn: string }) {
   }, [crn, loadCase]);
 
   const ready = fresh && view.crn === crn && !view.loading;
-  const { detail, flags, reviews } = ready ? view : { detail: null, flags: null, reviews: null };
+  const { detail, flags, reviews, actions } = ready ? view : { detail: null, flags: null, reviews: null, actions: null };
   const error = ready ? view.error : null;
 
   const toQueue = (e: MouseEvent) => {
@@ -115,6 +116,7 @@ function CasePage({ crn }: { crn: string }) {
             )}
           </section>
 
+          <ActionsSection crn={crn} actions={actions ?? []} inCaseload={detail.inCaseload} />
           <CaseSnapshot detail={detail} flags={flags} />
           <ReviewHistory reviews={reviews} />
           <EvidenceTimeline detail={detail} />

@@ -3,7 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp, type Route } from '../../store/index.js';
-import { londonToday } from '../../../../db/contract/dates.js';
+import { londonToday, spokenDate } from '../../../../db/contract/dates.js';
+import { ActionCloseForm } from './ActionCloseForm.js';
 import { openRules, prefillAmend, prefillRecord } from './form.js';
 import { ReviewForm } from './ReviewForm.js';
 import { WithdrawForm } from './WithdrawForm.js';
@@ -16,7 +17,13 @@ export function ReviewScreen() {
   return route.screen === 'review' ? <ReviewPage route={route} /> : null;
 }
 
-const headings = { record: 'Record an oversight review', amend: 'Correct an oversight review', withdraw: 'Withdraw an oversight review' } as const;
+const headings = {
+  record: 'Record an oversight review',
+  amend: 'Correct an oversight review',
+  withdraw: 'Withdraw an oversight review',
+  done: 'Mark an action as done',
+  drop: 'Drop an action',
+} as const;
 
 function ReviewPage({ route }: { route: ReviewRoute }) {
   const { view, profile, settings, loadCase, loadReviewSettings, setCaseNotice, navigate } = useApp(
@@ -64,6 +71,12 @@ function ReviewPage({ route }: { route: ReviewRoute }) {
   if (route.mode === 'record') {
     if (!detail.inCaseload) return waiting(`${detail.name} has left the caseload: no new review can be recorded.`, true);
     return <ReviewForm crn={crn} name={detail.name} initial={prefillRecord(flags, profile, londonToday(new Date()), settings)} triggerOptions={openRules(flags)} />;
+  }
+  if (route.mode === 'done' || route.mode === 'drop') {
+    const action = view.actions?.find((a) => a.reviewId === route.reviewId && a.number === route.number);
+    if (!action) return waiting(`Review ${String(route.reviewId)} of this case has no action ${String(route.number)}.`, true);
+    if (action.closed) return waiting(`This action was already marked ${action.closed.kind} on ${spokenDate(action.closed.date)}.`, true);
+    return <ActionCloseForm crn={crn} name={detail.name} action={action} kind={route.mode} />;
   }
   const review = reviews.reviews.find((r) => r.id === route.reviewId);
   if (!review) return waiting(`There is no review ${String(route.reviewId)} of this case.`, true);

@@ -1,0 +1,93 @@
+import { londonToday } from '../db/contract/dates.js';
+import { plusDays } from '../db/rules/days.js';
+import type { App } from './fixture.js';
+import { expect, test } from './fixture.js';
+import { CasePage } from './pages/case-page.js';
+import { fillDate } from './pages/date-input.js';
+import { errorState } from './pages/govuk-errors.js';
+
+async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(`expected success, got: ${r.error.message}`);
+  return r.value;
+}
+
+/** Opens the case through its address, as a link from elsewhere would. */
+async function openCase(app: App, crn: string): Promise<CasePage> {
+  const url = new URL(app.page.url());
+  url.hash = `#case/${crn}`;
+  await app.page.goto(url.href);
+  await app.page.reload();
+  const page = new CasePage(app.page);
+  await page.waitForCase(crn);
+  return page;
+}
+
+const openRows = (app: App) => app.page.getByRole('region', { name: 'Open actions' }).locator('tbody tr');
+
+test('Actions agreed in oversight: an overdue action flags the case, is marked done on its own page, and another is dropped with a reason', async ({ app }) => {
+  await ok(app.api('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' }));
+  await ok(app.api('demo:load', { seed: 1 }));
+  const queue = await ok(app.api('flags:queue', { rules: ['OVERSIGHT-NEW'], status: 'overdue', limit: 1 }));
+  const crn = queue.rows[0]?.crn ?? '';
+  const today = londonToday(new Date());
+  // A review a week ago agreed two actions: one due yesterday (overdue now), one due next week.
+  await ok(
+    app.api('reviews:record', {
+      crn,
+      type: 'allocation-oversight',
+      date: plusDays(today, -7),
+      spo: { name: 'Sam Senior', staffCode: 'N99S001' },
+      triggers: ['OVERSIGHT-NEW'],
+      checks: [{ item: 'police-da', outcome: 'action-needed', note: 'Requested from the police' }],
+      decision: 'Request the police information and refer to the drug service.',
+      actions: [
+        { text: 'Request the police DA call-outs', owner: 'Connor Dunmere', due: plusDays(today, -1) },
+        { text: 'Refer to the drug service', owner: 'Sam Senior', due: plusDays(today, 7) },
+      ],
+    }),
+  );
+  const flagged = await ok(app.api('flags:queue', { rules: ['ACTION-OVERDUE'], status: 'overdue', search: crn }));
+  expect(flagged.rows.map((r) => [r.crn, r.rule, r.daysOverdue])).toEqual([[crn, 'ACTION-OVERDUE', 1]]);
+
+  await openCase(app, crn);
+  await expect.poll(() => app.page.locator('[data-field="actions-summary"]').textContent()).toBe('2 open actions, 1 overdue.');
+  expect(await openRows(app).locator('td').first().textContent()).toBe('Request the police DA call-outs');
+  expect(await openRows(app).first().getByText('Overdue').count()).toBe(1);
+  await app.check('case-actions');
+
+  // Marked done on a page of its own: the date is required, and the summary takes focus.
+  await app.page.getByRole('link', { name: /^Mark as done\W+Request the police DA call-outs$/ }).click();
+  await app.page.getByRole('heading', { level: 1, name: 'Mark an action as done' }).waitFor();
+  await app.page.getByRole('button', { name: 'Mark as done' }).click();
+  const state = await errorState(app.page);
+  expect(state.summary).toEqual(['Enter the date the action was done']);
+  expect(state.focused).toBe(true);
+  expect(state.leaks).toEqual([]);
+  await fillDate(app.page, 'Date it was done', today);
+  await app.page.getByLabel('How it was done (optional)').fill('Two call-outs found; shared with the practitioner');
+  await app.page.getByRole('button', { name: 'Mark as done' }).click();
+  await app.page.getByRole('heading', { name: 'Action marked done' }).waitFor();
+  await expect.poll(() => app.page.locator('[data-field="actions-summary"]').textContent()).toBe('1 open action.');
+  expect((await ok(app.api('flags:queue', { rules: ['ACTION-OVERDUE'], status: 'overdue', search: crn }))).total).toBe(0);
+
+  // Dropped: a reason is required.
+  await app.page.getByRole('link', { name: /^Drop\W+Refer to the drug service$/ }).click();
+  await app.page.getByRole('heading', { level: 1, name: 'Drop an action' }).waitFor();
+  await fillDate(app.page, 'Date it was dropped', today);
+  await app.page.getByRole('button', { name: 'Drop the action' }).click();
+  expect((await errorState(app.page)).summary).toEqual(['Enter why the action is no longer needed']);
+  await app.check('action-drop-errors');
+  await app.page.getByLabel('Why is the action no longer needed?').fill('He has moved to another area');
+  await app.page.getByRole('button', { name: 'Drop the action' }).click();
+  await app.page.getByRole('heading', { name: 'Action dropped' }).waitFor();
+  await expect.poll(() => app.page.locator('[data-field="actions-summary"]').textContent()).toBe('Every action is done or dropped.');
+  await app.page.getByText('Show 2 actions done or dropped').click();
+  await app.page.getByText('Why: He has moved to another area').waitFor();
+
+  // Both events are in the audit log; the review itself has one version still.
+  const audit = await ok(app.api('audit:list', { crn }));
+  expect(audit.entries.filter((e) => e.op === 'actions:done' || e.op === 'actions:drop').map((e) => e.op)).toEqual(['actions:drop', 'actions:done']);
+  const reviews = await ok(app.api('reviews:list', { crn }));
+  expect(reviews.reviews[0]?.versions).toHaveLength(1);
+});
