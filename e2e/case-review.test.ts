@@ -66,7 +66,7 @@ test('Opening a case explains each flag: the rule, its dates, the evidence and t
   expect(shown.text).toContain('Local practice');
 
   // The page leads with the flags and the decision: the action comes before the snapshot and the timeline.
-  expect(await casePage.sectionOrder()).toEqual(['Flags', 'The case now', 'Oversight reviews', 'Evidence timeline']);
+  expect(await casePage.sectionOrder()).toEqual(['Flags', 'Actions agreed in oversight', 'The case now', 'Oversight reviews', 'Evidence timeline']);
 
   const timeline = await casePage.timelineRows();
   expect(timeline.length).toBeGreaterThan(0);

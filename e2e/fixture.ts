@@ -7,6 +7,7 @@ import { test as base } from 'vitest';
 import type { InputOf, Operation, Result, ResultOf } from '../db/contract/index.js';
 import { expectAccessible } from './axe.js';
 import { launchBrowser } from './browser.js';
+import { pollPage } from './pages/poll.js';
 import { startPreviewHost, type RunningPreview } from './preview-host.js';
 
 export const artifactsDir = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -52,7 +53,7 @@ async function openApp(): Promise<{ app: App; close: () => Promise<void> }> {
     const document = await page.goto(preview.url);
     // The page spends its one-time code for the session token as it starts; a test that reloads
     // before that exchange has answered would leave the tab with neither (renderer/src/client.ts).
-    await page.waitForFunction(`sessionStorage.getItem('spo-preview-token') !== null`);
+    await pollPage(page, `sessionStorage.getItem('spo-preview-token') !== null`, 'the page getting its session from the start-up code');
     const app: App = {
       page,
       preview,

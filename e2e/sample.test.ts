@@ -44,6 +44,9 @@ test('QA sample: the head of PDU draws a seeded sample of reviews, re-reads one 
   expect(await sample.errorSummary()).toEqual(['Select an outcome for this review']);
   await app.check('sample-item-errors');
   await sample.answer('The analysis and decision are recorded and give the reasons', 'No');
+  // The police and children's-services checks are asked about separately (issue 15).
+  await sample.answer('Police domestic-abuse information was sought and acted on', 'Yes');
+  await sample.answer('Children’s services information was sought and acted on', 'No');
   await sample.answer('The review is recorded in nDelius', 'Not applicable');
   await sample.outcome('Requires improvement');
   await sample.record();
@@ -57,6 +60,8 @@ test('QA sample: the head of PDU draws a seeded sample of reviews, re-reads one 
     recordedBy: 'Pat Head (N99S002)',
     checks: [
       { item: 'rationale-recorded', answer: 'no' },
+      { item: 'police-checked', answer: 'yes' },
+      { item: 'childrens-services-checked', answer: 'no' },
       { item: 'entered-in-ndelius', answer: 'not-applicable' },
     ],
   });

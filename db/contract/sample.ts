@@ -10,15 +10,30 @@ export const sampleOutcomes = ['good', 'requires-improvement', 'inadequate'] as 
 export type SampleOutcome = (typeof sampleOutcomes)[number];
 export const sampleAnswers = ['yes', 'no', 'not-applicable'] as const;
 
-/** What the re-reader checks of each sampled review. */
+/**
+ * What the re-reader checks of each sampled review. The police and children's-services checks are
+ * asked about separately (issue 15), and so are referrals and actions.
+ */
 export const sampleCheckItems = [
   'rationale-recorded',
   'risk-assessment-current',
   'rmp-adequate',
-  'safeguarding-checked',
+  'police-checked',
+  'childrens-services-checked',
+  'referrals-made',
   'actions-specific',
   'entered-in-ndelius',
 ] as const;
+/** Every item a re-reading may hold: today's checklist and one an earlier version asked ('safeguarding-checked', both checks at once). */
+export const sampleCheckItemsEver = [...sampleCheckItems, 'safeguarding-checked'] as const;
+export type SampleCheckItem = (typeof sampleCheckItemsEver)[number];
+
+/** The same SPO: by the review's staff code where it has one, else by name (case and spacing aside). */
+export function isSameSpo(reader: { name: string; staffCode: string }, spo: { name: string; staffCode: string | null }): boolean {
+  if (spo.staffCode) return spo.staffCode.trim().toUpperCase() === reader.staffCode.trim().toUpperCase();
+  const plain = (n: string) => n.trim().replace(/\s+/g, ' ').toLowerCase();
+  return plain(spo.name) === plain(reader.name);
+}
 
 export const sampleCreateInput = z
   .object({
@@ -55,7 +70,7 @@ export interface SampleStratum {
 }
 
 export interface SampleResult {
-  checks: { item: (typeof sampleCheckItems)[number]; answer: (typeof sampleAnswers)[number]; note: string }[];
+  checks: { item: SampleCheckItem; answer: (typeof sampleAnswers)[number]; note: string }[];
   outcome: SampleOutcome;
   note: string;
   recordedAt: string;
@@ -73,6 +88,8 @@ export interface SampleItem {
   risk: (typeof sampleRiskLevels)[number];
   reviewType: ReviewType;
   reviewDate: string;
+  /** The SPO who recorded the review (as sampled): they cannot re-read it for QA. */
+  spo: { name: string; staffCode: string | null };
   /** The latest re-reading; null until recorded. */
   result: SampleResult | null;
   /** Earlier re-readings, oldest first. */

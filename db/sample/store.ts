@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { sampleRiskLevels, type ParsedInputOf, type ReviewType, type Sample, type SampleItem, type SampleResult, type SampleStratum, type SampleSummary } from '../contract/index.js';
+import { isSameSpo, sampleRiskLevels, type ParsedInputOf, type ReviewType, type Sample, type SampleItem, type SampleResult, type SampleStratum, type SampleSummary } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { DomainError } from '../errors.js';
 import { drawSample, type Candidate } from './draw.js';
@@ -8,7 +8,10 @@ export interface Who {
   osUser: string;
   appUser: string | null;
   now: () => Date;
+  /** Who is re-reading, from the app's profile; null when no one has said. */
+  reader?: { name: string; staffCode: string } | null;
 }
+
 
 const RISKS: readonly string[] = sampleRiskLevels;
 
@@ -45,6 +48,8 @@ interface ItemRow {
   risk: string;
   review_type: string;
   review_date: string;
+  spo_name: string;
+  spo_staff_code: string | null;
 }
 
 interface ResultRow {
@@ -148,8 +153,21 @@ export class SampleStore {
   record(input: ParsedInputOf<'sample:record'>, who: Who): Sample {
     this.mustBeInTransaction();
     this.require(input.sampleId);
-    const item = this.db.prepare(`SELECT 1 FROM audit_sample_items WHERE sample_id = ? AND position = ?`).get(input.sampleId, input.position);
+    const item = this.db
+      .prepare<[number, number], { spo_name: string; spo_staff_code: string | null }>(
+        `SELECT r.spo_name, r.spo_staff_code FROM audit_sample_items i JOIN reviews r ON r.review_id = i.review_id AND r.version = i.review_version
+         WHERE i.sample_id = ? AND i.position = ?`,
+      )
+      .get(input.sampleId, input.position);
     if (!item) throw new DomainError('not-found', `position: sample ${input.sampleId} has no item ${input.position}`, 'position');
+    // A QA re-reading is a second pair of eyes: the SPO who recorded the review cannot pass it.
+    if (who.reader && isSameSpo(who.reader, { name: item.spo_name, staffCode: item.spo_staff_code })) {
+      throw new DomainError(
+        'forbidden',
+        `position: you recorded this review (${item.spo_name}${item.spo_staff_code ? `, ${item.spo_staff_code}` : ''}), so another reader must re-read it for QA`,
+        'position',
+      );
+    }
     this.db
       .prepare(
         `INSERT INTO audit_sample_results (sample_id, position, recorded_at, recorded_by_os, recorded_by, checks_json, outcome, note)
@@ -172,7 +190,7 @@ export class SampleStore {
     if (!row) return null;
     const items = this.db
       .prepare<[number], ItemRow>(
-        `SELECT i.position, i.review_id, i.review_version, i.crn, i.staff_code, i.risk, r.review_type, r.review_date
+        `SELECT i.position, i.review_id, i.review_version, i.crn, i.staff_code, i.risk, r.review_type, r.review_date, r.spo_name, r.spo_staff_code
          FROM audit_sample_items i JOIN reviews r ON r.review_id = i.review_id AND r.version = i.review_version
          WHERE i.sample_id = ? ORDER BY i.position`,
       )
@@ -194,6 +212,7 @@ export class SampleStore {
         risk: i.risk as SampleItem['risk'],
         reviewType: i.review_type as ReviewType,
         reviewDate: i.review_date,
+        spo: { name: i.spo_name, staffCode: i.spo_staff_code },
         result: all[all.length - 1] ?? null,
         history: all.slice(0, -1),
       };

@@ -108,4 +108,18 @@ describe('audit samples', () => {
       { op: 'sample:get', operation: 'consultation', crns_json: JSON.stringify(['X000001', 'X000002', 'X000004', 'X000005']) },
     ]);
   });
+
+  it('refuses a re-reading by the SPO who recorded the review, by staff code or (with none) by name, and lets another reader record it', async () => {
+    const { service, call } = await setup();
+    const sample = await call('sample:create', { size: 10, seed: 7, ...range });
+    expect(sample.chosen[0]?.spo).toEqual({ name: 'Sam Senior', staffCode: null });
+    const reading = { sampleId: sample.id, position: 1, checks: [], outcome: 'good' as const };
+    // The reviews were recorded by "Sam Senior" with no staff code: the same name is the same SPO.
+    await call('profile:set', { name: '  sam senior ', staffCode: 'N99S001', teamCode: 'N99T01' });
+    const refused = await service.call('sample:record', reading);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'position', message: expect.stringMatching(/you recorded this review \(Sam Senior\), so another reader must re-read it/) as unknown } });
+    await call('profile:set', { name: 'Hana Head', staffCode: 'N99S002', teamCode: 'N99T01' });
+    expect((await call('sample:record', reading)).chosen[0]?.result?.outcome).toBe('good');
+  });
 });
+

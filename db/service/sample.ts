@@ -8,7 +8,11 @@ type SampleOps = 'sample:create' | 'sample:record' | 'sample:list' | 'sample:get
 export function sampleHandlers(deps: HandlerDeps): Pick<Handlers, SampleOps> {
   const store = new SampleStore(deps.db);
   const { uow } = deps;
-  const who = (ctx: CallContext): Who => ({ osUser: deps.osUser, appUser: ctx.appUser ?? null, now: deps.now });
+  const profile = deps.db.prepare<[string], { name: string; staff_code: string }>('SELECT name, staff_code FROM app_users WHERE os_user = ?');
+  const who = (ctx: CallContext): Who => {
+    const p = profile.get(deps.osUser);
+    return { osUser: deps.osUser, appUser: ctx.appUser ?? null, now: deps.now, reader: p ? { name: p.name, staffCode: p.staff_code } : null };
+  };
   return {
     'sample:create': (input, ctx) => Promise.resolve(uow.run('sample:create', input, ctx, () => store.create(input, who(ctx)))),
     'sample:record': (input, ctx) => Promise.resolve(uow.run('sample:record', input, ctx, () => store.record(input, who(ctx)))),

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { pollPage } from './poll.js';
 
 /**
  * What engine text looks like when it leaks into a page: zod's words, a contract field key
@@ -84,7 +85,7 @@ export async function errorState(page: Page): Promise<ErrorState> {
   const summary = page.locator('.govuk-error-summary').first();
   await summary.waitFor();
   // The summary takes focus in an effect after it renders: wait for that, briefly; the caller asserts it.
-  await page.waitForFunction('document.activeElement !== null && document.activeElement.closest(".govuk-error-summary") !== null', null, { timeout: 5000 }).catch(() => undefined);
+  await pollPage(page, 'document.activeElement !== null && document.activeElement.closest(".govuk-error-summary") !== null', 'focus on the summary', 5000).catch(() => undefined);
   const args = { patterns: engineText.map((r) => ({ source: r.source, flags: r.flags })), key: fieldKey.source };
   return page.evaluate<ErrorState>(`(${readErrorState})(${JSON.stringify(args)})`);
 }

@@ -1,5 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { Layout } from './layout.js';
+import { pollPage } from './poll.js';
 
 /** A row of the queue as the user reads it. */
 export interface QueueRowText {
@@ -174,7 +175,7 @@ export class QueuePage extends Layout {
 
   /** The case screen has opened on this CRN (its document title names the case, whatever its heading says). */
   async waitForCase(crn: string): Promise<void> {
-    await this.page.waitForFunction(`document.title.startsWith(${JSON.stringify(`Case ${crn} `)})`);
+    await pollPage(this.page, `document.title.startsWith(${JSON.stringify(`Case ${crn} `)})`, `case ${crn} opening`, 30_000);
   }
 
   selectedRow(): Locator {

@@ -1,6 +1,6 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { sampleAnswers, sampleCheckItems, sampleOutcomes, type Review, type SampleOutcome } from '../../../../db/contract/index.js';
+import { isSameSpo, sampleAnswers, sampleCheckItems, sampleOutcomes, type Review, type SampleOutcome } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { CharacterCount, describedBy, ErrorMessage, FormGroup, overLimit } from '../../components/FormGroup.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -19,8 +19,8 @@ type Item = (typeof sampleCheckItems)[number];
 
 /** Re-reading one sampled review: the review as recorded, a checklist, and an outcome. */
 export function SampleItemScreen() {
-  const { route, samples, openItem, record, navigate } = useApp(
-    useShallow((s) => ({ route: s.route, samples: s.samples, openItem: s.openSampleItem, record: s.recordSampleItem, navigate: s.navigate })),
+  const { route, samples, profile, openItem, record, navigate } = useApp(
+    useShallow((s) => ({ route: s.route, samples: s.samples, profile: s.profile, openItem: s.openSampleItem, record: s.recordSampleItem, navigate: s.navigate })),
   );
   const id = route.screen === 'sample-item' ? route.id : 0;
   const position = route.screen === 'sample-item' ? route.position : 0;
@@ -84,78 +84,90 @@ export function SampleItemScreen() {
           Re-read before: {sampleOutcomeLabels[item.result.outcome]} ({item.result.recordedBy ?? item.result.recordedByOs}). Recording again keeps the earlier re-reading.
         </div>
       )}
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <h2 className="govuk-heading-m">Checklist</h2>
-        {sampleCheckItems.map((check) => (
-          <div className="govuk-form-group" key={check}>
-            <fieldset className="govuk-fieldset">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{sampleCheckLabels[check]}</legend>
-              <div className="govuk-radios govuk-radios--small govuk-radios--inline">
-                {sampleAnswers.map((a) => (
-                  <div className="govuk-radios__item" key={a}>
+      {item && profile && isSameSpo(profile, item.spo) ? (
+        <div className="govuk-warning-text" data-field="own-review">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            You recorded this review, so you cannot re-read it for QA. Another reader must record this result; the sample shows it as needing another reader.
+          </strong>
+        </div>
+      ) : (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <h2 className="govuk-heading-m">Checklist</h2>
+          {sampleCheckItems.map((check) => (
+            <div className="govuk-form-group" key={check}>
+              <fieldset className="govuk-fieldset">
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{sampleCheckLabels[check]}</legend>
+                <div className="govuk-radios govuk-radios--small govuk-radios--inline">
+                  {sampleAnswers.map((a) => (
+                    <div className="govuk-radios__item" key={a}>
+                      <input
+                        className="govuk-radios__input"
+                        id={`sample-${check}-${a}`}
+                        name={`sample-${check}`}
+                        type="radio"
+                        checked={answers[check] === a}
+                        onChange={() => {
+                          setAnswers((prev) => ({ ...prev, [check]: a }));
+                        }}
+                      />
+                      <label className="govuk-label govuk-radios__label" htmlFor={`sample-${check}-${a}`}>
+                        {sampleAnswerLabels[a]}
+                      </label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            </div>
+          ))}
+          <div className={`govuk-form-group${outcomeError ? ' govuk-form-group--error' : ''}`}>
+            <fieldset className="govuk-fieldset" aria-describedby={outcomeError ? 'sample-outcome-error' : undefined}>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+                <h2 className="govuk-fieldset__heading">Outcome</h2>
+              </legend>
+              <ErrorMessage id="sample-outcome" error={outcomeError} />
+              <div className="govuk-radios">
+                {sampleOutcomes.map((o) => (
+                  <div className="govuk-radios__item" key={o}>
                     <input
                       className="govuk-radios__input"
-                      id={`sample-${check}-${a}`}
-                      name={`sample-${check}`}
+                      id={`sample-outcome-${o}`}
+                      name="sample-outcome"
                       type="radio"
-                      checked={answers[check] === a}
+                      checked={outcome === o}
                       onChange={() => {
-                        setAnswers((prev) => ({ ...prev, [check]: a }));
+                        setOutcome(o);
                       }}
                     />
-                    <label className="govuk-label govuk-radios__label" htmlFor={`sample-${check}-${a}`}>
-                      {sampleAnswerLabels[a]}
+                    <label className="govuk-label govuk-radios__label" htmlFor={`sample-outcome-${o}`}>
+                      {sampleOutcomeLabels[o]}
                     </label>
                   </div>
                 ))}
               </div>
             </fieldset>
           </div>
-        ))}
-        <div className={`govuk-form-group${outcomeError ? ' govuk-form-group--error' : ''}`}>
-          <fieldset className="govuk-fieldset" aria-describedby={outcomeError ? 'sample-outcome-error' : undefined}>
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-              <h2 className="govuk-fieldset__heading">Outcome</h2>
-            </legend>
-            <ErrorMessage id="sample-outcome" error={outcomeError} />
-            <div className="govuk-radios">
-              {sampleOutcomes.map((o) => (
-                <div className="govuk-radios__item" key={o}>
-                  <input
-                    className="govuk-radios__input"
-                    id={`sample-outcome-${o}`}
-                    name="sample-outcome"
-                    type="radio"
-                    checked={outcome === o}
-                    onChange={() => {
-                      setOutcome(o);
-                    }}
-                  />
-                  <label className="govuk-label govuk-radios__label" htmlFor={`sample-outcome-${o}`}>
-                    {sampleOutcomeLabels[o]}
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-        </div>
-        <FormGroup id="sample-note" label="Note (optional)" hint="What was good, what was missing, what the SPO should do" error={noteError} className="govuk-character-count">
-          <textarea
-            className={`govuk-textarea${noteError || overLimit(note.length, noteLimit) ? ' govuk-textarea--error' : ''}`}
-            id="sample-note"
-            rows={4}
-            aria-describedby={`${describedBy('sample-note', true, noteError) ?? ''} sample-note-info`}
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-            }}
-          />
-          <CharacterCount id="sample-note" length={note.length} limit={noteLimit} />
-        </FormGroup>
-        <button type="submit" className="govuk-button" disabled={samples.busy}>
-          Record the re-reading
-        </button>
-      </form>
+          <FormGroup id="sample-note" label="Note (optional)" hint="What was good, what was missing, what the SPO should do" error={noteError} className="govuk-character-count">
+            <textarea
+              className={`govuk-textarea${noteError || overLimit(note.length, noteLimit) ? ' govuk-textarea--error' : ''}`}
+              id="sample-note"
+              rows={4}
+              aria-describedby={`${describedBy('sample-note', true, noteError) ?? ''} sample-note-info`}
+              value={note}
+              onChange={(e) => {
+                setNote(e.target.value);
+              }}
+            />
+            <CharacterCount id="sample-note" length={note.length} limit={noteLimit} />
+          </FormGroup>
+          <button type="submit" className="govuk-button" disabled={samples.busy}>
+            Record the re-reading
+          </button>
+        </form>
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Sample } from '../../../../db/contract/index.js';
+import { isSameSpo, type Sample } from '../../../../db/contract/index.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
@@ -45,7 +45,7 @@ export function SampleScreen() {
 }
 
 function SampleDetail({ sample }: { sample: Sample }) {
-  const navigate = useApp((s) => s.navigate);
+  const { navigate, profile } = useApp(useShallow((s) => ({ navigate: s.navigate, profile: s.profile })));
   return (
     <>
       <dl className="govuk-summary-list">
@@ -91,7 +91,16 @@ function SampleDetail({ sample }: { sample: Sample }) {
                   {reviewTypeLabels[item.reviewType]}, {shortDate(item.reviewDate)}
                 </td>
                 <td className="govuk-table__cell">
-                  {item.result ? <strong className="govuk-tag govuk-tag--grey">{sampleOutcomeLabels[item.result.outcome]}</strong> : 'Not re-read yet'}
+                  {item.result ? (
+                    <strong className="govuk-tag govuk-tag--grey">{sampleOutcomeLabels[item.result.outcome]}</strong>
+                  ) : profile && isSameSpo(profile, item.spo) ? (
+                    <>
+                      <strong className="govuk-tag govuk-tag--yellow">Needs another reader</strong>
+                      <span className="govuk-visually-hidden"> (you recorded this review)</span>
+                    </>
+                  ) : (
+                    'Not re-read yet'
+                  )}
                 </td>
               </tr>
             ))}
