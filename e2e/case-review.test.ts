@@ -155,7 +155,8 @@ test('Recording a review: an incomplete form is refused naming each field; a com
   const [corrected] = await casePage.reviews();
   expect(corrected?.tags).toContain('Version 2');
   expect(corrected?.versions[1]).toContain('Reason: The deadline agreed with the practitioner was left out.');
-  expect(corrected?.versions[1]).toContain('Changed: decision');
+  // The correction is shown as what changed, old → new, in words (issue 15).
+  expect(corrected?.versions[1]).toMatch(/Decision: Continue weekly reporting; chase the police response\.\s*→\s*changed to\s*Continue weekly reporting; chase the police response by Friday\./);
 
   await casePage.withdrawReview();
   await review.waitForWithdraw();

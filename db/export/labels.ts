@@ -1,12 +1,12 @@
 import { spokenDate } from '../contract/dates.js';
-import { checkOutcomeLabels, codeText, roshLabels } from '../contract/words/index.js';
-import type { CheckItem, CheckOutcome, ExportFilters, ExportMeta, ReviewAction, ReviewSnapshot, ReviewVersion } from '../contract/index.js';
+import { codeText, roshLabels } from '../contract/words/index.js';
+import type { ExportFilters, ExportMeta, ReviewAction, ReviewSnapshot, ReviewVersion } from '../contract/index.js';
 
 export const TITLE = 'SPO Oversight: oversight log';
 export const MARKING = 'OFFICIAL-SENSITIVE';
 
-/** A check's outcome inside a line of the log: "sought, not available". */
-const outcomeInLine = (o: CheckOutcome): string => `${checkOutcomeLabels[o].charAt(0).toLowerCase()}${checkOutcomeLabels[o].slice(1)}`;
+// A review version's fields read the same in the log as on the case screen (db/contract/words/review-text.ts).
+export { actionsText as actions, checkText as check, ndeliusText as ndelius, spoText as spo, triggersText as triggers } from '../contract/words/index.js';
 
 export const actionLabels: Readonly<Record<ReviewAction, string>> = {
   recorded: 'recorded',
@@ -95,29 +95,10 @@ export function team(s: ReviewSnapshot): string {
   return `${t.name ?? t.code} (${t.code})${t.pduName ? `, ${t.pduName}` : ''}`;
 }
 
-export function check(v: ReviewVersion, item: CheckItem): string {
-  const c = v.checks.find((x) => x.item === item);
-  if (!c) return 'not recorded';
-  return c.note ? `${outcomeInLine(c.outcome)}: ${c.note}` : outcomeInLine(c.outcome);
-}
 
-export function actions(v: ReviewVersion): string {
-  if (v.actions.length === 0) return 'none';
-  return v.actions.map((a) => `${a.text} (owner ${a.owner}, due ${spokenDate(a.due)})`).join('\n');
-}
 
-export function ndelius(v: ReviewVersion): string {
-  const code = v.ndelius.contactCode ? codeText('contact', v.ndelius.contactCode) : 'no contact code';
-  return v.ndelius.contactId ? `${code}, contact ID ${v.ndelius.contactId}` : `${code}, not yet entered`;
-}
 
-export function spo(v: ReviewVersion): string {
-  return v.spo.staffCode ? `${v.spo.name} (${v.spo.staffCode})` : v.spo.name;
-}
 
-export function triggers(v: ReviewVersion): string {
-  return v.triggers.length ? v.triggers.map((t) => codeText('rule', t)).join('; ') : 'not stated';
-}
 
 export function recordedBy(v: ReviewVersion): string {
   return v.recordedBy ? `${v.recordedBy} (OS user ${v.recordedByOs})` : `OS user ${v.recordedByOs}`;

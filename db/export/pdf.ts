@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
-import { checkItems, type ExportMeta, type Review, type ReviewVersion } from '../contract/index.js';
+import { type ExportMeta, type Review, type ReviewVersion } from '../contract/index.js';
 import { spokenDate } from '../contract/dates.js';
-import { checkLabels, reviewTypeLabels } from '../contract/words/index.js';
+import { reviewFieldTexts, reviewTypeLabels } from '../contract/words/index.js';
 import * as L from './labels.js';
 import { HOW_TO_CHECK, pdfMetaLine } from './meta.js';
 import { pdfText } from './pdf-text.js';
@@ -90,18 +90,8 @@ function titlePage(doc: Doc, meta: ExportMeta, reviews: readonly Review[]): void
   );
 }
 
-const amendable: readonly [string, (v: ReviewVersion) => string][] = [
-  ['Type', (v) => reviewTypeLabels[v.type]],
-  ['Review date', (v) => spokenDate(v.date)],
-  ['SPO', (v) => L.spo(v)],
-  ['Prompted by', (v) => L.triggers(v)],
-  ...checkItems.map((item): [string, (v: ReviewVersion) => string] => [`Check: ${checkLabels[item]}`, (v) => L.check(v, item)]),
-  ['Analysis', (v) => v.analysis || 'none recorded'],
-  ['Decision', (v) => v.decision],
-  ['Actions', (v) => L.actions(v)],
-  ['Next review', (v) => (v.nextReviewDate ? spokenDate(v.nextReviewDate) : 'not set')],
-  ['nDelius', (v) => L.ndelius(v)],
-];
+/** The fields a correction can change, as the case screen shows them (db/contract/words/review-text.ts). */
+const amendable = reviewFieldTexts;
 
 function versionBlock(doc: Doc, v: ReviewVersion, prev: ReviewVersion | undefined): void {
   const when = `${v.recordedAt.slice(0, 16).replace('T', ' ')} UTC by ${L.recordedBy(v)}`;

@@ -59,7 +59,7 @@ export class CasePage extends Layout {
       articles.map(async (a) => ({
         heading: (await a.getByRole('heading', { level: 3 }).textContent()) ?? '',
         tags: await a.locator('.govuk-tag').allTextContents(),
-        versions: await a.locator('.spo-versions li').allTextContents(),
+        versions: await a.locator('.spo-versions > li').allTextContents(),
       })),
     );
   }

@@ -6,3 +6,4 @@ export * from './rules.js';
 export * from './settings.js';
 export * from './text.js';
 export * from './operations.js';
+export * from './review-text.js';

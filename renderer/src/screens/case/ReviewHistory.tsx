@@ -1,29 +1,11 @@
 import type { MouseEvent } from 'react';
-import type { CaseReviews, Review, ReviewVersion } from '../../../../db/contract/index.js';
+import type { CaseReviews, Review } from '../../../../db/contract/index.js';
 import { useApp } from '../../store/index.js';
-import { reviewTypeLabels } from '../../../../db/contract/words/index.js';
+import { reviewChanges, reviewTypeLabels } from '../../../../db/contract/words/index.js';
 import { ReviewVersionDetails } from '../../components/ReviewVersionDetails.js';
 import { actionLabels } from '../review/labels.js';
 import { Day } from './format.js';
 import { spokenDate } from '../../../../db/contract/dates.js';
-
-const compared: readonly [keyof ReviewVersion, string][] = [
-  ['type', 'type'],
-  ['date', 'date'],
-  ['spo', 'SPO'],
-  ['triggers', 'what prompted it'],
-  ['checks', 'checks'],
-  ['analysis', 'analysis'],
-  ['decision', 'decision'],
-  ['actions', 'actions'],
-  ['nextReviewDate', 'next review date'],
-  ['ndelius', 'nDelius contact'],
-];
-
-/** The fields a version changed from the one before, in words. */
-export function changedFields(prev: ReviewVersion, next: ReviewVersion): string[] {
-  return compared.filter(([k]) => JSON.stringify(prev[k]) !== JSON.stringify(next[k])).map(([, words]) => words);
-}
 
 const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -33,7 +15,7 @@ function VersionList({ review }: { review: Review }) {
     <ol className="govuk-list spo-versions">
       {review.versions.map((v, i) => {
         const prev = review.versions[i - 1];
-        const changed = prev && v.action === 'amended' ? changedFields(prev, v) : [];
+        const changed = prev && v.action === 'amended' ? reviewChanges(prev, v) : [];
         return (
           <li key={v.version} className={v.action === 'withdrawn' ? 'spo-versions__withdrawn' : undefined}>
             <strong>
@@ -47,10 +29,16 @@ function VersionList({ review }: { review: Review }) {
               </>
             )}
             {changed.length > 0 && (
-              <>
-                <br />
-                Changed: {changed.join(', ')}
-              </>
+              <ul className="govuk-list spo-changes">
+                {changed.map((c) => (
+                  <li key={c.field}>
+                    <span className="govuk-!-font-weight-bold">{c.field}:</span> <del className="spo-changes__from">{c.from}</del>
+                    <span aria-hidden="true"> → </span>
+                    <span className="govuk-visually-hidden"> changed to </span>
+                    <ins className="spo-changes__to">{c.to}</ins>
+                  </li>
+                ))}
+              </ul>
             )}
           </li>
         );

@@ -1,0 +1,65 @@
+import { spokenDate } from '../dates.js';
+import { checkItems, type CheckItem, type CheckOutcome, type ReviewVersion } from '../reviews.js';
+import { codeText } from './meanings.js';
+import { checkLabels, checkOutcomeLabels, reviewTypeLabels } from './reviews.js';
+
+/*
+ * A review version's fields as a person reads them, the same on the case screen and in the
+ * oversight log's PDF and CSV: words first, codes beside them, dates as "12 March 2026".
+ */
+
+/** A check's outcome inside a line: "sought, not available". */
+const outcomeInLine = (o: CheckOutcome): string => `${checkOutcomeLabels[o].charAt(0).toLowerCase()}${checkOutcomeLabels[o].slice(1)}`;
+
+export function checkText(v: ReviewVersion, item: CheckItem): string {
+  const c = v.checks.find((x) => x.item === item);
+  if (!c) return 'not recorded';
+  return c.note ? `${outcomeInLine(c.outcome)}: ${c.note}` : outcomeInLine(c.outcome);
+}
+
+export function actionsText(v: ReviewVersion): string {
+  if (v.actions.length === 0) return 'none';
+  return v.actions.map((a) => `${a.text} (owner ${a.owner}, due ${spokenDate(a.due)})`).join('\n');
+}
+
+export function ndeliusText(v: ReviewVersion): string {
+  const code = v.ndelius.contactCode ? codeText('contact', v.ndelius.contactCode) : 'no contact code';
+  return v.ndelius.contactId ? `${code}, contact ID ${v.ndelius.contactId}` : `${code}, not yet entered`;
+}
+
+export function spoText(v: ReviewVersion): string {
+  return v.spo.staffCode ? `${v.spo.name} (${v.spo.staffCode})` : v.spo.name;
+}
+
+export function triggersText(v: ReviewVersion): string {
+  return v.triggers.length ? v.triggers.map((t) => codeText('rule', t)).join('; ') : 'not stated';
+}
+
+/** Every field a correction can change, with its name and its value in words. */
+export const reviewFieldTexts: readonly (readonly [string, (v: ReviewVersion) => string])[] = [
+  ['Type', (v) => reviewTypeLabels[v.type]],
+  ['Review date', (v) => spokenDate(v.date)],
+  ['SPO', spoText],
+  ['Prompted by', triggersText],
+  ...checkItems.map((item) => [`Check: ${checkLabels[item]}`, (v: ReviewVersion) => checkText(v, item)] as const),
+  ['Analysis', (v) => v.analysis || 'none recorded'],
+  ['Decision', (v) => v.decision],
+  ['Actions', actionsText],
+  ['Next review', (v) => (v.nextReviewDate ? spokenDate(v.nextReviewDate) : 'not set')],
+  ['nDelius', ndeliusText],
+];
+
+export interface ReviewChange {
+  field: string;
+  from: string;
+  to: string;
+}
+
+/** What a correction changed, field by field, old → new in words. */
+export function reviewChanges(prev: ReviewVersion, next: ReviewVersion): ReviewChange[] {
+  return reviewFieldTexts.flatMap(([field, text]) => {
+    const from = text(prev);
+    const to = text(next);
+    return from === to ? [] : [{ field, from, to }];
+  });
+}
