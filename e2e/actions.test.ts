@@ -91,3 +91,30 @@ test('Actions agreed in oversight: an overdue action flags the case, is marked d
   const reviews = await ok(app.api('reviews:list', { crn }));
   expect(reviews.reviews[0]?.versions).toHaveLength(1);
 });
+
+test('A check recorded in a review marks the flag it answers on the case and in the queue, which stays until the extract shows the contact', async ({ app }) => {
+  await ok(app.api('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' }));
+  await ok(app.api('demo:load', { seed: 1 }));
+  const flagged = await ok(app.api('flags:queue', { rules: ['DA-POLICE-CHECK'], status: 'overdue', limit: 1 }));
+  const crn = flagged.rows[0]?.crn ?? '';
+  const today = londonToday(new Date());
+  await ok(
+    app.api('reviews:record', {
+      crn,
+      type: 'management-oversight',
+      date: today,
+      spo: { name: 'Sam Senior', staffCode: 'N99S001' },
+      checks: [{ item: 'police-da', outcome: 'not-available', note: 'Requested from the police today' }],
+      decision: 'Police information requested.',
+    }),
+  );
+  await openCase(app, crn);
+  const card = app.page.locator('[data-rule="DA-POLICE-CHECK"]');
+  await expect.poll(() => card.locator('[data-field="recorded-check"]').textContent()).toMatch(
+    /^Recorded in review on \d+ \w+ \d{4}: police domestic-abuse information, sought, not available\. This flag clears when the nDelius contact \(.*\(C369\).*\(C515\).*\) reaches the next imported extract\.$/,
+  );
+  expect(await card.locator('.govuk-tag').first().textContent()).toMatch(/^Overdue/);
+  await app.check('case-recorded-check');
+  const queue = await ok(app.api('flags:queue', { rules: ['DA-POLICE-CHECK'], search: crn }));
+  expect(queue.rows[0]?.flags[0]?.recorded).toMatchObject({ item: 'police-da', outcome: 'not-available', reviewDate: today });
+});

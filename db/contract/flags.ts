@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isoDate } from './fields.js';
 import { caseRuleIds, effectiveRoshLevels, mappaLevelCodes } from './rules.js';
+import type { CheckItem, CheckOutcome } from './reviews.js';
 import type { CaseRuleId, EffectiveRosh, MappaLevel, Policy, RuleId, SettingBasis, SettingKey, SettingValue, StaffRuleId } from './rules.js';
 
 /** The `flags --json` document, exactly as oversight-rules.md gives it. */
@@ -86,6 +87,7 @@ export interface CaseRuleResult {
   daysUntilDue?: number;
   reason: string;
   explanation: FlagExplanation;
+  recorded?: RecordedCheck;
 }
 export interface CaseFlagsView {
   asOf: string;
@@ -144,6 +146,18 @@ export const flagsQueueInput = z.object({
   limit: z.number().int().min(1).max(1000).default(100),
 });
 
+/**
+ * The check a flag asks for, as the SPO recorded it in a current review made since the flag's
+ * latest evidence. The rule does not change: the extract stays the evidence, so the flag clears
+ * only when the request or response contact reaches the next extract.
+ */
+export interface RecordedCheck {
+  reviewId: number;
+  reviewDate: string;
+  item: CheckItem;
+  outcome: CheckOutcome;
+}
+
 /** One flag in a queue row. */
 export interface QueueFlag {
   rule: CaseRuleId;
@@ -152,6 +166,7 @@ export interface QueueFlag {
   daysOverdue?: number;
   daysUntilDue?: number;
   reason: string;
+  recorded?: RecordedCheck;
 }
 /**
  * A case in the queue. Its own fields are its worst flag (the one the row is sorted by: safety

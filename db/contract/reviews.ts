@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { contactCode, crnField, isoDate, optionalText, requiredText } from './fields.js';
-import type { EffectiveRosh } from './rules.js';
+import type { CaseRuleId, EffectiveRosh } from './rules.js';
 import { reviewLimits as max } from './limits.js';
 
 export const reviewTypes = ['management-oversight', 'allocation-oversight', 'mappa-l1-review'] as const;
@@ -13,6 +13,18 @@ export type ReviewType = (typeof reviewTypes)[number];
 /** What an SPO checks at a review (cli.md `--checked LIST`). */
 export const checkItems = ['risk-assessment', 'rmp', 'police-da', 'childrens-services', 'referrals'] as const;
 export type CheckItem = (typeof checkItems)[number];
+
+/**
+ * The review check that answers a rule's flag: what the SPO records doing about it. The flag
+ * itself clears only when the nDelius contact reaches an extract.
+ */
+export const ruleChecks = {
+  'DA-POLICE-CHECK': 'police-da',
+  'CHILD-SAFEGUARDING-CHECK': 'childrens-services',
+  'NEED-REFERRAL': 'referrals',
+  'ROSH-MISSING': 'risk-assessment',
+  'ROSH-STALE': 'risk-assessment',
+} as const satisfies Readonly<Partial<Record<CaseRuleId, CheckItem>>>;
 
 /** `checked`: looked at, nothing further noted; the others say why not, or that work is needed. */
 export const checkOutcomes = ['checked', 'action-needed', 'not-available', 'not-applicable'] as const;

@@ -5,6 +5,7 @@ import { classify, cmp, daysUntil } from './classify.js';
 import { evaluateCase } from './evaluate-case.js';
 import { missingFileRules, prepareEvaluation } from './evaluate.js';
 import { EvidenceLoader } from './load.js';
+import { checkForFlag, recordedChecks } from '../reviews/recorded-checks.js';
 
 const ORDER = { overdue: 0, 'due-soon': 1, 'not-due': 2 } as const;
 
@@ -17,10 +18,12 @@ export function caseFlags(db: Db, crn: string, asOf: string): CaseFlagsView {
   const loaded = new EvidenceLoader(db, ev.policy, asOf).one(crn);
   if (!loaded) throw new DomainError('not-found', `no case with CRN ${crn}`, 'crn');
   const outcome = evaluateCase(loaded.evidence, ev.ctx);
+  const checks = loaded.row.inCaseload ? recordedChecks(db, [loaded.row.crn]).get(loaded.row.crn) : undefined;
   // Cases no longer in the caseload are never flagged.
   const rules: CaseRuleResult[] = loaded.row.inCaseload
     ? outcome.rules.map((r) => {
         const k = classify(r.dueDate, asOf, ev.policy.dueSoonDays);
+        const recorded = checkForFlag(r.rule, r.explanation.evidence, checks);
         return {
           rule: r.rule,
           status: k.status,
@@ -28,6 +31,7 @@ export function caseFlags(db: Db, crn: string, asOf: string): CaseFlagsView {
           ...(k.status === 'overdue' ? { daysOverdue: k.daysOverdue } : { daysUntilDue: daysUntil(k) }),
           reason: r.reason,
           explanation: r.explanation,
+          ...(recorded ? { recorded } : {}),
         };
       })
     : [];

@@ -1,4 +1,17 @@
-import { caseRuleIds, type CaseRuleId, type EffectiveRosh, type FlagsQueue, type FlagsReport, type MappaLevel, type ParsedInputOf, type QueueFlag, type QueueRow } from '../contract/index.js';
+import {
+  caseRuleIds,
+  ruleChecks,
+  type CaseRuleId,
+  type EffectiveRosh,
+  type FlagExplanation,
+  type FlagsQueue,
+  type FlagsReport,
+  type MappaLevel,
+  type ParsedInputOf,
+  type QueueFlag,
+  type QueueRow,
+} from '../contract/index.js';
+import { checkForFlag, recordedChecks } from '../reviews/recorded-checks.js';
 import type { Db } from '../connection.js';
 import { missingFileRules } from './evaluate.js';
 import { snapshotInfo } from './load.js';
@@ -178,13 +191,41 @@ function casePage(db: Db, input: QueueInput, all: { sql: string; params: Params 
   });
 }
 
+/**
+ * Marks each flag of the page whose check the SPO has recorded in a review since the flag's
+ * evidence (db/reviews/recorded-checks.ts): a page is at most a thousand rows, so this reads the
+ * reviews and explanations of those cases only.
+ */
+function withRecordedChecks(db: Db, rows: QueueRow[]): QueueRow[] {
+  const checked = new Set<string>(Object.keys(ruleChecks));
+  const asked = rows.filter((r) => r.flags.some((f) => checked.has(f.rule)));
+  if (asked.length === 0) return rows;
+  const checks = recordedChecks(db, [...new Set(asked.map((r) => r.crn))]);
+  if (checks.size === 0) return rows;
+  const detail = db.prepare<[string, string], string>('SELECT detail_json FROM flag_details WHERE crn = ? AND rule = ?').pluck();
+  const mark = (crn: string, f: QueueFlag): QueueFlag => {
+    const mine = checks.get(crn);
+    if (!mine || !checked.has(f.rule)) return f;
+    const json = detail.get(crn, f.rule);
+    const evidence = json ? (JSON.parse(json) as FlagExplanation).evidence : [];
+    const recorded = checkForFlag(f.rule, evidence, mine);
+    return recorded ? { ...f, recorded } : f;
+  };
+  return rows.map((r) => {
+    if (!checks.has(r.crn)) return r;
+    const flags = r.flags.map((f) => mark(r.crn, f));
+    const [worst] = flags;
+    return { ...r, ...(worst?.recorded ? { recorded: worst.recorded } : {}), flags };
+  });
+}
+
 export function queryQueue(db: Db, state: FlagState, input: QueueInput): FlagsQueue {
   const all = where(input, state.asOf, { rule: true, status: true });
   const tabsWhere = where(input, state.asOf, { rule: true, status: false });
   const facets = where(input, state.asOf, { rule: false, status: false });
   const unit = input.group === 'case' ? 'DISTINCT f.crn' : '*';
   const total = db.prepare<Params, number>(`SELECT count(${unit}) FROM flags f ${all.sql}`).pluck().get(all.params) ?? 0;
-  const rows = input.group === 'case' ? casePage(db, input, all) : flagPage(db, input, all);
+  const rows = withRecordedChecks(db, input.group === 'case' ? casePage(db, input, all) : flagPage(db, input, all));
   // A case with flags on both sides counts on both tabs, as it is listed on both.
   const of = (cond: string) => (input.group === 'case' ? `count(DISTINCT CASE WHEN ${cond} THEN f.crn END)` : `coalesce(sum(${cond}), 0)`);
   const tabs = db

@@ -1,5 +1,6 @@
 import type { CaseRuleResult, FlagEvidence } from '../../../../db/contract/index.js';
-import { settingTitles, settingValueText, speakText, type CodeKind } from '../../../../db/contract/words/index.js';
+import { checkLabels, checkOutcomeLabels, codeText, settingTitles, settingValueText, speakText, type CodeKind } from '../../../../db/contract/words/index.js';
+import { spokenDate } from '../../../../db/contract/dates.js';
 import { basisText, Day, statusTag, statusText } from './format.js';
 import { CodeWords } from '../../components/CodeWords.js';
 import { TableHead } from '../../components/TableHead.js';
@@ -23,6 +24,28 @@ const sourceKinds: Record<FlagEvidence['source'], CodeKind> = {
   staff: 'grade',
 };
 
+/**
+ * The check the flag asks for, as the SPO recorded it in a review since the flag's evidence. The
+ * flag stays: the extract is the evidence, and the contact that records the check clears it.
+ */
+function RecordedCheckNote({ result }: { result: CaseRuleResult }) {
+  const recorded = result.recorded;
+  if (!recorded) return null;
+  // The request and response contacts the rule looks for, from the settings it used.
+  const codes = result.explanation.settings.flatMap((s) => (Array.isArray(s.value) && /(Request|Response)Codes$/.test(s.key) ? s.value : []));
+  const clears = result.rule.startsWith('ROSH-')
+    ? 'a newer OASys RoSH assessment'
+    : codes.length
+      ? `the nDelius contact (${codes.map((c) => codeText('contact', c)).join(' or ')})`
+      : 'the referral contact';
+  return (
+    <div className="govuk-inset-text" data-field="recorded-check">
+      Recorded in review on {spokenDate(recorded.reviewDate)}: {checkLabels[recorded.item].toLowerCase()}, {checkOutcomeLabels[recorded.outcome].toLowerCase()}. This flag
+      clears when {clears} reaches the next imported extract.
+    </div>
+  );
+}
+
 /** One rule that applies to the case, with everything that decided it: the evidence, the dates, the settings and their basis. */
 export function FlagCard({ result }: { result: CaseRuleResult }) {
   const x = result.explanation;
@@ -38,6 +61,7 @@ export function FlagCard({ result }: { result: CaseRuleResult }) {
       <p className="govuk-body" data-field="reason">
         {speakText(result.reason)}
       </p>
+      {result.recorded && <RecordedCheckNote result={result} />}
       <dl className="govuk-summary-list govuk-summary-list--no-border spo-flag__facts">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Due date</dt>

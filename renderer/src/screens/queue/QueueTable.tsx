@@ -230,8 +230,11 @@ const Row = memo(function Row({ index, row, selected, status, showTeam, columns,
         <strong className={`govuk-tag ${roshTags[row.rosh]} spo-rosh`}>{roshLabels[row.rosh]}</strong>
       </td>
       <td className="govuk-table__cell">{row.mappaLevel ? mappaLevelLabels[row.mappaLevel] : '–'}</td>
-      <td className="govuk-table__cell spo-queue__flags" title={row.flags.map((f) => `${ruleTitles[f.rule]} (${f.rule}): ${f.reason}`).join('\n')}>
-        <span className="spo-queue__flag">{ruleTitles[(worst ?? row).rule]}</span>
+      <td className="govuk-table__cell spo-queue__flags" title={row.flags.map((f) => `${ruleTitles[f.rule]} (${f.rule}): ${f.reason}${f.recorded ? `; recorded in review on ${shortDate(f.recorded.reviewDate)}` : ''}`).join('\n')}>
+        <span className="spo-queue__flag">
+          {ruleTitles[(worst ?? row).rule]}
+          {(worst ?? row).recorded && <span className="spo-queue__recorded"> (recorded in review)</span>}
+        </span>
         <span className="spo-queue__more">{others.length === 0 ? row.rule : `and ${others.map((f) => ruleTitles[f.rule]).join(', ')}`}</span>
       </td>
       <td className="govuk-table__cell">{shortDate(dueDate)}</td>
