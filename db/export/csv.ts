@@ -1,5 +1,6 @@
 import { checkItems, type ExportMeta, type Review, type ReviewSnapshot, type ReviewVersion } from '../contract/index.js';
-import { checkLabels, reviewTypeLabels } from '../contract/words/index.js';
+import { actionProgressText, checkLabels, reviewTypeLabels } from '../contract/words/index.js';
+import type { ActionsNow } from './export-log.js';
 import { csvCell, csvRow } from './csv-cell.js';
 import * as L from './labels.js';
 import { csvHeader } from './meta.js';
@@ -55,7 +56,10 @@ const trailing: readonly Column[] = [
 
 export const csvColumns: readonly string[] = [...leading, ...seen, ...trailing].map(([name]) => name);
 
-export function renderCsv(meta: ExportMeta, reviews: readonly Review[]): { body: Buffer; slots: number[] } {
+/** Where the review's actions stand at export: on its current version's row only. */
+const actionsNowColumn = 'actions now (current version)';
+
+export function renderCsv(meta: ExportMeta, reviews: readonly Review[], actions: ActionsNow = new Map()): { body: Buffer; slots: number[] } {
   const parts: string[] = [];
   let slot = -1;
   let length = 0;
@@ -71,7 +75,7 @@ export function renderCsv(meta: ExportMeta, reviews: readonly Review[]): { body:
     } else push(csvRow([label, value]));
   }
   push('\r\n');
-  push(csvRow(csvColumns));
+  push(csvRow([...csvColumns, actionsNowColumn]));
   const seenCells = new WeakMap<ReviewSnapshot, string>();
   for (const r of reviews) {
     for (const v of r.versions) {
@@ -82,7 +86,8 @@ export function renderCsv(meta: ExportMeta, reviews: readonly Review[]): { body:
       }
       const before = leading.map(([, value]) => csvCell(value(v, r))).join(',');
       const after = trailing.map(([, value]) => csvCell(value(v, r))).join(',');
-      parts.push(`${before},${middle},${after}\r\n`);
+      const now = v.version === r.current.version ? csvCell(actionProgressText(actions.get(r.id) ?? [])) : '';
+      parts.push(`${before},${middle},${after},${now}\r\n`);
     }
   }
   return { body: Buffer.from(parts.join('')), slots: [slot] };

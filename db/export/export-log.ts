@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename, resolve } from 'node:path';
-import type { ChainHead, ExportFormat, ExportMeta, ExportResult, ParsedInputOf, Review } from '../contract/index.js';
+import { londonToday } from '../contract/dates.js';
+import type { ChainHead, ExportFormat, ExportMeta, ExportResult, ParsedInputOf, Review, TrackedAction } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { DomainError } from '../errors.js';
+import { ActionTracker } from '../reviews/actions.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
 import { TITLE } from './labels.js';
@@ -23,9 +25,12 @@ export interface ExportContext {
   appVersion?: string;
 }
 
-const renderers: Readonly<Record<ExportFormat, (meta: ExportMeta, reviews: readonly Review[]) => Promise<{ body: Buffer; slots: number[] }>>> = {
-  csv: (m, r) => Promise.resolve(renderCsv(m, r)),
-  json: (m, r) => Promise.resolve(renderJson(m, r)),
+/** Each review's actions as they stand at export, by review id. */
+export type ActionsNow = ReadonlyMap<number, readonly TrackedAction[]>;
+
+const renderers: Readonly<Record<ExportFormat, (meta: ExportMeta, reviews: readonly Review[], actions: ActionsNow) => Promise<{ body: Buffer; slots: number[] }>>> = {
+  csv: (m, r, a) => Promise.resolve(renderCsv(m, r, a)),
+  json: (m, r, a) => Promise.resolve(renderJson(m, r, a)),
   pdf: renderPdf,
 };
 
@@ -85,7 +90,14 @@ export async function exportLog(db: Db, input: ExportInput, ctx: ExportContext):
     caseCount: crns.length,
     chainHead: ctx.chainHead,
   };
-  const { body, slots } = await renderers[input.format](meta, reviews);
+  // Where each review's actions stand now: done or dropped are their own events (oversight-rules.md).
+  const chosen = new Set(reviews.map((r) => r.id));
+  const actions = new Map<number, TrackedAction[]>();
+  for (const a of new ActionTracker(db).list({ status: 'all' }, londonToday(ctx.now()))) {
+    if (!chosen.has(a.reviewId)) continue;
+    actions.set(a.reviewId, [...(actions.get(a.reviewId) ?? []), a].sort((x, y) => x.number - y.number));
+  }
+  const { body, slots } = await renderers[input.format](meta, reviews, actions);
   const { trailer, digest } = seal(input.format, body, slots);
   const path = resolve(input.out);
   await writeWhole(path, [body, trailer]);

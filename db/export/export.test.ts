@@ -28,6 +28,27 @@ async function exported(f: Fixture, format: ExportFormat, extra: Record<string, 
 }
 
 describe('the oversight log export', () => {
+  it('says where each review’s actions stand at export, on its current version: in the CSV column, the JSON and the PDF', async () => {
+    const f = await history();
+    // The first review's action (fixture: "Chase police DA response", due 4 December 2026) is marked done.
+    await ok(f.service.call('actions:done', { reviewId: f.ids[0] ?? 0, number: 1, date: '2026-11-22', note: 'Response received' }));
+    const csv = await exported(f, 'csv');
+    const rows = Papa.parse<string[]>(csv.bytes.toString('utf8'), { delimiter: ',', newline: '\r\n', skipEmptyLines: false }).data;
+    const start = rows.findIndex((x) => x[0] === 'crn');
+    const columns = rows[start] ?? [];
+    const now = columns.indexOf('actions now (current version)');
+    expect(now).toBe(columns.length - 1);
+    const table = rows.slice(start + 1, start + 1 + csv.rowCount);
+    const ofReview = (id: number | undefined) => table.filter((x) => x[1] === String(id)).map((x) => x[now]);
+    expect(ofReview(f.ids[0])).toEqual(['', '', '1. Chase police DA response (owner Pat Example, due 4 December 2026): done on 22 November 2026. Response received']);
+    expect(ofReview(f.ids[2])).toEqual(['1. Chase police DA response (owner Pat Example, due 4 December 2026): open']);
+    const json = await exported(f, 'json');
+    const doc = JSON.parse(json.bytes.toString('utf8')) as { reviews: { id: number; actionsNow: { status: string }[] }[] };
+    expect(doc.reviews.find((r) => r.id === f.ids[0])?.actionsNow.map((a) => a.status)).toEqual(['done']);
+    const pdf = await exported(f, 'pdf');
+    expect((await pdfPageTexts(pdf.bytes)).join('\n')).toMatch(/Actions now \(done or dropped as their own dated events\)[\s\S]*done on 22 November 2026/);
+  });
+
   it('CSV: a header block, then one row per version, withdrawals and amendment reasons visible', async () => {
     const f = await history();
     const r = await exported(f, 'csv');

@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { type ExportMeta, type Review, type ReviewVersion } from '../contract/index.js';
 import { spokenDate } from '../contract/dates.js';
-import { reviewFieldTexts, reviewTypeLabels } from '../contract/words/index.js';
+import { actionProgressText, reviewFieldTexts, reviewTypeLabels } from '../contract/words/index.js';
+import type { ActionsNow } from './export-log.js';
 import * as L from './labels.js';
 import { HOW_TO_CHECK, pdfMetaLine } from './meta.js';
 import { pdfText } from './pdf-text.js';
@@ -118,7 +119,7 @@ function versionBlock(doc: Doc, v: ReviewVersion, prev: ReviewVersion | undefine
   if (prev && changed === 0) field(doc, 'Changed', 'nothing visible in the log', 20);
 }
 
-function reviewBlock(doc: Doc, r: Review): void {
+function reviewBlock(doc: Doc, r: Review, actions: ActionsNow): void {
   const c = r.current;
   heading(doc, `Review ${r.id}: ${reviewTypeLabels[c.type]} on ${spokenDate(c.date)}`, 11.5, 90);
   doc.x = MARGIN.left;
@@ -143,10 +144,12 @@ function reviewBlock(doc: Doc, r: Review): void {
   r.versions.forEach((v, i) => {
     versionBlock(doc, v, i > 0 ? r.versions[i - 1] : undefined);
   });
+  const now = actionProgressText(actions.get(r.id) ?? []);
+  if (now) field(doc, 'Actions now (done or dropped as their own dated events)', now, 10);
   doc.moveDown(0.6);
 }
 
-function caseSection(doc: Doc, crn: string, reviews: readonly Review[]): void {
+function caseSection(doc: Doc, crn: string, reviews: readonly Review[], actions: ActionsNow): void {
   const latest = reviews[reviews.length - 1]?.current.snapshot;
   keepWith(doc, 140);
   doc.moveTo(MARGIN.left, doc.y).lineTo(doc.page.width - MARGIN.right, doc.y).lineWidth(0.5).strokeColor(MUTED).stroke();
@@ -162,7 +165,7 @@ function caseSection(doc: Doc, crn: string, reviews: readonly Review[]): void {
     doc.fillColor(INK);
   }
   doc.moveDown(0.5);
-  for (const r of reviews) reviewBlock(doc, r);
+  for (const r of reviews) reviewBlock(doc, r, actions);
 }
 
 /** OFFICIAL-SENSITIVE top and bottom of every page, and "Page n of N". */
@@ -185,7 +188,7 @@ function frame(doc: Doc, meta: ExportMeta): void {
 }
 
 /** The PDF body: title page, a section per case, then the header comment line after %%EOF. */
-export async function renderPdf(meta: ExportMeta, reviews: readonly Review[]): Promise<{ body: Buffer; slots: number[] }> {
+export async function renderPdf(meta: ExportMeta, reviews: readonly Review[], actions: ActionsNow = new Map()): Promise<{ body: Buffer; slots: number[] }> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -223,7 +226,7 @@ export async function renderPdf(meta: ExportMeta, reviews: readonly Review[]): P
     const crn = reviews[i]?.crn ?? '';
     let j = i;
     while (j < reviews.length && reviews[j]?.crn === crn) j++;
-    caseSection(doc, crn, reviews.slice(i, j));
+    caseSection(doc, crn, reviews.slice(i, j), actions);
     i = j;
   }
   frame(doc, meta);

@@ -1,4 +1,5 @@
 import { spokenDate } from '../dates.js';
+import type { TrackedAction } from '../actions.js';
 import { checkItems, type CheckItem, type CheckOutcome, type ReviewVersion } from '../reviews.js';
 import { codeText } from './meanings.js';
 import { checkLabels, checkOutcomeLabels, reviewTypeLabels } from './reviews.js';
@@ -62,4 +63,20 @@ export function reviewChanges(prev: ReviewVersion, next: ReviewVersion): ReviewC
     const to = text(next);
     return from === to ? [] : [{ field, from, to }];
   });
+}
+
+/** Where each action of a review stands now, a line each: "1. Chase the police (owner Pat Example, due 4 December 2026): done on 2 December 2026. Two call-outs". */
+export function actionProgressText(actions: readonly TrackedAction[]): string {
+  if (actions.length === 0) return '';
+  return actions
+    .map((a) => {
+      const state =
+        a.status === 'open'
+          ? a.overdue
+            ? 'open, overdue'
+            : 'open'
+          : `${a.status} on ${spokenDate(a.closed?.date ?? a.due)}${a.closed?.note ? `. ${a.closed.note}` : ''}`;
+      return `${String(a.number)}. ${a.text} (owner ${a.owner}, due ${spokenDate(a.due)}): ${state}`;
+    })
+    .join('\n');
 }
