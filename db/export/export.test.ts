@@ -46,7 +46,12 @@ describe('the oversight log export', () => {
     const doc = JSON.parse(json.bytes.toString('utf8')) as { reviews: { id: number; actionsNow: { status: string }[] }[] };
     expect(doc.reviews.find((r) => r.id === f.ids[0])?.actionsNow.map((a) => a.status)).toEqual(['done']);
     const pdf = await exported(f, 'pdf');
-    expect((await pdfPageTexts(pdf.bytes)).join('\n')).toMatch(/Actions now \(done or dropped as their own dated events\)[\s\S]*done on 22 November 2026/);
+    const pages = pdfPageTexts(pdf.bytes);
+    expect(pages.join('\n')).toMatch(/Actions now \(done or dropped as their own dated events\)[\s\S]*done on 22 November 2026/);
+    // The title page says who exported it and when in words, and sums the log up.
+    const text = pages.join('\n').replace(/\s*\n\s*/g, ' ');
+    expect(text).toMatch(/Exported at: 23 November 2026 at 10:00 \(UK time\)/);
+    expect(text).toMatch(/Summary: 3 reviews of 2 cases, 2 counting as oversight evidence; 2 corrections and 1 withdrawal; 2 actions agreed: 1 open \(0 overdue\), 1 done, 0 dropped\./);
   });
 
   it('CSV: a header block, then one row per version, withdrawals and amendment reasons visible', async () => {

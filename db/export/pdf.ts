@@ -47,7 +47,7 @@ function field(doc: Doc, label: string, value: string, indent = 0): void {
   doc.moveDown(0.15);
 }
 
-function titlePage(doc: Doc, meta: ExportMeta, reviews: readonly Review[]): void {
+function titlePage(doc: Doc, meta: ExportMeta, reviews: readonly Review[], actions: ActionsNow): void {
   const left = MARGIN.left;
   const width = contentWidth(doc);
   // Drawn first so that it is the first text of the (uncompressed) title page: seal.ts fills the
@@ -71,10 +71,11 @@ function titlePage(doc: Doc, meta: ExportMeta, reviews: readonly Review[]): void
     ['Teams', list(teams, 25)],
     ['Period', L.describePeriod(meta.filters)],
     ['Filters', L.describeFilters(meta.filters)],
-    ['Exported by', `${meta.exportedBy.appUser ?? 'no app user'} (OS user ${meta.exportedBy.osUser})`],
-    ['Exported at', `${meta.exportedAt} (UTC)`],
+    ['Exported by', meta.exportedBy.appUser ? `${meta.exportedBy.appUser}, on the computer account ${meta.exportedBy.osUser}` : `the computer account ${meta.exportedBy.osUser} (no app user named)`],
+    ['Exported at', `${ukDateTime.format(new Date(meta.exportedAt))} (UK time)`],
     ['Purpose', meta.purpose ?? 'not stated'],
     ['Recipient', meta.recipient ?? 'not stated'],
+    ['Summary', summaryText(reviews, actions)],
     ['Rows', `${meta.rowCount} review versions in ${meta.reviewCount} reviews of ${meta.caseCount} cases`],
     ['App version', `SPO Oversight ${meta.appVersion}`],
     ['Audit chain head', L.describeChainHead(meta)],
@@ -187,6 +188,25 @@ function frame(doc: Doc, meta: ExportMeta): void {
   }
 }
 
+const ukDateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/** What the log holds, in one paragraph an inspector reads first. */
+export function summaryText(reviews: readonly Review[], actions: ActionsNow): string {
+  const cases = new Set(reviews.map((r) => r.crn)).size;
+  const evidence = reviews.filter((r) => r.countsAsEvidence).length;
+  const corrections = reviews.reduce((n, r) => n + r.versions.filter((v) => v.action === 'amended').length, 0);
+  const withdrawn = reviews.filter((r) => r.withdrawn).length;
+  const all = [...actions.values()].flat();
+  const open = all.filter((a) => a.status === 'open');
+  return [
+    `${plural(reviews.length, 'review')} of ${plural(cases, 'case')}, ${evidence.toLocaleString('en-GB')} counting as oversight evidence`,
+    `${plural(corrections, 'correction')} and ${plural(withdrawn, 'withdrawal')}`,
+    `${plural(all.length, 'action')} agreed: ${open.length.toLocaleString('en-GB')} open (${open.filter((a) => a.overdue).length.toLocaleString('en-GB')} overdue), ${all.filter((a) => a.status === 'done').length.toLocaleString('en-GB')} done, ${all.filter((a) => a.status === 'dropped').length.toLocaleString('en-GB')} dropped`,
+  ].join('; ') + '.';
+}
+
 /** The PDF body: title page, a section per case, then the header comment line after %%EOF. */
 export async function renderPdf(meta: ExportMeta, reviews: readonly Review[], actions: ActionsNow = new Map()): Promise<{ body: Buffer; slots: number[] }> {
   const doc = new PDFDocument({
@@ -213,7 +233,7 @@ export async function renderPdf(meta: ExportMeta, reviews: readonly Review[], ac
   doc.compress = false;
   doc.addPage();
   doc.compress = true;
-  titlePage(doc, meta, reviews);
+  titlePage(doc, meta, reviews, actions);
 
   if (reviews.length > 0) doc.addPage();
   else {
