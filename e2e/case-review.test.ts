@@ -102,6 +102,11 @@ test('Recording a review: an incomplete form is refused naming each field; a com
   await casePage.recordReview();
   const review = new ReviewPage(app.page);
   await review.waitForForm();
+  // An action's owner is chosen from the staff list: the case's practitioner first, then the SPO (issue 15).
+  const detail = await ok(app.api('cases:open', { crn }));
+  const owners = await app.page.locator('#action-owners option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
+  expect(owners.slice(0, 2)).toEqual([`${detail.detail.practitioner.name ?? ''} (${detail.detail.practitioner.staffCode})`, 'Sam Senior (N99S001)']);
+  expect(owners.length).toBeGreaterThan(2);
   // Filled in from the case: the type its flag suggests, today, the user, the open flags ticked.
   expect(await review.checked('Type of review')).toEqual(['Allocation oversight']);
   expect(await review.date('Date of review')).toBe(today);

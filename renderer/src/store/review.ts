@@ -1,4 +1,4 @@
-import type { InputOf, OpError, SettingView } from '../../../db/contract/index.js';
+import type { CaseloadTeams, InputOf, OpError, SettingView } from '../../../db/contract/index.js';
 import { spokenDate } from '../../../db/contract/dates.js';
 import type { Slice } from './types.js';
 
@@ -6,6 +6,9 @@ export interface ReviewSlice {
   /** The policy settings, for suggesting the next review date; null until read. */
   reviewSettings: SettingView[] | null;
   loadReviewSettings: () => Promise<void>;
+  /** The staff file's teams and practitioners, for choosing an action's owner; null until read (empty if it cannot be). */
+  reviewStaff: CaseloadTeams['teams'] | null;
+  loadReviewStaff: () => Promise<void>;
   /** Each answers the service's error for the form to show, or null after going back to the case. */
   recordReview: (input: InputOf<'reviews:record'>) => Promise<OpError | null>;
   amendReview: (crn: string, input: InputOf<'reviews:amend'>) => Promise<OpError | null>;
@@ -21,6 +24,13 @@ export const reviewSlice: Slice<ReviewSlice> = (client) => (set, get) => {
   };
   return {
     reviewSettings: null,
+    reviewStaff: null,
+    loadReviewStaff: async () => {
+      if (get().reviewStaff) return;
+      const result = await client.call('caseload:teams', {});
+      // Without the staff file the owner is typed in full.
+      set({ reviewStaff: result.ok ? result.value.teams : [] });
+    },
     loadReviewSettings: async () => {
       if (get().reviewSettings) return;
       const result = await client.call('settings:get', {});

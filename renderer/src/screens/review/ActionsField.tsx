@@ -7,7 +7,7 @@ import { actionFieldId, type ActionRow, type FieldErrors } from './form.js';
 import { Textarea } from './fields.js';
 
 /** The review's actions: rows added and removed, each with its text, owner and due date. */
-export function ActionsField({ rows, errors, onChange }: { rows: readonly ActionRow[]; errors: FieldErrors; onChange: (rows: ActionRow[]) => void }) {
+export function ActionsField({ rows, owners, errors, onChange }: { rows: readonly ActionRow[]; owners: readonly string[]; errors: FieldErrors; onChange: (rows: ActionRow[]) => void }) {
   /** A row added: the keyboard user lands in it (its key); a row removed: back on the add button (-1). */
   const focusNext = useRef<number | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -56,6 +56,7 @@ export function ActionsField({ rows, errors, onChange }: { rows: readonly Action
             <TextInput
               id={actionFieldId(i, 'owner')}
               label="Who owns it"
+              {...(owners.length ? { hint: 'Choose the practitioner, yourself or someone in the team as you type, or type another name', list: 'action-owners' } : {})}
               width="govuk-input--width-20"
               value={row.owner}
               error={errors.get(actionFieldId(i, 'owner'))}
@@ -85,6 +86,13 @@ export function ActionsField({ rows, errors, onChange }: { rows: readonly Action
           </fieldset>
         );
       })}
+      {owners.length > 0 && (
+        <datalist id="action-owners">
+          {owners.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+      )}
       <button type="button" className="govuk-button govuk-button--secondary" ref={addRef} onClick={add}>
         Add an action
       </button>

@@ -35,10 +35,12 @@ export interface ReviewFormProps {
   initial: ReviewFormValues;
   /** The rules and events that could have prompted the review. */
   triggerOptions: readonly string[];
+  /** Who may own an action: the case's practitioner, the SPO, the team's practitioners ("Name (CODE)"). */
+  owners?: readonly string[];
 }
 
 /** Records an oversight review, or corrects one with a reason (a new version of it). */
-export function ReviewForm({ crn, name, amend, initial, triggerOptions }: ReviewFormProps) {
+export function ReviewForm({ crn, name, amend, initial, triggerOptions, owners = [] }: ReviewFormProps) {
   const { recordReview, amendReview, navigate, settings } = useApp(
     useShallow((s) => ({ recordReview: s.recordReview, amendReview: s.amendReview, navigate: s.navigate, settings: s.reviewSettings })),
   );
@@ -205,6 +207,7 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions }: Review
           />
           <ActionsField
             rows={values.actions}
+            owners={owners}
             errors={errors}
             onChange={(actions) => {
               set({ actions });

@@ -26,13 +26,15 @@ const headings = {
 } as const;
 
 function ReviewPage({ route }: { route: ReviewRoute }) {
-  const { view, profile, settings, loadCase, loadReviewSettings, setCaseNotice, navigate } = useApp(
+  const { view, profile, settings, staff, loadCase, loadReviewSettings, loadReviewStaff, setCaseNotice, navigate } = useApp(
     useShallow((s) => ({
       view: s.caseView,
       profile: s.profile,
       settings: s.reviewSettings,
+      staff: s.reviewStaff,
       loadCase: s.loadCase,
       loadReviewSettings: s.loadReviewSettings,
+      loadReviewStaff: s.loadReviewStaff,
       setCaseNotice: s.setCaseNotice,
       navigate: s.navigate,
     })),
@@ -42,10 +44,10 @@ function ReviewPage({ route }: { route: ReviewRoute }) {
   useEffect(() => {
     // The form is filled from the case as it is now, not as it was when the case screen opened.
     setCaseNotice(null);
-    void Promise.all([loadReviewSettings(), loadCase(crn)]).then(() => {
+    void Promise.all([loadReviewSettings(), loadReviewStaff(), loadCase(crn)]).then(() => {
       setFresh(true);
     });
-  }, [crn, loadCase, loadReviewSettings, setCaseNotice]);
+  }, [crn, loadCase, loadReviewSettings, loadReviewStaff, setCaseNotice]);
 
   const backToCase = (e: MouseEvent) => {
     e.preventDefault();
@@ -68,9 +70,16 @@ function ReviewPage({ route }: { route: ReviewRoute }) {
   const { detail, flags, reviews } = view;
   if (!fresh || view.loading || view.crn !== crn || !detail || !flags || !reviews || !settings) return waiting('Reading the case…');
 
+  // An action's owner: the case's practitioner, the SPO, then the rest of the case's team.
+  const label = (p: { name: string | null; staffCode: string }) => (p.name ? `${p.name} (${p.staffCode})` : p.staffCode);
+  const team = staff?.find((t) => t.code === detail.team.code)?.practitioners ?? [];
+  const owners = [
+    ...new Set([label(detail.practitioner), ...(profile ? [label(profile)] : []), ...team.map((p) => label(p))]),
+  ];
+
   if (route.mode === 'record') {
     if (!detail.inCaseload) return waiting(`${detail.name} has left the caseload: no new review can be recorded.`, true);
-    return <ReviewForm crn={crn} name={detail.name} initial={prefillRecord(flags, profile, londonToday(new Date()), settings)} triggerOptions={openRules(flags)} />;
+    return <ReviewForm crn={crn} name={detail.name} initial={prefillRecord(flags, profile, londonToday(new Date()), settings)} triggerOptions={openRules(flags)} owners={owners} />;
   }
   if (route.mode === 'done' || route.mode === 'drop') {
     const action = view.actions?.find((a) => a.reviewId === route.reviewId && a.number === route.number);
@@ -89,6 +98,7 @@ function ReviewPage({ route }: { route: ReviewRoute }) {
       amend={{ id: review.id, version: review.current.version, recordedAt: review.current.recordedAt }}
       initial={prefillAmend(review.current)}
       triggerOptions={openRules(flags)}
+      owners={owners}
     />
   );
 }
