@@ -1,27 +1,10 @@
 import { londonToday } from '../db/contract/dates.js';
 import { plusDays } from '../db/rules/days.js';
 import type { App } from './fixture.js';
+import { ok, openCase } from './demo-case.js';
 import { expect, test } from './fixture.js';
-import { CasePage } from './pages/case-page.js';
 import { fillDate } from './pages/date-input.js';
 import { errorState } from './pages/govuk-errors.js';
-
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`expected success, got: ${r.error.message}`);
-  return r.value;
-}
-
-/** Opens the case through its address, as a link from elsewhere would. */
-async function openCase(app: App, crn: string): Promise<CasePage> {
-  const url = new URL(app.page.url());
-  url.hash = `#case/${crn}`;
-  await app.page.goto(url.href);
-  await app.page.reload();
-  const page = new CasePage(app.page);
-  await page.waitForCase(crn);
-  return page;
-}
 
 const openRows = (app: App) => app.page.getByRole('region', { name: 'Open actions' }).locator('tbody tr');
 

@@ -1,8 +1,8 @@
 import { londonToday } from '../db/contract/dates.js';
 import { checkItems } from '../db/contract/index.js';
 import { expect, test, type App } from './fixture.js';
+import { demoCase, ok, openCase } from './demo-case.js';
 import { AuditPage } from './pages/audit-page.js';
-import { CasePage } from './pages/case-page.js';
 import { ExportPage } from './pages/export-page.js';
 import { FirstRunPage } from './pages/first-run-page.js';
 import { classesOf, errorState, type ErrorState } from './pages/govuk-errors.js';
@@ -16,22 +16,6 @@ import { SettingsPage } from './pages/settings-page.js';
 
 const impossible = '31 2 2026';
 
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`expected success, got: ${r.error.message}`);
-  return r.value;
-}
-
-/** The user is known and the demo caseload loaded; answers a case with an overdue first-oversight flag. */
-async function demoCase(app: App): Promise<string> {
-  await ok(app.api('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' }));
-  await ok(app.api('demo:load', { seed: 1 }));
-  const queue = await ok(app.api('flags:queue', { rules: ['OVERSIGHT-NEW'], status: 'overdue', limit: 1 }));
-  const crn = queue.rows[0]?.crn;
-  if (!crn) throw new Error('the demo caseload has no overdue OVERSIGHT-NEW flag');
-  return crn;
-}
-
 async function recordByApi(app: App, crn: string): Promise<void> {
   await ok(
     app.api('reviews:record', {
@@ -44,16 +28,6 @@ async function recordByApi(app: App, crn: string): Promise<void> {
       decision: 'Allocation is appropriate.',
     }),
   );
-}
-
-async function openCase(app: App, crn: string): Promise<CasePage> {
-  const url = new URL(app.page.url());
-  url.hash = `#case/${crn}`;
-  await app.page.goto(url.href);
-  await app.page.reload();
-  const page = new CasePage(app.page);
-  await page.waitForCase(crn);
-  return page;
 }
 
 /** The GOV.UK error state every form must reach, with these problems in the summary. */

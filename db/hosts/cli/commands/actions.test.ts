@@ -4,33 +4,16 @@ import type { FlagsReport, Review, TrackedAction } from '../../../contract/index
 import { londonToday } from '../../../contract/dates.js';
 import { plusDays } from '../../../rules/days.js';
 import { minimalExtract, tempDir, writeExtract } from '../../../testing/extract.js';
-import type { CliIo } from '../io.js';
-import { main } from '../main.js';
-
-function fakeIo(): CliIo & { stdout: () => string; stderr: () => string; reset: () => void } {
-  let out = '';
-  let err = '';
-  return {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    errIsTTY: false,
-    env: {},
-    stdout: () => out,
-    stderr: () => err,
-    reset: () => {
-      out = '';
-      err = '';
-    },
-  };
-}
+import { runCli } from '../../../testing/cli.js';
 
 describe('the actions command', () => {
   it('lists a review’s actions, marks one done and drops another, and flags --json follows', async () => {
     const dir = tempDir('spo-cli-actions-');
-    const io = fakeIo();
+    let last = { code: 0, out: '', err: '' };
+    const io = { stdout: () => last.out, stderr: () => last.err };
     const run = async (...args: string[]) => {
-      io.reset();
-      return main([...args, '--db', join(dir, 'spo.sqlite')], io);
+      last = await runCli([...args, '--db', join(dir, 'spo.sqlite')]);
+      return last.code;
     };
     expect(await run('import', writeExtract(minimalExtract()), '--commit', '--skip-invalid')).toBe(0);
     // Today, as the engine sees it: the review a week ago, one action due yesterday, one in a week.
