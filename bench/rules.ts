@@ -116,7 +116,7 @@ export interface QueueFigures {
   runs: number;
 }
 
-/** The queue: count + first 100 rows of the team with most flags, most overdue first. */
+/** The queue: count + first 100 rows (a case per row, risk first) of the team with most flags. */
 export function measureQueue(dbFile: string, asOf: string, runs = 60): QueueFigures {
   const db = openDatabase(dbFile);
   try {

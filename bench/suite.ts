@@ -124,7 +124,7 @@ function runScale(scale: Scale, root: string, opts: SuiteOptions, add: Add, resu
       ),
     );
     const q = rules.queue;
-    add(row(`queue ${scale}`, `team ${q.team} (${n(q.total)} flags): p50 ${String(q.p50)} ms, p95 ${String(q.p95)} ms (${String(q.runs)} runs)`, atMost('queueP95Ms', q.p95, 'ms p95')));
+    add(row(`queue ${scale}`, `team ${q.team} (${n(q.total)} flagged cases, a case per row): p50 ${String(q.p50)} ms, p95 ${String(q.p95)} ms (${String(q.runs)} runs)`, atMost('queueP95Ms', q.p95, 'ms p95')));
     add(row(`case refresh ${scale}`, `p50 ${String(rules.caseRefresh.p50)} ms, p95 ${String(rules.caseRefresh.p95)} ms`, atMost('caseRefreshP95Ms', rules.caseRefresh.p95, 'ms p95')));
 
     const tr = runChild('trends', args);
