@@ -188,14 +188,14 @@ export async function measureUi(dbFile: string, opts: { reloads?: number; rounds
         rowInDomMs: Math.round(window.__spoBench.marks.rowInDom),
       })`);
 
-      // Each tick is a new query: on, a second value, off, off, then a rule on and off.
+      // Each tick is a new query: on, a second value, off, off, then a rule on and off (a group's first box carries its id).
       const filters = [
-        "tick('queue-rosh-VERY_HIGH')",
+        "tick('queue-rosh')",
         "tick('queue-rosh-HIGH')",
-        "tick('queue-rosh-VERY_HIGH')",
+        "tick('queue-rosh')",
         "tick('queue-rosh-HIGH')",
-        "tick('queue-rule-OVERSIGHT-NEW')",
-        "tick('queue-rule-OVERSIGHT-NEW')",
+        "tick('queue-rule')",
+        "tick('queue-rule')",
       ];
       const filterTimes = await timeQueries(page, filters, rounds);
       const sorts = ["sort('Name')", "sort('CRN')", "sort('Due date')", "sort('Days overdue')"];

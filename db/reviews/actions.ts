@@ -88,7 +88,7 @@ export class ActionTracker {
   private readonly eventsById;
   private readonly eventsAll;
   private readonly insert;
-  private readonly withdrawn;
+  private readonly currentAction;
 
   constructor(db: Db) {
     this.currentByCrn = db.prepare<[string], CurrentRow>(`${CURRENT} AND r.crn = ?`);
@@ -97,7 +97,7 @@ export class ActionTracker {
     this.eventsByCrn = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM action_events WHERE crn = ?`);
     this.eventsById = db.prepare<[number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM action_events WHERE review_id = ?`);
     this.eventsAll = db.prepare<[], EventRow>(`SELECT ${EVENT_COLUMNS} FROM action_events`);
-    this.withdrawn = db.prepare<[number], { action: string }>(`SELECT action FROM current_reviews WHERE review_id = ?`);
+    this.currentAction = db.prepare<[number], { action: string }>(`SELECT action FROM current_reviews WHERE review_id = ?`);
     this.insert = db.prepare(
       `INSERT INTO action_events (review_id, crn, action_text, action_owner, action_due, kind, event_date, note, recorded_at, recorded_by_os, recorded_by)
        VALUES (@reviewId, @crn, @text, @owner, @due, @kind, @date, @note, @recordedAt, @recordedByOs, @recordedBy)`,
@@ -118,7 +118,7 @@ export class ActionTracker {
 
   /** Marks one action done or dropped, inside the caller's transaction; refusals name the field. */
   close(input: { reviewId: number; number: number; date: string; note: string | null }, kind: ActionCloseKind, who: Who, today: string): TrackedAction {
-    const current = this.withdrawn.get(input.reviewId);
+    const current = this.currentAction.get(input.reviewId);
     if (!current) throw new DomainError('not-found', `reviewId: no review ${input.reviewId}`, 'reviewId');
     if (current.action === 'withdrawn') {
       throw new DomainError('invalid-input', `reviewId: review ${input.reviewId} has been withdrawn, so its actions are no longer tracked`, 'reviewId');

@@ -104,16 +104,15 @@ function orderBy(input: QueueInput): string {
   const dir = (fallback: 'ASC' | 'DESC') => (direction ? direction.toUpperCase() : fallback);
   // Highest risk first is the lowest rank first; "desc" turns it round.
   const rank = direction === 'desc' ? 'DESC' : 'ASC';
-  const worstFirst = group === 'flag' ? 'f.triage, f.due_date' : k.worst;
   switch (sort) {
     case 'risk':
       return group === 'flag' ? `f.triage ${rank}, f.due_date ${rank}, ${last}` : `${k.worst} ${rank}, ${last}`;
     case 'rosh':
-      return `${ROSH_ORDER} ${rank}, ${worstFirst}, ${last}`;
+      return `${ROSH_ORDER} ${rank}, ${k.worst}, ${last}`;
     case 'mappa':
-      return `${MAPPA_ORDER} ${rank}, ${worstFirst}, ${last}`;
+      return `${MAPPA_ORDER} ${rank}, ${k.worst}, ${last}`;
     case 'practitioner':
-      return `coalesce(f.staff_name, f.staff_code) ${dir('ASC')}, f.staff_code, ${worstFirst}, ${last}`;
+      return `coalesce(f.staff_name, f.staff_code) ${dir('ASC')}, f.staff_code, ${k.worst}, ${last}`;
     case 'daysOverdue':
       // Most overdue first is the earliest due date first.
       return `${k.due} ${direction === 'asc' ? 'DESC' : 'ASC'}, ${last}`;

@@ -37,15 +37,20 @@ function heatCell(weekEnding: string, w: StaffWeek | undefined): TeamHeatCell {
 
 /**
  * Open actions agreed in oversight on each practitioner's cases, as of `asOf` (reviews dated by
- * then, not done or dropped by then), and how many of those are past their due date. Actions are
- * few beside cases: each one's case is looked up on its own.
+ * then, not done or dropped by then), and how many of those are past their due date.
  */
 function actionsByPractitioner(db: Db, asOf: string): Map<string, { open: number; overdue: number }> {
-  const holder = db.prepare<[string], string>('SELECT staff_code FROM cases WHERE crn = ? AND in_caseload = 1').pluck();
+  const open = new ActionTracker(db).list({ status: 'all' }, asOf).filter((a) => a.reviewDate <= asOf && !(a.closed && a.closed.date <= asOf));
   const out = new Map<string, { open: number; overdue: number }>();
-  for (const a of new ActionTracker(db).list({ status: 'all' }, asOf)) {
-    if (a.reviewDate > asOf || (a.closed && a.closed.date <= asOf)) continue;
-    const staffCode = holder.get(a.crn);
+  if (open.length === 0) return out;
+  const holders = new Map(
+    db
+      .prepare<[string], { crn: string; staff_code: string }>('SELECT crn, staff_code FROM cases WHERE in_caseload = 1 AND crn IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...new Set(open.map((a) => a.crn))]))
+      .map((r) => [r.crn, r.staff_code]),
+  );
+  for (const a of open) {
+    const staffCode = holders.get(a.crn);
     if (staffCode === undefined) continue;
     const n = out.get(staffCode) ?? { open: 0, overdue: 0 };
     n.open++;

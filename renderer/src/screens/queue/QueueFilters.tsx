@@ -2,6 +2,7 @@ import { useEffect, useState, type KeyboardEvent, type ReactNode, type Ref } fro
 import { useShallow } from 'zustand/react/shallow';
 import { caseRuleIds, effectiveRoshLevels, mappaLevelCodes, type CaseRuleId } from '../../../../db/contract/index.js';
 import { mappaLevelLabels, roshLabels, ruleTitles } from '../../../../db/contract/words/index.js';
+import { Checkboxes } from '../../components/Checkboxes.js';
 import { useApp } from '../../store/index.js';
 import { noChoices, type QueueFilters as Filters, type QueueListFilter } from '../../store/queue.js';
 
@@ -9,61 +10,6 @@ import { noChoices, type QueueFilters as Filters, type QueueListFilter } from '.
 export const SEARCH_DEBOUNCE_MS = 250;
 /** Beyond this many, practitioners are offered only once a team is chosen. */
 const MAX_PRACTITIONERS_LISTED = 40;
-
-interface Option {
-  value: string;
-  label: string;
-  hint?: string;
-}
-
-/** One filter as GOV.UK small checkboxes: several may be ticked, and each tick asks the engine again. */
-function CheckboxFilter(props: { id: string; legend: string; description?: string; options: readonly Option[]; chosen: readonly string[]; onChange: (next: string[]) => void }) {
-  const { id, legend, description, options, chosen, onChange } = props;
-  const toggle = (value: string, on: boolean) => {
-    onChange(on ? [...chosen, value] : chosen.filter((v) => v !== value));
-  };
-  return (
-    <div className="govuk-form-group spo-queue-filters__item">
-      <fieldset className="govuk-fieldset" {...(description ? { 'aria-describedby': `${id}-hint` } : {})}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {description && (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {description}
-          </div>
-        )}
-        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-          {options.map((o) => {
-            const inputId = `${id}-${o.value}`;
-            return (
-              <div key={o.value} className="govuk-checkboxes__item">
-                <input
-                  className="govuk-checkboxes__input"
-                  id={inputId}
-                  name={id}
-                  type="checkbox"
-                  value={o.value}
-                  checked={chosen.includes(o.value)}
-                  onChange={(e) => {
-                    toggle(o.value, e.target.checked);
-                  }}
-                  {...(o.hint ? { 'aria-describedby': `${inputId}-hint` } : {})}
-                />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={inputId}>
-                  {o.label}
-                </label>
-                {o.hint && (
-                  <div id={`${inputId}-hint`} className="govuk-hint govuk-checkboxes__hint">
-                    {o.hint}
-                  </div>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
 
 /** One chosen value as an MoJ filter tag: selecting it removes that one filter. */
 function Tag({ children, onRemove }: { children: ReactNode; onRemove: () => void }) {
@@ -236,27 +182,27 @@ export function QueueFilters({ searchRef, onLeaveSearch }: { searchRef: Ref<HTML
             ))}
           </select>
         </div>
-        <CheckboxFilter
+        <Checkboxes
           id="queue-rule"
           legend="Rule"
-          description={`The count beside each rule is its flags ${filters.status === 'overdue' ? 'overdue' : 'due soon'} under the other filters.`}
-          chosen={filters.rules}
+          hint={`The count beside each rule is its flags ${filters.status === 'overdue' ? 'overdue' : 'due soon'} under the other filters.`}
+          values={filters.rules}
           onChange={set('rules')}
           options={caseRuleIds.map((r) => ({ value: r, label: `${ruleTitles[r]} (${ruleCount(r)})`, hint: r }))}
         />
-        <CheckboxFilter id="queue-rosh" legend="RoSH" chosen={filters.roshLevels} onChange={set('roshLevels')} options={effectiveRoshLevels.map((r) => ({ value: r, label: roshLabels[r] }))} />
-        <CheckboxFilter
+        <Checkboxes id="queue-rosh" legend="RoSH" values={filters.roshLevels} onChange={set('roshLevels')} options={effectiveRoshLevels.map((r) => ({ value: r, label: roshLabels[r] }))} />
+        <Checkboxes
           id="queue-mappa"
           legend="MAPPA level"
-          chosen={filters.mappaLevels}
+          values={filters.mappaLevels}
           onChange={set('mappaLevels')}
           options={mappaLevelCodes.map((m) => ({ value: m, label: mappaLevelLabels[m], hint: m }))}
         />
         {practitioners ? (
-          <CheckboxFilter
+          <Checkboxes
             id="queue-practitioner"
             legend="Practitioner"
-            chosen={filters.staffCodes}
+            values={filters.staffCodes}
             onChange={set('staffCodes')}
             options={practitioners.map((p) => ({ value: p.staffCode, label: p.name, hint: p.staffCode }))}
           />

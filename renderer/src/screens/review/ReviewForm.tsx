@@ -8,7 +8,8 @@ import { TextInput } from '../../components/TextInput.js';
 import { useApp } from '../../store/index.js';
 import { ActionsField } from './ActionsField.js';
 import { londonToday } from '../../../../db/contract/dates.js';
-import { Checkboxes, Radios, Textarea } from './fields.js';
+import { Checkboxes } from '../../components/Checkboxes.js';
+import { Radios, Textarea } from './fields.js';
 import {
   changeType,
   checkFieldId,

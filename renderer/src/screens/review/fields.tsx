@@ -69,56 +69,6 @@ export function Radios<T extends string>(props: {
   );
 }
 
-/** GOV.UK checkboxes; the first box carries `id`. */
-export function Checkboxes(props: {
-  id: string;
-  legend: string;
-  hint?: string;
-  options: readonly Option<string>[];
-  values: readonly string[];
-  onChange: (values: string[]) => void;
-  error?: string | undefined;
-}) {
-  const { id, legend, hint, options, values, onChange, error } = props;
-  return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        <ErrorMessage id={id} error={error} />
-        <div className="govuk-checkboxes govuk-checkboxes--small">
-          {options.map((o, i) => {
-            const optionId = i === 0 ? id : `${id}-${o.value}`;
-            const checked = values.includes(o.value);
-            return (
-              <div className="govuk-checkboxes__item" key={o.value}>
-                <input
-                  className="govuk-checkboxes__input"
-                  id={optionId}
-                  name={id}
-                  type="checkbox"
-                  value={o.value}
-                  checked={checked}
-                  onChange={() => {
-                    onChange(checked ? values.filter((x) => x !== o.value) : [...values, o.value]);
-                  }}
-                />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={optionId}>
-                  {o.label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
 interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className'> {
   id: string;
   label: string;
