@@ -156,6 +156,8 @@ export interface RecordedCheck {
   reviewDate: string;
   item: CheckItem;
   outcome: CheckOutcome;
+  requestedOn: string | null;
+  responseOn: string | null;
 }
 
 /** One flag in a queue row. */

@@ -26,9 +26,28 @@ export const ruleChecks = {
   'ROSH-STALE': 'risk-assessment',
 } as const satisfies Readonly<Partial<Record<CaseRuleId, CheckItem>>>;
 
-/** `checked`: looked at, nothing further noted; the others say why not, or that work is needed. */
-export const checkOutcomes = ['checked', 'action-needed', 'not-available', 'not-applicable'] as const;
+/**
+ * `checked`: looked at, nothing further noted; `requested`: asked for, the response awaited; the
+ * others say why not, or that work is needed.
+ */
+export const checkOutcomes = ['checked', 'requested', 'action-needed', 'not-available', 'not-applicable'] as const;
 export type CheckOutcome = (typeof checkOutcomes)[number];
+
+/** The checks that are asked of someone (the police, children's services, the practitioner), so have a request and a response. */
+export const datedCheckItems = ['police-da', 'childrens-services', 'risk-assessment', 'rmp'] as const satisfies readonly CheckItem[];
+export const isDatedCheck = (item: CheckItem): boolean => (datedCheckItems as readonly CheckItem[]).includes(item);
+
+/** What became of a need the case's `NEED-REFERRAL` names. */
+export const referralAnswers = ['referred', 'not-referred', 'declined'] as const;
+export type ReferralAnswer = (typeof referralAnswers)[number];
+
+/** The nDelius contact a check or referral is entered as, and on which day. */
+export interface ContactToEnter {
+  /** `request`/`response` for a check; `referral` for a need. */
+  for: 'request' | 'response' | 'referral';
+  code: string;
+  date: string;
+}
 
 /**
  * The nDelius contact a review is entered as unless the user names another. Allocation oversight
@@ -43,16 +62,60 @@ export const suggestedContactCodes: Readonly<Record<ReviewType, string | null>> 
 export const reviewActions = ['recorded', 'amended', 'withdrawn'] as const;
 export type ReviewAction = (typeof reviewActions)[number];
 
-export const reviewCheckSchema = z.object({
-  item: z.enum(checkItems),
-  outcome: z.enum(checkOutcomes).default('checked'),
-  note: optionalText(max.checkNote).optional(),
+export const referralSchema = z.object({
+  /** The OASys need section: `DRUG`, `ALCOHOL`, `ETE`, `FINANCE` (the `referralNeeds` setting). */
+  need: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'an OASys need code such as DRUG'),
+  answer: z.enum(referralAnswers),
+  /** Referred: the service referred to. */
+  service: optionalText(max.referralService).optional(),
+  /** Referred: the day of the referral. */
+  date: isoDate.optional(),
+  /** Not referred: why; declined: anything said. */
+  reason: optionalText(max.referralReason).optional(),
 });
+
+export const reviewCheckSchema = z
+  .object({
+    item: z.enum(checkItems),
+    outcome: z.enum(checkOutcomes).default('checked'),
+    /** The outcome in words: "call-outs found, shared with practitioner". */
+    note: optionalText(max.checkNote).optional(),
+    requestedOn: isoDate.optional(),
+    /** Absent while the response is awaited. */
+    responseOn: isoDate.optional(),
+    /** The `referrals` check only: an answer for each need. */
+    referrals: z
+      .array(referralSchema)
+      .max(max.referralNeeds)
+      .refine((rs) => new Set(rs.map((r) => r.need)).size === rs.length, 'each need is answered at most once')
+      .optional(),
+  })
+  .superRefine((c, ctx) => {
+    const wrong = (path: string, message: string) => {
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    };
+    const dated = isDatedCheck(c.item);
+    if (!dated && (c.requestedOn || c.responseOn)) wrong(c.requestedOn ? 'requestedOn' : 'responseOn', 'only a check asked of someone has request and response dates');
+    if (c.referrals && c.item !== 'referrals') wrong('referrals', 'only the referrals check answers needs');
+    if (c.responseOn && !c.requestedOn) wrong('requestedOn', 'required with a response date');
+    if (c.requestedOn && c.responseOn && c.responseOn < c.requestedOn) wrong('responseOn', 'on or after the request date');
+    if (c.outcome === 'requested' && !dated) wrong('outcome', 'only a check asked of someone can be awaiting a response');
+    if (c.outcome === 'requested' && !c.requestedOn) wrong('requestedOn', 'required while the response is awaited');
+    if (c.outcome === 'requested' && c.responseOn) wrong('responseOn', 'a response received is not awaited: choose another outcome');
+    c.referrals?.forEach((r, i) => {
+      if (r.answer === 'referred' && !r.service) ctx.addIssue({ code: 'custom', path: ['referrals', i, 'service'], message: 'required for a referral' });
+      if (r.answer === 'referred' && !r.date) ctx.addIssue({ code: 'custom', path: ['referrals', i, 'date'], message: 'required for a referral' });
+      if (r.answer === 'not-referred' && !r.reason) ctx.addIssue({ code: 'custom', path: ['referrals', i, 'reason'], message: 'required when not referred' });
+    });
+  });
 export const reviewActionItemSchema = z.object({
   text: requiredText(max.actionText),
   owner: requiredText(max.actionOwner),
   due: isoDate,
 });
+/** A check as the schema passes it on, before the engine works out its contacts. */
+export type ReviewCheckInput = z.output<typeof reviewCheckSchema>;
+
 const checksField = z
   .array(reviewCheckSchema)
   .max(checkItems.length)
@@ -127,10 +190,26 @@ export interface ReviewSnapshot {
   team: { code: string | null; name: string | null; pduCode: string | null; pduName: string | null };
 }
 
+export interface Referral {
+  need: string;
+  answer: ReferralAnswer;
+  service: string | null;
+  date: string | null;
+  reason: string | null;
+}
+
 export interface ReviewCheck {
   item: CheckItem;
   outcome: CheckOutcome;
+  /** The outcome in words. */
   note: string | null;
+  requestedOn: string | null;
+  /** Null while awaited, or for a check with no request. */
+  responseOn: string | null;
+  /** The `referrals` check: an answer per need; empty for the others. */
+  referrals: Referral[];
+  /** The nDelius contacts that record this check, from the rules' settings when it was saved. */
+  enter: ContactToEnter[];
 }
 export interface ReviewActionItem {
   text: string;

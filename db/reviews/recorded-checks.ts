@@ -1,8 +1,9 @@
-import { ruleChecks, type CaseRuleId, type CheckItem, type CheckOutcome, type FlagEvidence, type RecordedCheck, type ReviewCheck } from '../contract/index.js';
+import { ruleChecks, type CaseRuleId, type CheckItem, type CheckOutcome, type FlagEvidence, type RecordedCheck } from '../contract/index.js';
 import type { Db } from '../connection.js';
+import { readChecks } from './checks.js';
 
 /** Outcomes that say the check was made or sought: "not applicable" answers no flag. */
-const ANSWERING: ReadonlySet<CheckOutcome> = new Set<CheckOutcome>(['checked', 'action-needed', 'not-available']);
+const ANSWERING: ReadonlySet<CheckOutcome> = new Set<CheckOutcome>(['checked', 'requested', 'action-needed', 'not-available']);
 
 interface Row {
   crn: string;
@@ -30,8 +31,10 @@ export function recordedChecks(db: Db, crns: readonly string[]): Map<string, Cas
     .all(JSON.stringify(crns));
   for (const r of rows) {
     const byItem = out.get(r.crn) ?? new Map<CheckItem, RecordedCheck>();
-    for (const c of JSON.parse(r.checks_json) as ReviewCheck[]) {
-      if (ANSWERING.has(c.outcome)) byItem.set(c.item, { reviewId: r.review_id, reviewDate: r.review_date, item: c.item, outcome: c.outcome });
+    for (const c of readChecks(r.checks_json)) {
+      if (ANSWERING.has(c.outcome)) {
+        byItem.set(c.item, { reviewId: r.review_id, reviewDate: r.review_date, item: c.item, outcome: c.outcome, requestedOn: c.requestedOn, responseOn: c.responseOn });
+      }
     }
     out.set(r.crn, byItem);
   }

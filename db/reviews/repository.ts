@@ -1,5 +1,6 @@
-import type { Review, ReviewAction, ReviewActionItem, ReviewCheck, ReviewSnapshot, ReviewType, ReviewVersion } from '../contract/index.js';
+import type { Review, ReviewAction, ReviewActionItem, ReviewSnapshot, ReviewType, ReviewVersion } from '../contract/index.js';
 import type { Db } from '../connection.js';
+import { readChecks } from './checks.js';
 
 /** A `reviews` row as stored (migration 002). */
 export interface ReviewRow {
@@ -39,7 +40,7 @@ export function toVersion(r: ReviewRow): ReviewVersion {
     spo: { name: r.spo_name, staffCode: r.spo_staff_code },
     triggers: JSON.parse(r.triggers_json) as string[],
     snapshot: JSON.parse(r.snapshot_json) as ReviewSnapshot,
-    checks: JSON.parse(r.checks_json) as ReviewCheck[],
+    checks: readChecks(r.checks_json),
     analysis: r.analysis,
     decision: r.decision,
     actions: JSON.parse(r.actions_json) as ReviewActionItem[],
@@ -83,7 +84,7 @@ export function versionsFromRaw(rows: readonly unknown[][]): ReviewVersion[] {
       spo: { name: a[7] as string, staffCode: a[8] as string | null },
       triggers: JSON.parse(String(a[9])) as string[],
       snapshot: lastSnapshot,
-      checks: JSON.parse(String(a[11])) as ReviewCheck[],
+      checks: readChecks(String(a[11])),
       analysis: a[12] as string,
       decision: a[13] as string,
       actions: JSON.parse(String(a[14])) as ReviewActionItem[],

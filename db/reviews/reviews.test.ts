@@ -26,8 +26,8 @@ describe('recording an oversight review', () => {
       spo: { name: 'Sam Senior', staffCode: 'N99S001' },
       triggers: ['OVERSIGHT-NEW'],
       checks: [
-        { item: 'risk-assessment', outcome: 'checked', note: null },
-        { item: 'police-da', outcome: 'not-available', note: 'Requested from police on 2026-11-18' },
+        { item: 'risk-assessment', outcome: 'checked', note: null, requestedOn: null, responseOn: null },
+        { item: 'police-da', outcome: 'not-available', note: 'Requested from police on 2026-11-18', requestedOn: null, responseOn: null, enter: [] },
       ],
       decision: 'Continue with weekly reporting.',
       actions: [{ text: 'Chase police DA response', owner: 'Pat Example', due: '2026-12-04' }],
@@ -106,6 +106,69 @@ describe('recording an oversight review', () => {
   });
 });
 
+describe('checks with their evidence, and referrals per need', () => {
+  it('keeps each check’s request and response dates and outcome in words, and names the nDelius contacts to enter', async () => {
+    const { service } = await fixture();
+    const checks = [
+      { item: 'police-da', outcome: 'checked', requestedOn: '2026-11-10', responseOn: '2026-11-17', note: 'Two call-outs found, shared with the practitioner' },
+      { item: 'childrens-services', outcome: 'requested', requestedOn: '2026-11-20' },
+      { item: 'rmp', outcome: 'action-needed', note: 'Plan does not cover the new partner' },
+      {
+        item: 'referrals',
+        referrals: [
+          { need: 'drug', answer: 'referred', service: 'Forward Trust', date: '2026-11-20' },
+          { need: 'FINANCE', answer: 'not-referred', reason: 'Already working with Citizens Advice' },
+          { need: 'ETE', answer: 'declined' },
+        ],
+      },
+    ] satisfies NonNullable<InputOf<'reviews:record'>['checks']>;
+    const r = await ok(service.call('reviews:record', review({ checks })));
+    expect(r.current.checks).toEqual([
+      {
+        item: 'police-da',
+        outcome: 'checked',
+        note: 'Two call-outs found, shared with the practitioner',
+        requestedOn: '2026-11-10',
+        responseOn: '2026-11-17',
+        referrals: [],
+        enter: [
+          { for: 'request', code: 'C369', date: '2026-11-10' },
+          { for: 'response', code: 'C515', date: '2026-11-17' },
+        ],
+      },
+      { item: 'childrens-services', outcome: 'requested', note: null, requestedOn: '2026-11-20', responseOn: null, referrals: [], enter: [{ for: 'request', code: 'SFGC', date: '2026-11-20' }] },
+      { item: 'rmp', outcome: 'action-needed', note: 'Plan does not cover the new partner', requestedOn: null, responseOn: null, referrals: [], enter: [] },
+      {
+        item: 'referrals',
+        outcome: 'checked',
+        note: null,
+        requestedOn: null,
+        responseOn: null,
+        referrals: [
+          { need: 'DRUG', answer: 'referred', service: 'Forward Trust', date: '2026-11-20', reason: null },
+          { need: 'FINANCE', answer: 'not-referred', service: null, date: null, reason: 'Already working with Citizens Advice' },
+          { need: 'ETE', answer: 'declined', service: null, date: null, reason: null },
+        ],
+        enter: [{ for: 'referral', code: 'CLDR', date: '2026-11-20' }],
+      },
+    ]);
+    // Read back from the database, not only as written.
+    const again = await ok(service.call('reviews:get', { id: r.id }));
+    expect(again.current.checks).toEqual(r.current.checks);
+  });
+
+  it('reads a check stored before checks had dates as one with none', async () => {
+    const { service, db } = await fixture();
+    const r = await ok(service.call('reviews:record', review()));
+    const triggers = db.prepare<[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'reviews'`).all();
+    for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
+    db.prepare(`UPDATE reviews SET checks_json = ? WHERE review_id = ?`).run(JSON.stringify([{ item: 'police-da', outcome: 'not-available', note: 'old' }]), r.id);
+    for (const t of triggers) db.exec(t.sql);
+    const back = await ok(service.call('reviews:get', { id: r.id }));
+    expect(back.current.checks).toEqual([{ item: 'police-da', outcome: 'not-available', note: 'old', requestedOn: null, responseOn: null, referrals: [], enter: [] }]);
+  });
+});
+
 describe('amending and withdrawing', () => {
   it('an amendment is a new version that supersedes the old one as evidence; the old one stays', async () => {
     const { service, db } = await fixture();
@@ -129,7 +192,7 @@ describe('amending and withdrawing', () => {
     const a = await ok(service.call('reviews:amend', { id: r.id, reason: 'no further review planned', nextReviewDate: null, actions: [], checks: [{ item: 'rmp' }] }));
     expect(a.current.nextReviewDate).toBeNull();
     expect(a.current.actions).toEqual([]);
-    expect(a.current.checks).toEqual([{ item: 'rmp', outcome: 'checked', note: null }]);
+    expect(a.current.checks).toEqual([{ item: 'rmp', outcome: 'checked', note: null, requestedOn: null, responseOn: null, referrals: [], enter: [] }]);
   });
 
   it('records the nDelius contact ID once entered', async () => {
@@ -196,6 +259,18 @@ describe('refusals write nothing', () => {
     ['an unknown CRN', 'reviews:record', () => review({ crn: 'X999999' }), 'crn'],
     ['a malformed CRN', 'reviews:record', () => review({ crn: '12345' }), 'crn'],
     ['a CRN that has left the caseload', 'reviews:record', () => review({ crn: 'X000002' }), 'crn'],
+    ['a check awaiting its response with no request date', 'reviews:record', () => review({ checks: [{ item: 'police-da', outcome: 'requested' }] }), 'checks.0.requestedOn'],
+    ['a response before its request', 'reviews:record', () => review({ checks: [{ item: 'police-da', requestedOn: '2026-11-10', responseOn: '2026-11-09' }] }), 'checks.0.responseOn'],
+    ['a request in the future', 'reviews:record', () => review({ checks: [{ item: 'childrens-services', outcome: 'requested', requestedOn: '2026-11-24' }] }), 'checks.0.requestedOn'],
+    ['request dates on the referrals check', 'reviews:record', () => review({ checks: [{ item: 'referrals', requestedOn: '2026-11-10' }] }), 'checks.0.requestedOn'],
+    ['a referral with no service', 'reviews:record', () => review({ checks: [{ item: 'referrals', referrals: [{ need: 'DRUG', answer: 'referred', date: '2026-11-20' }] }] }), 'checks.0.referrals.0.service'],
+    ['no referral with no reason', 'reviews:record', () => review({ checks: [{ item: 'referrals', referrals: [{ need: 'DRUG', answer: 'not-referred' }] }] }), 'checks.0.referrals.0.reason'],
+    [
+      'a referral dated in the future',
+      'reviews:record',
+      () => review({ checks: [{ item: 'referrals', referrals: [{ need: 'DRUG', answer: 'referred', service: 'Forward Trust', date: '2026-11-30' }] }] }),
+      'checks.0.referrals.0.date',
+    ],
     ['a next review date before the review date', 'reviews:record', () => review({ nextReviewDate: '2026-11-19' }), 'nextReviewDate'],
     ['an action due before the review date', 'reviews:record', () => review({ actions: [{ text: 'x', owner: 'y', due: '2026-11-01' }] }), 'actions.0.due'],
     ['a MAPPA level 1 review of a case with no MAPPA registration', 'reviews:record', () => review({ type: 'mappa-l1-review' }), 'type'],

@@ -1,9 +1,11 @@
-import { suggestedContactCodes, type ParsedInputOf, type Review, type ReviewActionItem, type ReviewCheck, type ReviewVersion } from '../contract/index.js';
+import { suggestedContactCodes, type ParsedInputOf, type Review, type ReviewActionItem, type ReviewVersion } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { londonToday, spokenDate } from '../contract/dates.js';
 import { DomainError } from '../errors.js';
 import { groupReviews, ReviewRepository } from './repository.js';
 import { Snapshots } from './snapshot.js';
+import { checkCheckDates, toChecks } from './checks.js';
+import { loadPolicy } from '../rules/settings-store.js';
 
 export type RecordInput = ParsedInputOf<'reviews:record'>;
 export type AmendInput = ParsedInputOf<'reviews:amend'>;
@@ -17,10 +19,6 @@ export interface Who {
 
 type Fields = Pick<ReviewVersion, 'type' | 'date' | 'spo' | 'triggers' | 'checks' | 'analysis' | 'decision' | 'actions' | 'nextReviewDate' | 'ndelius'>;
 
-function checks(list: readonly { item: ReviewCheck['item']; outcome: ReviewCheck['outcome']; note?: string | undefined }[]): ReviewCheck[] {
-  return list.map((c) => ({ item: c.item, outcome: c.outcome, note: c.note ? c.note : null }));
-}
-
 function actions(list: readonly ReviewActionItem[]): ReviewActionItem[] {
   return list.map((a) => ({ text: a.text, owner: a.owner, due: a.due }));
 }
@@ -30,6 +28,7 @@ function checkDates(f: Fields, today: string): void {
   if (f.date > today) {
     throw new DomainError('invalid-input', `date: ${f.date} is in the future (today is ${today} in Europe/London)`, 'date');
   }
+  checkCheckDates(f.checks, today);
   if (f.nextReviewDate !== null && f.nextReviewDate < f.date) {
     throw new DomainError('invalid-input', `nextReviewDate: ${f.nextReviewDate} is before the review date ${f.date}`, 'nextReviewDate');
   }
@@ -82,7 +81,7 @@ export class ReviewWriter {
       date: input.date,
       spo: { name: input.spo.name, staffCode: input.spo.staffCode ?? null },
       triggers: [...input.triggers],
-      checks: checks(input.checks),
+      checks: toChecks(input.checks, loadPolicy(this.db)),
       analysis: input.analysis,
       decision: input.decision,
       actions: actions(input.actions),
@@ -127,7 +126,7 @@ export class ReviewWriter {
       date: input.date ?? prev.date,
       spo: input.spo ? { name: input.spo.name, staffCode: input.spo.staffCode ?? null } : prev.spo,
       triggers: input.triggers ? [...input.triggers] : prev.triggers,
-      checks: input.checks ? checks(input.checks) : prev.checks,
+      checks: input.checks ? toChecks(input.checks, loadPolicy(this.db)) : prev.checks,
       analysis: input.analysis ?? prev.analysis,
       decision: input.decision ?? prev.decision,
       actions: input.actions ? actions(input.actions) : prev.actions,

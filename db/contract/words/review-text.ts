@@ -1,8 +1,8 @@
 import { spokenDate } from '../dates.js';
 import type { TrackedAction } from '../actions.js';
-import { checkItems, type CheckItem, type CheckOutcome, type ReviewVersion } from '../reviews.js';
+import { checkItems, type CheckItem, type CheckOutcome, type ContactToEnter, type Referral, type ReviewCheck, type ReviewVersion } from '../reviews.js';
 import { codeText } from './meanings.js';
-import { checkLabels, checkOutcomeLabels, reviewTypeLabels } from './reviews.js';
+import { checkLabels, checkOutcomeLabels, referralAnswerLabels, reviewTypeLabels } from './reviews.js';
 
 /*
  * A review version's fields as a person reads them, the same on the case screen and in the
@@ -12,10 +12,37 @@ import { checkLabels, checkOutcomeLabels, reviewTypeLabels } from './reviews.js'
 /** A check's outcome inside a line: "sought, not available". */
 const outcomeInLine = (o: CheckOutcome): string => `${checkOutcomeLabels[o].charAt(0).toLowerCase()}${checkOutcomeLabels[o].slice(1)}`;
 
+/** When a check was asked for and answered: "requested 20 November 2026, response awaited"; '' for a check not asked of anyone. */
+export function checkDatesText(c: Pick<ReviewCheck, 'requestedOn' | 'responseOn'>): string {
+  if (!c.requestedOn) return '';
+  return `requested ${spokenDate(c.requestedOn)}, ${c.responseOn ? `response received ${spokenDate(c.responseOn)}` : 'response awaited'}`;
+}
+
+/** One need's answer: "Drug misuse (DRUG): referred to Forward Trust on 2 December 2026". */
+export function referralText(r: Referral): string {
+  const need = codeText('need', r.need);
+  const answer = referralAnswerLabels[r.answer].toLowerCase();
+  if (r.answer === 'referred') return `${need}: ${answer} to ${r.service ?? 'a service not named'}${r.date ? ` on ${spokenDate(r.date)}` : ''}`;
+  return r.reason ? `${need}: ${answer}, ${r.reason}` : `${need}: ${answer}`;
+}
+
+/** The nDelius contacts to enter: "Police domestic-abuse enquiry requested (C369) dated 20 November 2026". */
+export function contactsToEnterText(enter: readonly ContactToEnter[]): string {
+  return enter.map((e) => `${codeText('contact', e.code)} dated ${spokenDate(e.date)}`).join('; ');
+}
+
+/** A check in one line: its outcome, dates, outcome in words, the needs' answers and the contacts to enter. */
+export function checkLine(c: ReviewCheck): string {
+  const dates = checkDatesText(c);
+  const head = `${outcomeInLine(c.outcome)}${dates ? ` (${dates})` : ''}${c.note ? `: ${c.note}` : ''}`;
+  const referrals = c.referrals.map(referralText);
+  const enter = c.enter.length ? [`enter in nDelius: ${contactsToEnterText(c.enter)}`] : [];
+  return [head, ...referrals, ...enter].join('; ');
+}
+
 export function checkText(v: ReviewVersion, item: CheckItem): string {
   const c = v.checks.find((x) => x.item === item);
-  if (!c) return 'not recorded';
-  return c.note ? `${outcomeInLine(c.outcome)}: ${c.note}` : outcomeInLine(c.outcome);
+  return c ? checkLine(c) : 'not recorded';
 }
 
 export function actionsText(v: ReviewVersion): string {

@@ -1,4 +1,4 @@
-import type { CheckItem, CheckOutcome, ReviewType } from '../reviews.js';
+import type { CheckItem, CheckOutcome, ReferralAnswer, ReviewType } from '../reviews.js';
 
 /** Each review type's name, as a label or at the start of a sentence. */
 export const reviewTypeLabels: Readonly<Record<ReviewType, string>> = {
@@ -27,7 +27,15 @@ export const checkLabels: Readonly<Record<CheckItem, string>> = {
 
 export const checkOutcomeLabels: Readonly<Record<CheckOutcome, string>> = {
   checked: 'Checked',
+  requested: 'Requested: awaiting the response',
   'action-needed': 'Checked: action needed',
   'not-available': 'Sought, not available',
   'not-applicable': 'Not applicable',
 };
+
+export const referralAnswerLabels: Readonly<Record<ReferralAnswer, string>> = {
+  referred: 'Referred',
+  'not-referred': 'Not referred',
+  declined: 'Declined by the person',
+};
+

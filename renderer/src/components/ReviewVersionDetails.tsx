@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { CaseRuleId, ReviewSnapshot, ReviewVersion } from '../../../db/contract/index.js';
-import { checkLabels, checkOutcomeLabels, roshLabels, ruleTitles } from '../../../db/contract/words/index.js';
+import type { CaseRuleId, ReviewCheck, ReviewSnapshot, ReviewVersion } from '../../../db/contract/index.js';
+import { checkDatesText, checkLabels, checkOutcomeLabels, contactsToEnterText, referralText, roshLabels, ruleTitles } from '../../../db/contract/words/index.js';
 import { Day } from '../screens/case/format.js';
 import { CodeWords } from './CodeWords.js';
 import { SummaryRow as Row } from './SummaryRow.js';
@@ -8,6 +8,26 @@ import { SummaryRow as Row } from './SummaryRow.js';
 const isRule = (t: string): t is CaseRuleId => Object.hasOwn(ruleTitles, t);
 /** A trigger in words with its rule id beside it, as the queue shows it. */
 export const triggerWords = (t: string): string => (isRule(t) ? `${ruleTitles[t]} (${t})` : t);
+
+/** A check as recorded: its outcome and dates, the outcome in words, each need's answer and the nDelius contacts to enter. */
+function CheckLine({ check: c }: { check: ReviewCheck }) {
+  const dates = checkDatesText(c);
+  return (
+    <>
+      <strong>{checkLabels[c.item]}</strong>: {checkOutcomeLabels[c.outcome].toLowerCase()}
+      {dates ? `, ${dates}` : ''}
+      {c.note ? `. ${c.note}` : ''}
+      {c.referrals.length > 0 && (
+        <ul className="govuk-list govuk-list--bullet govuk-!-margin-bottom-0">
+          {c.referrals.map((r) => (
+            <li key={r.need}>{referralText(r)}</li>
+          ))}
+        </ul>
+      )}
+      {c.enter.length > 0 && <span className="govuk-hint govuk-!-margin-bottom-0 spo-block">Enter in nDelius: {contactsToEnterText(c.enter)}</span>}
+    </>
+  );
+}
 
 /**
  * What one version of a review records, in words: the SPO, what prompted it, the checks, the
@@ -27,9 +47,8 @@ export function ReviewVersionDetails({ version: v, children }: { version: Review
         {v.checks.length ? (
           <ul className="govuk-list">
             {v.checks.map((c) => (
-              <li key={c.item}>
-                {checkLabels[c.item]}: {checkOutcomeLabels[c.outcome].toLowerCase()}
-                {c.note ? ` (${c.note})` : ''}
+              <li key={c.item} data-check={c.item}>
+                <CheckLine check={c} />
               </li>
             ))}
           </ul>

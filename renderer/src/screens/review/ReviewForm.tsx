@@ -1,18 +1,18 @@
 import { useState, type MouseEvent, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { checkItems, checkOutcomes, reviewLimits, reviewTypes, type CaseRuleId } from '../../../../db/contract/index.js';
+import { reviewLimits, reviewTypes, type CaseRuleId } from '../../../../db/contract/index.js';
 import { DateInput } from '../../components/DateInput.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TextInput } from '../../components/TextInput.js';
 import { useApp } from '../../store/index.js';
 import { ActionsField } from './ActionsField.js';
+import { ChecksField } from './ChecksField.js';
 import { londonToday } from '../../../../db/contract/dates.js';
 import { Checkboxes } from '../../components/Checkboxes.js';
 import { Radios, Textarea } from './fields.js';
 import {
   changeType,
-  checkFieldId,
   FieldErrors,
   schemaErrors,
   serviceErrors,
@@ -22,7 +22,7 @@ import {
   validate,
   type ReviewFormValues,
 } from './form.js';
-import { checkLabels, checkOutcomeLabels, reviewTypeLabels, ruleTitles } from '../../../../db/contract/words/index.js';
+import { reviewTypeLabels, ruleTitles } from '../../../../db/contract/words/index.js';
 import { typeHints } from './labels.js';
 
 const isRule = (t: string): t is CaseRuleId => Object.hasOwn(ruleTitles, t);
@@ -167,22 +167,18 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions, owners =
             <p className="govuk-body">The case has no open flags: this review was not prompted by a rule.</p>
           )}
 
-          <h2 className="govuk-heading-m">What you checked</h2>
-          {checkItems.map((item) => (
-            <Radios
-              key={item}
-              id={checkFieldId(item)}
-              legend={checkLabels[item]}
-              small
-              inline
-              options={checkOutcomes.map((o) => ({ value: o, label: checkOutcomeLabels[o] }))}
-              value={values.checks[item]}
-              error={err(checkFieldId(item))}
-              onChange={(outcome) => {
-                setValues((v) => ({ ...v, checks: { ...v.checks, [item]: outcome } }));
-              }}
-            />
-          ))}
+          <ChecksField
+            checks={values.checks}
+            referrals={values.referrals}
+            errors={errors}
+            settings={settings}
+            onChecks={(update) => {
+              setValues((v) => ({ ...v, checks: update(v.checks) }));
+            }}
+            onReferrals={(update) => {
+              setValues((v) => ({ ...v, referrals: update(v.referrals) }));
+            }}
+          />
 
           <h2 className="govuk-heading-m">Analysis and decision</h2>
           <Textarea

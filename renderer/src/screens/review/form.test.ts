@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFlagsView, CaseRuleResult, Profile, SettingView } from '../../../../db/contract/index.js';
 import { addDays, isIsoDate, londonToday } from '../../../../db/contract/dates.js';
+import { noChecks, type CheckRows } from './check-form.js';
 import { changeType, fieldFor, prefillAmend, prefillRecord, serviceErrors, summaryOf, suggestType, toAmendInput, toRecordInput, validate, type EditableVersion, type ReviewFormValues } from './form.js';
 
 /** The boxes of a date input as typed: `d('31 2 2026')`. */
@@ -41,9 +42,16 @@ function flags(rules: CaseRuleResult[]): CaseFlagsView {
   };
 }
 
+/** Every check answered with an outcome and nothing else. */
+function answered(outcomes: Partial<Record<keyof CheckRows, CheckRows[keyof CheckRows]['outcome']>>): CheckRows {
+  const rows = noChecks();
+  for (const [item, outcome] of Object.entries(outcomes) as [keyof CheckRows, CheckRows[keyof CheckRows]['outcome']][]) rows[item] = { ...rows[item], outcome };
+  return rows;
+}
+
 const complete = (over: Partial<ReviewFormValues> = {}): ReviewFormValues => ({
   ...prefillRecord(flags([rule('OVERSIGHT-NEW', 'overdue')]), profile, '2026-11-23', settingViews),
-  checks: { 'risk-assessment': 'checked', rmp: 'checked', 'police-da': 'not-available', 'childrens-services': 'not-applicable', referrals: 'checked' },
+  checks: answered({ 'risk-assessment': 'checked', rmp: 'checked', 'police-da': 'not-available', 'childrens-services': 'not-applicable', referrals: 'checked' }),
   decision: 'Continue.',
   ...over,
 });
@@ -82,7 +90,7 @@ describe('filling in a review from the case', () => {
       date: '2026-11-20',
       spo: { name: 'Sam Senior', staffCode: null },
       triggers: ['OVERSIGHT-NEW'],
-      checks: [{ item: 'police-da', outcome: 'not-available', note: 'asked on 18 Nov' }],
+      checks: [{ item: 'police-da', outcome: 'not-available', note: 'asked on 18 Nov', requestedOn: '2026-11-18', responseOn: null, referrals: [], enter: [] }],
       analysis: 'A',
       decision: 'D',
       actions: [{ text: 'Chase', owner: 'Pat', due: '2026-12-04' }],
@@ -90,12 +98,19 @@ describe('filling in a review from the case', () => {
       ndelius: { contactCode: 'MO1', contactId: null },
     } satisfies EditableVersion;
     const v = prefillAmend(version);
-    expect(v).toMatchObject({ date: d('20 11 2026'), spoStaffCode: '', checks: { 'police-da': 'not-available', rmp: '' }, nextReviewDate: none, contactCode: 'MO1', reason: '' });
+    expect(v).toMatchObject({
+      date: d('20 11 2026'),
+      spoStaffCode: '',
+      checks: { 'police-da': { outcome: 'not-available', note: 'asked on 18 Nov', requestedOn: d('18 11 2026'), responseOn: none }, rmp: { outcome: '' } },
+      nextReviewDate: none,
+      contactCode: 'MO1',
+      reason: '',
+    });
     expect(v.actions[0]?.due).toEqual(d('4 12 2026'));
     expect(toAmendInput(1, { ...v, reason: ' typo ' })).toMatchObject({
       id: 1,
       reason: 'typo',
-      checks: [{ item: 'police-da', outcome: 'not-available', note: 'asked on 18 Nov' }],
+      checks: [{ item: 'police-da', outcome: 'not-available', note: 'asked on 18 Nov', requestedOn: '2026-11-18' }],
       date: '2026-11-20',
       actions: [{ text: 'Chase', owner: 'Pat', due: '2026-12-04' }],
       nextReviewDate: null,
@@ -107,7 +122,7 @@ describe('filling in a review from the case', () => {
 
 describe('checking the form', () => {
   it('lists every missing answer at once, in the order of the form', () => {
-    const v = { ...complete(), type: '' as const, date: none, spoName: ' ', decision: '', checks: { ...complete().checks, rmp: '' as const } };
+    const v = { ...complete(), type: '' as const, date: none, spoName: ' ', decision: '', checks: { ...complete().checks, rmp: noChecks().rmp } };
     expect([...validate(v, 'record', '2026-11-23')]).toEqual([
       ['type', 'Select the type of review'],
       ['date', 'Enter the date of review'],

@@ -1,5 +1,4 @@
 import {
-  checkItems,
   isoToDateParts,
   plainIssue,
   readDateParts,
@@ -14,8 +13,6 @@ import {
   reviewRecordInput,
   suggestedContactCodes,
   type CaseFlagsView,
-  type CheckItem,
-  type CheckOutcome,
   type InputOf,
   type OpError,
   type Profile,
@@ -24,8 +21,8 @@ import {
   type SettingView,
 } from '../../../../db/contract/index.js';
 import type { FieldError } from '../../components/ErrorSummary.js';
+import { checkFieldFor, checkRowsOf, checksInput, isCheckDateField, newReferral, noChecks, referralNeeds, validateChecks, type CheckRows, type ReferralRow } from './check-form.js';
 import { addDays, isIsoDate } from '../../../../db/contract/dates.js';
-import { checkLabels } from '../../../../db/contract/words/index.js';
 
 export interface ActionRow {
   /** Stable across removals, for React keys; not sent. */
@@ -42,9 +39,9 @@ export interface ReviewFormValues {
   spoName: string;
   spoStaffCode: string;
   triggers: string[];
-  checks: Record<CheckItem, CheckOutcome | ''>;
-  /** Notes recorded with the checks through the CLI: kept as they are by a correction. */
-  checkNotes: Partial<Record<CheckItem, string>>;
+  checks: CheckRows;
+  /** An answer for each need the case's `NEED-REFERRAL` names (or a correction's review answered). */
+  referrals: ReferralRow[];
   analysis: string;
   decision: string;
   actions: ActionRow[];
@@ -65,7 +62,6 @@ export class FieldErrors extends Map<string, string> {
   readonly parts = new Map<string, DatePart[]>();
 }
 
-export const checkFieldId = (item: CheckItem) => `check-${item}`;
 export const actionFieldId = (i: number, part: 'text' | 'owner' | 'due') => `action-${String(i)}-${part}`;
 
 /** oversight-rules.md: the rule a review answers suggests its type. */
@@ -96,8 +92,6 @@ export function suggestNextReview(type: ReviewType | '', date: DateParts, settin
   return typeof days === 'number' ? isoToDateParts(addDays(iso, days)) : none;
 }
 
-const noChecks = (): Record<CheckItem, CheckOutcome | ''> => ({ 'risk-assessment': '', rmp: '', 'police-da': '', 'childrens-services': '', referrals: '' });
-
 /** The rules a review could answer: those overdue or due soon. */
 export function openRules(flags: CaseFlagsView): string[] {
   return flags.rules.filter((r) => r.status !== 'not-due').map((r) => r.rule);
@@ -113,7 +107,7 @@ export function prefillRecord(flags: CaseFlagsView, profile: Profile | null, tod
     spoStaffCode: profile?.staffCode ?? '',
     triggers,
     checks: noChecks(),
-    checkNotes: {},
+    referrals: referralNeeds(flags).map(newReferral),
     analysis: '',
     decision: '',
     actions: [],
@@ -128,12 +122,7 @@ export function prefillRecord(flags: CaseFlagsView, profile: Profile | null, tod
 export type EditableVersion = Pick<ReviewVersion, 'type' | 'date' | 'spo' | 'triggers' | 'checks' | 'analysis' | 'decision' | 'actions' | 'nextReviewDate' | 'ndelius'>;
 
 export function prefillAmend(v: EditableVersion): ReviewFormValues {
-  const checks = noChecks();
-  const checkNotes: Partial<Record<CheckItem, string>> = {};
-  for (const c of v.checks) {
-    checks[c.item] = c.outcome;
-    if (c.note) checkNotes[c.item] = c.note;
-  }
+  const { checks, referrals } = checkRowsOf(v.checks);
   return {
     type: v.type,
     date: isoToDateParts(v.date),
@@ -141,7 +130,7 @@ export function prefillAmend(v: EditableVersion): ReviewFormValues {
     spoStaffCode: v.spo.staffCode ?? '',
     triggers: [...v.triggers],
     checks,
-    checkNotes,
+    referrals,
     analysis: v.analysis,
     decision: v.decision,
     actions: v.actions.map((a, i) => ({ key: i, ...a, due: isoToDateParts(a.due) })),
@@ -193,9 +182,7 @@ export function validate(v: ReviewFormValues, mode: Mode, today: string): FieldE
   if (!v.spoName.trim()) e.set('spoName', 'Enter the name of the SPO who did the review');
   else if (v.spoName.trim().length > max.spoName) e.set('spoName', `SPO name must be ${fewer(max.spoName)}`);
   if (v.spoStaffCode.trim().length > max.staffCode) e.set('spoStaffCode', `Staff code must be ${fewer(max.staffCode)}`);
-  for (const item of checkItems) {
-    if (!v.checks[item]) e.set(checkFieldId(item), `Select what you found when you looked at the ${checkLabels[item].charAt(0).toLowerCase()}${checkLabels[item].slice(1)}`);
-  }
+  validateChecks(e, v.checks, v.referrals, today);
   if (v.analysis.length > max.analysis) e.set('analysis', `Analysis must be ${fewer(max.analysis)}`);
   if (!v.decision.trim()) e.set('decision', 'Enter the decision');
   else if (v.decision.length > max.decision) e.set('decision', `Decision must be ${fewer(max.decision)}`);
@@ -222,14 +209,7 @@ export function validate(v: ReviewFormValues, mode: Mode, today: string): FieldE
   return e;
 }
 
-function checks(v: ReviewFormValues) {
-  return checkItems.flatMap((item) => {
-    const outcome = v.checks[item];
-    if (!outcome) return [];
-    const note = v.checkNotes[item];
-    return [note ? { item, outcome, note } : { item, outcome }];
-  });
-}
+const checks = (v: ReviewFormValues) => checksInput(v.checks, v.referrals);
 
 const actions = (v: ReviewFormValues) => v.actions.map((a) => ({ text: a.text.trim(), owner: a.owner.trim(), due: sent(a.due) }));
 
@@ -289,11 +269,8 @@ export function fieldFor(path: string, v: ReviewFormValues): string | null {
       return 'contactCode';
     case 'ndeliusContactId':
       return 'contactId';
-    case 'checks': {
-      const sent = checks(v);
-      const item = sent[Number(index)]?.item ?? checkItems[0];
-      return checkFieldId(item);
-    }
+    case 'checks':
+      return checkFieldFor(path.split('.').slice(1), v.checks, v.referrals);
     case 'actions': {
       const i = Number(index);
       if (!Number.isInteger(i) || i >= v.actions.length) return v.actions.length ? actionFieldId(0, 'text') : null;
@@ -370,4 +347,4 @@ export function firstPartId(errors: FieldErrors, field: string): string {
   return isDateField(field) ? `${field}-day` : field;
 }
 
-const isDateField = (field: string): boolean => field === 'date' || field === 'nextReviewDate' || /^action-\d+-due$/.test(field);
+const isDateField = (field: string): boolean => field === 'date' || field === 'nextReviewDate' || /^action-\d+-due$/.test(field) || isCheckDateField(field);
