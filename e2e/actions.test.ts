@@ -1,10 +1,11 @@
-import { londonToday } from '../db/contract/dates.js';
+import { londonToday, spokenDate } from '../db/contract/dates.js';
 import { plusDays } from '../db/rules/days.js';
 import type { App } from './fixture.js';
 import { ok, openCase } from './demo-case.js';
 import { expect, test } from './fixture.js';
 import { fillDate } from './pages/date-input.js';
 import { errorState } from './pages/govuk-errors.js';
+import { ReviewPage } from './pages/review-page.js';
 
 const openRows = (app: App) => app.page.getByRole('region', { name: 'Open actions' }).locator('tbody tr');
 
@@ -75,29 +76,76 @@ test('Actions agreed in oversight: an overdue action flags the case, is marked d
   expect(reviews.reviews[0]?.versions).toHaveLength(1);
 });
 
-test('A check recorded in a review marks the flag it answers on the case and in the queue, which stays until the extract shows the contact', async ({ app }) => {
+test('A review through the form records the police check as requested with its date, each need’s referral and an action; the flag says what is recorded and what clears it; a week later the action is marked done', async ({ app }) => {
   await ok(app.api('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' }));
   await ok(app.api('demo:load', { seed: 1 }));
-  const flagged = await ok(app.api('flags:queue', { rules: ['DA-POLICE-CHECK'], status: 'overdue', limit: 1 }));
-  const crn = flagged.rows[0]?.crn ?? '';
+  // A case whose police check is overdue; one whose referral flag names needs, when there is one.
+  const flagged = await ok(app.api('flags:queue', { rules: ['DA-POLICE-CHECK'], status: 'overdue', limit: 60 }));
+  let crn = flagged.rows[0]?.crn ?? '';
+  let needs: string[] = [];
+  for (const row of flagged.rows) {
+    const referral = (await ok(app.api('flags:case', { crn: row.crn }))).rules.find((r) => r.rule === 'NEED-REFERRAL');
+    if (!referral) continue;
+    crn = row.crn;
+    needs = referral.explanation.evidence.filter((e) => e.source === 'need').map((e) => e.code);
+    break;
+  }
   const today = londonToday(new Date());
-  await ok(
-    app.api('reviews:record', {
-      crn,
-      type: 'management-oversight',
-      date: today,
-      spo: { name: 'Sam Senior', staffCode: 'N99S001' },
-      checks: [{ item: 'police-da', outcome: 'not-available', note: 'Requested from the police today' }],
-      decision: 'Police information requested.',
-    }),
-  );
-  await openCase(app, crn);
+  const weekAgo = plusDays(today, -7);
+
+  const casePage = await openCase(app, crn);
+  await casePage.recordReview();
+  const review = new ReviewPage(app.page);
+  await review.waitForForm();
+  await review.fillDate('Date of review', weekAgo);
+  await review.checkAll();
+  await review.choose('Police domestic-abuse information', 'Requested: awaiting the response');
+  const police = app.page.locator('.spo-check__details[data-check="police-da"]');
+  // Awaiting the response, the request date is required and the response date is not asked.
+  expect(await police.getByRole('group', { name: 'Response received on' }).count()).toBe(0);
+  await review.save();
+  expect((await errorState(app.page)).summary).toContain('Enter the date the police domestic-abuse information was requested');
+  await fillDate(police, 'Requested on', weekAgo);
+  await police.getByLabel('Outcome (optional)').fill('Asked the police for call-outs in the last two years');
+  for (const need of needs) {
+    const answer = app.page.locator(`.spo-referral[data-need="${need}"]`);
+    await answer.getByLabel('Referred', { exact: true }).check();
+    await answer.getByLabel('Service referred to').fill('Forward Trust');
+    await fillDate(answer, 'Date of the referral', weekAgo);
+  }
+  await review.fill('Decision', 'Police information requested; chase it with the practitioner.');
+  await review.addAction({ text: 'Chase the police for the call-outs', owner: 'Sam Senior (N99S001)', due: plusDays(weekAgo, 3) });
+  await app.check('review-police-requested');
+  await review.save();
+  expect(await casePage.successBanner()).toContain('Review recorded');
+  await casePage.waitForCase(crn);
+
+  // The flag stays, and says what was recorded and what clears it.
   const card = app.page.locator('[data-rule="DA-POLICE-CHECK"]');
-  await expect.poll(() => card.locator('[data-field="recorded-check"]').textContent()).toMatch(
-    /^Recorded in review on \d+ \w+ \d{4}: police domestic-abuse information, sought, not available\. This flag clears when the nDelius contact \(.*\(C369\).*\(C515\).*\) reaches the next imported extract\.$/,
-  );
+  await expect
+    .poll(() => card.locator('[data-field="recorded-check"]').textContent())
+    .toMatch(
+      new RegExp(
+        `^Recorded in review on ${spokenDate(weekAgo)}: police domestic-abuse information requested on ${spokenDate(weekAgo)}, response awaited\\. This flag clears when the nDelius contact \\(Police domestic-abuse enquiry (requested \\(C369\\)|response \\(C515\\)).*\\) reaches the next imported extract\\.$`,
+      ),
+    );
   expect(await card.locator('.govuk-tag').first().textContent()).toMatch(/^Overdue/);
-  await app.check('case-recorded-check');
+  // The review says which nDelius contacts to enter, dated.
+  const saved = app.page.locator('li[data-check="police-da"]').first();
+  expect(await saved.textContent()).toContain(`Enter in nDelius: Police domestic-abuse enquiry requested (C369) dated ${spokenDate(weekAgo)}`);
+  if (needs.length) expect(await app.page.locator('li[data-check="referrals"]').first().textContent()).toContain(`referred to Forward Trust on ${spokenDate(weekAgo)}`);
   const queue = await ok(app.api('flags:queue', { rules: ['DA-POLICE-CHECK'], search: crn }));
-  expect(queue.rows[0]?.flags[0]?.recorded).toMatchObject({ item: 'police-da', outcome: 'not-available', reviewDate: today });
+  expect(queue.rows[0]?.flags[0]?.recorded).toMatchObject({ item: 'police-da', outcome: 'requested', reviewDate: weekAgo, requestedOn: weekAgo, responseOn: null });
+  await app.check('case-recorded-check');
+
+  // A week after the review the action, overdue since, is marked done today.
+  expect((await ok(app.api('flags:queue', { rules: ['ACTION-OVERDUE'], status: 'overdue', search: crn }))).total).toBe(1);
+  await app.page.getByRole('link', { name: /^Mark as done\W+Chase the police for the call-outs$/ }).click();
+  await app.page.getByRole('heading', { level: 1, name: 'Mark an action as done' }).waitFor();
+  await fillDate(app.page, 'Date it was done', today);
+  await app.page.getByRole('button', { name: 'Mark as done' }).click();
+  await app.page.getByRole('heading', { name: 'Action marked done' }).waitFor();
+  expect((await ok(app.api('flags:queue', { rules: ['ACTION-OVERDUE'], status: 'overdue', search: crn }))).total).toBe(0);
+  const [tracked] = (await ok(app.api('actions:list', { crn }))).actions;
+  expect(tracked).toMatchObject({ status: 'done', closed: { date: today } });
 });

@@ -3,7 +3,7 @@ import { dateValue, fillDate, type TypedDate } from './date-input.js';
 import { Layout } from './layout.js';
 
 export type CheckLabel = 'Risk assessment' | 'Risk management plan' | 'Police domestic-abuse information' | "Children's services information" | 'Referrals';
-export type OutcomeLabel = 'Checked' | 'Checked: action needed' | 'Sought, not available' | 'Not applicable';
+export type OutcomeLabel = 'Checked' | 'Requested: awaiting the response' | 'Checked: action needed' | 'Sought, not available' | 'Not applicable';
 
 export const allChecks: readonly CheckLabel[] = ['Risk assessment', 'Risk management plan', 'Police domestic-abuse information', "Children's services information", 'Referrals'];
 

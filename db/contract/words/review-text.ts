@@ -40,6 +40,17 @@ export function checkLine(c: ReviewCheck): string {
   return [head, ...referrals, ...enter].join('; ');
 }
 
+/**
+ * A check recorded against a flag, in a sentence: "police domestic-abuse information requested on
+ * 26 November 2026, response awaited", "risk management plan checked: action needed".
+ */
+export function recordedCheckText(c: Pick<ReviewCheck, 'item' | 'outcome' | 'requestedOn' | 'responseOn'>): string {
+  const what = checkLabels[c.item].toLowerCase();
+  if (c.outcome === 'requested' && c.requestedOn) return `${what} requested on ${spokenDate(c.requestedOn)}, response awaited`;
+  const dates = checkDatesText(c);
+  return `${what}, ${outcomeInLine(c.outcome)}${dates ? ` (${dates})` : ''}`;
+}
+
 export function checkText(v: ReviewVersion, item: CheckItem): string {
   const c = v.checks.find((x) => x.item === item);
   return c ? checkLine(c) : 'not recorded';

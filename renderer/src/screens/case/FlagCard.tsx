@@ -1,5 +1,5 @@
 import type { CaseRuleResult, FlagEvidence } from '../../../../db/contract/index.js';
-import { checkDatesText, checkLabels, checkOutcomeLabels, codeText, settingTitles, settingValueText, speakText, type CodeKind } from '../../../../db/contract/words/index.js';
+import { codeText, recordedCheckText, settingTitles, settingValueText, speakText, type CodeKind } from '../../../../db/contract/words/index.js';
 import { spokenDate } from '../../../../db/contract/dates.js';
 import { basisText, Day, statusTag, statusText } from './format.js';
 import { CodeWords } from '../../components/CodeWords.js';
@@ -31,7 +31,6 @@ const sourceKinds: Record<FlagEvidence['source'], CodeKind> = {
 function RecordedCheckNote({ result }: { result: CaseRuleResult }) {
   const recorded = result.recorded;
   if (!recorded) return null;
-  const dates = checkDatesText(recorded);
   // The request and response contacts the rule looks for, from the settings it used.
   const codes = result.explanation.settings.flatMap((s) => (Array.isArray(s.value) && /(Request|Response)Codes$/.test(s.key) ? s.value : []));
   const clears = result.rule.startsWith('ROSH-')
@@ -41,8 +40,7 @@ function RecordedCheckNote({ result }: { result: CaseRuleResult }) {
       : 'the referral contact';
   return (
     <div className="govuk-inset-text" data-field="recorded-check">
-      Recorded in review on {spokenDate(recorded.reviewDate)}: {checkLabels[recorded.item].toLowerCase()}, {checkOutcomeLabels[recorded.outcome].toLowerCase()}
-      {dates ? ` (${dates})` : ''}. This flag clears when {clears} reaches the next imported extract.
+      Recorded in review on {spokenDate(recorded.reviewDate)}: {recordedCheckText(recorded)}. This flag clears when {clears} reaches the next imported extract.
     </div>
   );
 }
