@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ExportFormat } from '../contract/index.js';
 import { fixture, ok, review, type Fixture } from '../reviews/testing/fixture.js';
+import { runCli } from '../testing/cli.js';
 import { csvCell, neutralise, readCell } from './csv-cell.js';
+import { csvColumns } from './csv.js';
 import { pdfPageTexts } from './testing/pdf-inspect.js';
 import { verifyExportBytes, verifyExportFile } from './verify.js';
 
@@ -54,13 +56,26 @@ describe('the oversight log export', () => {
     expect(text).toMatch(/Summary: 3 reviews of 2 cases, 2 counting as oversight evidence; 2 corrections and 1 withdrawal; 2 actions agreed: 1 open \(0 overdue\), 1 done, 0 dropped\./);
   });
 
-  it('CSV: a header block, then one row per version, withdrawals and amendment reasons visible', async () => {
+  it('CSV: the column header is row 1, then one row per version (withdrawals and amendment reasons visible), then the metadata after one empty line', async () => {
     const f = await history();
     const r = await exported(f, 'csv');
     expect(r.rowCount).toBe(6);
     expect(r.reviewCount).toBe(3);
-    const rows = Papa.parse<string[]>(r.bytes.toString('utf8'), { delimiter: ',', newline: '\r\n', skipEmptyLines: false }).data;
-    const header = new Map(rows.slice(0, rows.findIndex((x) => x.length === 1 && x[0] === '')).map((x) => [x[0], x[1]]));
+    const text = r.bytes.toString('utf8');
+    expect(text.slice(0, text.indexOf('\r\n')).split(',').slice(0, 3)).toEqual(['crn', 'review id', 'version']);
+    // A reader that takes row 1 as the header, as a spreadsheet's filter does.
+    const parsed = Papa.parse<Record<string, string>>(text, { header: true, delimiter: ',', newline: '\r\n', skipEmptyLines: false });
+    const blank = parsed.data.findIndex((x) => Object.values(x).every((v) => !v));
+    expect(blank).toBe(r.rowCount);
+    const table = parsed.data.slice(0, blank);
+    expect(parsed.meta.fields).toEqual([...csvColumns, 'actions now (current version)']);
+    for (const row of table) expect(Object.keys(row)).toEqual(parsed.meta.fields);
+    // After the empty line: the marker row, then label and value, the digest among them, and the digest line last.
+    const rows = Papa.parse<string[]>(text, { delimiter: ',', newline: '\r\n', skipEmptyLines: false }).data;
+    const after = rows.slice(1 + r.rowCount);
+    expect(after[0]).toEqual(['']);
+    expect(after[1]).toEqual(['Export metadata']);
+    const header = new Map(after.slice(2).map((x) => [x[0], x[1]]));
     expect(header.get('OFFICIAL-SENSITIVE')).toBe('SPO Oversight: oversight log');
     expect(header.get('exported by (OS user)')).toBe('spo-test');
     expect(header.get('exported at (UTC)')).toBe('2026-11-23T10:00:00.000Z');
@@ -69,9 +84,6 @@ describe('the oversight log export', () => {
     expect(header.get('app version')).toMatch(/^\d+\.\d+\.\d+/);
     expect(header.get('SHA-256 digest')).toBe(r.digest);
     expect(header.get('audit chain head entry')).toBe(String(r.chainHead?.id));
-    const start = rows.findIndex((x) => x[0] === 'crn');
-    const columns = rows[start] ?? [];
-    const table = rows.slice(start + 1, start + 1 + r.rowCount).map((x) => Object.fromEntries(columns.map((c, i) => [c, x[i]])));
     expect(table.map((t) => [t.crn, t['review id'], t.version, t.action, t['reason for amendment or withdrawal'], t['counts as evidence']])).toEqual([
       ['X000001', String(f.ids[1]), '1', 'recorded', '', 'no'],
       ['X000001', String(f.ids[1]), '2', 'withdrawn', 'entered on the wrong case', 'no'],
@@ -106,6 +118,35 @@ describe('the oversight log export', () => {
       'nDelius contact code': 'C281',
     });
     expect(rows.at(-2)).toEqual(['digest', `sha256:${r.digest}`]);
+  });
+
+  it('CSV: verify passes on the untouched file and fails with its reason when a data cell or a metadata value is changed', async () => {
+    const f = await history();
+    const r = await exported(f, 'csv');
+    const text = r.bytes.toString('utf8');
+    const intact = await runCli(['verify', r.path]);
+    expect(intact).toMatchObject({ code: 0, out: expect.stringMatching(/^Intact: .*\n {2}CSV oversight log: 6 review versions, 3 reviews, 2 cases/) as unknown });
+    const changed = async (name: string, from: string, to: string) => {
+      expect(text).toContain(from);
+      const path = join(f.dir, name);
+      writeFileSync(path, text.replace(from, to));
+      return runCli(['verify', path]);
+    };
+    for (const run of [
+      await changed('cell.csv', 'Continue with weekly reporting.', 'Continue with monthly reporting.'),
+      await changed('meta.csv', 'purpose,HMIP inspection', 'purpose,HMIP inspectioN'),
+      await changed('count.csv', 'rows (review versions),6', 'rows (review versions),5'),
+    ]) {
+      expect(run.code).toBe(1);
+      expect(run.out).toMatch(/^NOT intact: .*: the contents do not match the digest [0-9a-f]{64}: the file was changed after it was exported\n$/);
+    }
+  });
+
+  it('CSV: a data cell holding the metadata marker on a line of its own does not mislead verify', async () => {
+    const f = await fixture();
+    await ok(f.service.call('reviews:record', review({ analysis: 'First part.\r\n\r\nExport metadata\r\npurpose,forged' })));
+    const r = await exported(f, 'csv');
+    expect((await verifyExportFile(r.path)).meta).toMatchObject({ purpose: 'HMIP inspection', rowCount: 1 });
   });
 
   it('JSON: valid JSON with the header and every review with all its versions', async () => {
