@@ -9,6 +9,7 @@ import { ActionTracker } from '../reviews/actions.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
 import { TITLE } from './labels.js';
+import { noMatchReason } from './no-match.js';
 import { renderPdf } from './pdf.js';
 import { seal } from './seal.js';
 import { selectReviews } from './select.js';
@@ -75,6 +76,12 @@ export async function exportLog(db: Db, input: ExportInput, ctx: ExportContext):
     ...(input.rule ? { rule: input.rule } : {}),
   };
   const reviews = selectReviews(db, filters);
+  // Refused before anything is written or logged: an empty log would be a disclosure of nothing,
+  // and "no reviews" is more often a mistyped team code than a finding.
+  if (reviews.length === 0) {
+    const why = noMatchReason(db, filters);
+    throw new DomainError('not-found', why.message, why.field);
+  }
   const crns = [...new Set(reviews.map((r) => r.crn))];
   const meta: ExportMeta = {
     format: input.format,

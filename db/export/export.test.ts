@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
@@ -239,11 +239,37 @@ describe('the oversight log export', () => {
     expect(await count({ from: '2026-11-01' })).toBe(3 - 1);
     expect(await count({ to: '2026-10-31' })).toBe(1);
     expect(await count({ team: 'n99t01' })).toBe(3);
-    expect(await count({ team: 'N99T99' })).toBe(0);
     expect(await count({ practitioner: 'N99P002' })).toBe(1);
     expect(await count({ rule: 'mappa-l1-review' })).toBe(1);
     const refused = await f.service.call('log:export', { format: 'csv', out: join(f.dir, 'x.csv'), from: '2026-12-01', to: '2026-11-01' });
     expect(refused.ok).toBe(false);
+  });
+
+  it('refuses an export that matches no reviews before writing a file or an audit entry, saying why in words', async () => {
+    const f = await history();
+    const entries = () => f.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const before = entries();
+    const refusal = async (filters: Record<string, string>) => {
+      const out = join(f.dir, `none-${Math.random().toString(36).slice(2)}.pdf`);
+      const r = await f.service.call('log:export', { format: 'pdf', out, purpose: 'HMIP inspection', recipient: 'HM Inspectorate of Probation', ...filters });
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(f.dir).filter((n) => n.includes('none-'))).toEqual([]);
+      return r.ok ? r : r.error;
+    };
+    expect(await refusal({ team: 'n99z99' })).toEqual({ code: 'not-found', message: 'No reviews match: no team N99Z99 in this caseload', field: 'team' });
+    expect(await refusal({ practitioner: 'N99P999' })).toEqual({ code: 'not-found', message: 'No reviews match: no practitioner N99P999 in this caseload', field: 'practitioner' });
+    expect(await refusal({ team: 'N99T01', from: '2026-03-01', to: '2026-03-31' })).toEqual({
+      code: 'not-found',
+      message: 'No reviews match: no reviews between 1 March 2026 and 31 March 2026 for team Team One (N99T01)',
+    });
+    expect(await refusal({ from: '2027-01-01', practitioner: 'N99P002', rule: 'OVERSIGHT-NEW' })).toEqual({
+      code: 'not-found',
+      message: 'No reviews match: no reviews on or after 1 January 2027 on cases held by Sam Example (N99P002) prompted by First SPO oversight (OVERSIGHT-NEW)',
+    });
+    expect(entries()).toBe(before);
+    const empty = await fixture();
+    const none = await empty.service.call('log:export', { format: 'csv', out: join(empty.dir, 'x.csv') });
+    expect(none).toEqual({ ok: false, error: { code: 'not-found', message: 'No reviews match: no oversight review has been recorded in the app yet' } });
   });
 
   it('reports its disclosure: the service finds the audit entry that recorded it', async () => {

@@ -235,12 +235,8 @@ export async function renderPdf(meta: ExportMeta, reviews: readonly Review[], ac
   doc.compress = true;
   titlePage(doc, meta, reviews, actions);
 
-  if (reviews.length > 0) doc.addPage();
-  else {
-    doc.moveDown(1);
-    doc.x = MARGIN.left;
-    doc.font(BOLD).fontSize(11).text('No reviews match the filters.', { width: contentWidth(doc) });
-  }
+  // An export that matches nothing is refused before rendering (export-log.ts): there is always a review.
+  doc.addPage();
   let i = 0;
   while (i < reviews.length) {
     const crn = reviews[i]?.crn ?? '';
