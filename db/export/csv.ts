@@ -1,18 +1,20 @@
 import { checkItems, type ExportMeta, type Review, type ReviewSnapshot, type ReviewVersion } from '../contract/index.js';
 import { actionProgressText, checkLabels, reviewTypeLabels } from '../contract/words/index.js';
-import type { ActionsNow } from './export-log.js';
+import type { LogExtras } from './export-log.js';
 import { csvCell, csvRow } from './csv-cell.js';
 import * as L from './labels.js';
 import { CSV_META_MARKER, DIGEST_LABEL, csvHeader } from './meta.js';
 import { PLACEHOLDER } from './seal.js';
 
-type Column = readonly [string, (v: ReviewVersion, r: Review) => string | number | null];
+/** A column's name and its cell for a version of a review, given the review's number on its case. */
+type Column = readonly [string, (v: ReviewVersion, r: Review, n: number | null) => string | number | null];
 type SnapshotColumn = readonly [string, (s: ReviewSnapshot) => string | number | null];
 
 /** One row per version of each review, so amendments and withdrawals stay visible. */
 const leading: readonly Column[] = [
   ['crn', (v) => v.crn],
   ['review id', (v) => v.reviewId],
+  ['review number on the case', (_v, _r, n) => n],
   ['version', (v) => v.version],
   ['action', (v) => L.actionLabels[v.action]],
   ['reason for amendment or withdrawal', (v) => v.reason],
@@ -66,18 +68,19 @@ const actionsNowColumn = 'actions now (current version)';
  * row): a row `Export metadata`, then one `label,value` row each, the digest among them; `verify`
  * reads them back from the end (verify.ts), seal.ts adds the digest line last.
  */
-export function renderCsv(meta: ExportMeta, reviews: readonly Review[], actions: ActionsNow = new Map()): { body: Buffer; slots: number[] } {
+export function renderCsv(meta: ExportMeta, reviews: readonly Review[], { actions, numbers }: Pick<LogExtras, 'actions' | 'numbers'>): { body: Buffer; slots: number[] } {
   const parts: string[] = [csvRow([...csvColumns, actionsNowColumn])];
   const seenCells = new WeakMap<ReviewSnapshot, string>();
   for (const r of reviews) {
+    const n = numbers.get(r.id) ?? null;
     for (const v of r.versions) {
       let middle = seenCells.get(v.snapshot);
       if (middle === undefined) {
         middle = seen.map(([, value]) => csvCell(value(v.snapshot))).join(',');
         seenCells.set(v.snapshot, middle);
       }
-      const before = leading.map(([, value]) => csvCell(value(v, r))).join(',');
-      const after = trailing.map(([, value]) => csvCell(value(v, r))).join(',');
+      const before = leading.map(([, value]) => csvCell(value(v, r, n))).join(',');
+      const after = trailing.map(([, value]) => csvCell(value(v, r, n))).join(',');
       const now = v.version === r.current.version ? csvCell(actionProgressText(actions.get(r.id) ?? [])) : '';
       parts.push(`${before},${middle},${after},${now}\r\n`);
     }

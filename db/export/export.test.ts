@@ -62,7 +62,7 @@ describe('the oversight log export', () => {
     expect(r.rowCount).toBe(6);
     expect(r.reviewCount).toBe(3);
     const text = r.bytes.toString('utf8');
-    expect(text.slice(0, text.indexOf('\r\n')).split(',').slice(0, 3)).toEqual(['crn', 'review id', 'version']);
+    expect(text.slice(0, text.indexOf('\r\n')).split(',').slice(0, 4)).toEqual(['crn', 'review id', 'review number on the case', 'version']);
     // A reader that takes row 1 as the header, as a spreadsheet's filter does.
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, delimiter: ',', newline: '\r\n', skipEmptyLines: false });
     const blank = parsed.data.findIndex((x) => Object.values(x).every((v) => !v));
@@ -84,13 +84,14 @@ describe('the oversight log export', () => {
     expect(header.get('app version')).toMatch(/^\d+\.\d+\.\d+/);
     expect(header.get('SHA-256 digest')).toBe(r.digest);
     expect(header.get('audit chain head entry')).toBe(String(r.chainHead?.id));
-    expect(table.map((t) => [t.crn, t['review id'], t.version, t.action, t['reason for amendment or withdrawal'], t['counts as evidence']])).toEqual([
-      ['X000001', String(f.ids[1]), '1', 'recorded', '', 'no'],
-      ['X000001', String(f.ids[1]), '2', 'withdrawn', 'entered on the wrong case', 'no'],
-      ['X000001', String(f.ids[0]), '1', 'recorded', '', 'no'],
-      ['X000001', String(f.ids[0]), '2', 'amended', 'date corrected', 'no'],
-      ['X000001', String(f.ids[0]), '3', 'amended', 'entered in nDelius', 'yes'],
-      ['X000002', String(f.ids[2]), '1', 'recorded', '', 'yes'],
+    // Numbered on the case as the case page numbers them: X000001's first recorded review is 1.
+    expect(table.map((t) => [t.crn, t['review id'], t['review number on the case'], t.version, t.action, t['reason for amendment or withdrawal'], t['counts as evidence']])).toEqual([
+      ['X000001', String(f.ids[1]), '2', '1', 'recorded', '', 'no'],
+      ['X000001', String(f.ids[1]), '2', '2', 'withdrawn', 'entered on the wrong case', 'no'],
+      ['X000001', String(f.ids[0]), '1', '1', 'recorded', '', 'no'],
+      ['X000001', String(f.ids[0]), '1', '2', 'amended', 'date corrected', 'no'],
+      ['X000001', String(f.ids[0]), '1', '3', 'amended', 'entered in nDelius', 'yes'],
+      ['X000002', String(f.ids[2]), '1', '1', 'recorded', '', 'yes'],
     ]);
     const last = table[4];
     expect(last).toMatchObject({
@@ -194,6 +195,45 @@ describe('the oversight log export', () => {
     expect(body).toMatch(/Version 2: amended/);
     expect(body).toContain('date corrected');
     expect(body).toContain('Version 3: amended');
+  });
+
+  it('PDF: the title page says who exported it (name, staff code, team), when, for whom and why, the filters, a summary and the oversight coverage; reviews are numbered as on the case page', async () => {
+    const f = await history();
+    await ok(f.service.call('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' }));
+    const asUser = { appUser: 'Sam Senior (N99S001)' };
+    const pdf = async (extra: Record<string, string> = {}) => {
+      const out = join(f.dir, `log-${Math.random().toString(36).slice(2)}.pdf`);
+      await ok(f.service.call('log:export', { format: 'pdf', out, purpose: 'HMIP inspection', recipient: 'HM Inspectorate of Probation', ...extra }, asUser));
+      return pdfPageTexts(readFileSync(out)).map((p) => p.replace(/\s*\n\s*/g, ' '));
+    };
+    const [title = '', ...rest] = await pdf({ from: '2026-10-01', to: '2026-11-30' });
+    expect(title).toContain('Exported by: Sam Senior, staff code N99S001, team Team One (N99T01); on the computer account spo-test');
+    expect(title).toContain('Exported at: 23 November 2026 at 10:00 (UK time)');
+    expect(title).toContain('Purpose: HMIP inspection');
+    expect(title).toContain('Recipient: HM Inspectorate of Probation');
+    expect(title).toContain('Filters: review dates 1 October 2026 to 30 November 2026');
+    expect(title).toContain('Summary: 3 reviews of 2 cases, 2 counting as oversight evidence; 2 corrections and 1 withdrawal; 2 actions agreed: 2 open (0 overdue), 0 done, 0 dropped.');
+    expect(title).toContain('Rows: 6 review versions in 3 reviews of 2 cases');
+    // The minimal caseload holds two cases in scope, both reviewed in November: X000001 (high RoSH) and X000002 (MAPPA level 1).
+    expect(title).toContain('Oversight coverage: Of 2 high or very high RoSH or MAPPA level 1 cases in the caseload on 23 November 2026, 2 (100%) had their SPO oversight within its due date.');
+    expect(title).toMatch(/How coverage is counted: A case is in scope when .* covered when none of these is overdue for it: First SPO oversight \(OVERSIGHT-NEW\), Repeat SPO oversight \(OVERSIGHT-OVERDUE\), MAPPA level 1 review \(MAPPA-L1-REVIEW\)/);
+    // Numbered by the order they were recorded on the case, the withdrawn one keeping its number.
+    const body = rest.join(' ');
+    const headings = [...body.matchAll(/Review (\d+): ([A-Za-z0-9 ]+?), (\d+ \w+ \d{4}) \(review id (\d+)\)/g)].map((m) => [m[1], m[2], m[3], Number(m[4])]);
+    expect(headings).toEqual([
+      ['1', 'Management oversight', '21 November 2026', f.ids[0]],
+      ['2', 'Management oversight', '2 October 2026', f.ids[1]],
+      ['1', 'MAPPA level 1 review', '20 November 2026', f.ids[2]],
+    ]);
+    // A filter that leaves out review 1 keeps review 2's number.
+    expect((await pdf({ to: '2026-10-31' })).join(' ')).toContain(`Review 2: Management oversight, 2 October 2026 (review id ${String(f.ids[1])})`);
+
+    // Withdrawn, X000002's only review no longer counts: its first oversight, due since 17 March 2025, is overdue again.
+    await ok(f.service.call('reviews:withdraw', { id: f.ids[2] ?? 0, reason: 'entered on the wrong case' }));
+    expect((await pdf())[0]).toContain('Of 2 high or very high RoSH or MAPPA level 1 cases in the caseload on 23 November 2026, 1 (50%) had');
+    // A practitioner or team filter narrows the cases counted to those they hold now.
+    expect((await pdf({ practitioner: 'N99P002' }))[0]).toContain('Of 1 high or very high RoSH or MAPPA level 1 case held by practitioner N99P002 on 23 November 2026, 0 (0%) had');
+    expect((await pdf({ team: 'N99T01' }))[0]).toContain('Of 2 high or very high RoSH or MAPPA level 1 cases held by team N99T01 on 23 November 2026, 1 (50%) had');
   });
 
   it('PDF: the digest and the lines after %%EOF leave the PDF structure sound (every xref offset lands on its object)', async () => {
