@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { londonToday } from '../db/contract/dates.js';
+import Papa from 'papaparse';
+import { londonToday, spokenDate } from '../db/contract/dates.js';
+import { pdfPageTexts } from '../db/export/testing/pdf-inspect.js';
+import { openCase } from './demo-case.js';
 import { expect, test, type App } from './fixture.js';
 import { AuditPage } from './pages/audit-page.js';
 import { ExportPage, VerifyPage } from './pages/export-page.js';
@@ -71,6 +74,59 @@ test('Export: the SPO exports the log for an inspector, sees its digest, and the
   await verifier.verify(tampered);
   expect(await verifier.verdict()).toBe('Not intact: tampered.csv');
   await app.check('verify-not-intact');
+});
+
+test('Export: filters that match nothing are refused in the error summary; the PDF\'s title page reads back who, when, why, for whom, the filters and a summary; the CSV opens with its header row', async ({ app }) => {
+  const crn = await withOneReview(app);
+  const listed = await app.api('reviews:list', { crn });
+  const team = listed.ok ? listed.value.reviews[0]?.current.snapshot.team.code : undefined;
+  if (!team) throw new Error('the reviewed case has no team');
+  const today = londonToday(new Date());
+  const exporter = new ExportPage(app.page);
+  await exporter.goTo('Export the log');
+  await exporter.waitForIt();
+
+  // A team the caseload does not hold: refused before anything is written or disclosed.
+  await exporter.fill({ purpose: 'HMI Probation inspection', recipient: 'HM Inspectorate of Probation', team: 'N99Z99' });
+  await exporter.chooseFormat('PDF');
+  await exporter.submit();
+  expect(await exporter.errorSummary()).toEqual(['No reviews match: no team N99Z99 in this caseload']);
+  await app.check('export-no-match');
+  const none = await app.api('audit:list', { operation: 'disclosure' });
+  expect(none.ok && none.value.entries).toEqual([]);
+
+  await exporter.fill({ team, from: today, to: today });
+  const pdf = await exporter.exportAndDownload();
+  const pdfFile = join(app.dir, pdf.suggestedFilename());
+  await pdf.saveAs(pdfFile);
+  await app.check('export-pdf-done');
+  const [title = '', ...rest] = pdfPageTexts(readFileSync(pdfFile)).map((p) => p.replace(/\s*\n\s*/g, ' '));
+  const day = spokenDate(today);
+  expect(title).toMatch(/Exported by: Sam Senior, staff code N99S001, team N99T01; on the computer account \S+/);
+  expect(title).toMatch(new RegExp(`Exported at: ${day} at \\d\\d:\\d\\d \\(UK time\\)`));
+  expect(title).toContain('Purpose: HMI Probation inspection');
+  expect(title).toContain('Recipient: HM Inspectorate of Probation');
+  expect(title).toContain(`Filters: review dates ${day} to ${day}; team ${team}`);
+  expect(title).toContain('Summary: 1 review of 1 case, 1 counting as oversight evidence; 0 corrections and 0 withdrawals; 0 actions agreed');
+  expect(title).toMatch(new RegExp(`Oversight coverage: Of [\\d,]+ high or very high RoSH or MAPPA level 1 cases? held by team ${team} on ${day}, [\\d,]+ \\(\\d+%\\) had their SPO oversight within its due date\\.`));
+  expect(title).toContain('How coverage is counted: A case is in scope when');
+  expect(rest.join(' ')).toMatch(new RegExp(`Case ${crn} .*Review 1: Allocation oversight, ${day} \\(review id \\d+\\)`));
+
+  await exporter.chooseFormat('CSV');
+  const csv = await exporter.exportAndDownload();
+  const csvFile = join(app.dir, csv.suggestedFilename());
+  await csv.saveAs(csvFile);
+  const text = readFileSync(csvFile, 'utf8');
+  expect(text.slice(0, text.indexOf('\r\n'))).toMatch(/^crn,review id,review number on the case,version,action,/);
+  const rows = Papa.parse<Record<string, string>>(text, { header: true, newline: '\r\n' }).data;
+  expect(rows[0]).toMatchObject({ crn, 'review number on the case': '1', version: '1', action: 'recorded', 'review type': 'Allocation oversight', 'team code': team });
+  expect(rows[1] && Object.values(rows[1]).every((v) => !v)).toBe(true);
+  expect(await app.api('log:verify', { path: csvFile })).toMatchObject({ ok: true, value: { intact: true } });
+
+  // The case page numbers the review as the PDF does.
+  const casePage = await openCase(app, crn);
+  expect((await casePage.reviews())[0]?.heading).toMatch(/^Review 1: Allocation oversight, /);
+  await app.check('export-case-numbered');
 });
 
 test('Audit log: the SPO sees who did what to a case, the chain checks out, and reading the log is itself logged', async ({ app }) => {

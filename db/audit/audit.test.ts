@@ -232,6 +232,7 @@ describe('a truncated tail', () => {
 
   it('refuses to judge against an export that is not intact', async () => {
     const f = await fixture();
+    await ok(f.service.call('reviews:record', review()));
     const out = join(f.dir, 'log.csv');
     await ok(f.service.call('log:export', { format: 'csv', out }));
     const { writeFileSync } = await import('node:fs');

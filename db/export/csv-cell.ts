@@ -54,9 +54,9 @@ export function csvRow(values: readonly (string | number | null | undefined)[]):
 
 /**
  * Splits CSV text into rows of cells (RFC 4180: quoted cells may hold commas, quotes and line
- * breaks). With `untilBlankRow`, stops at the first empty line (the end of an export's header).
+ * breaks).
  */
-export function parseCsv(text: string, untilBlankRow = false): string[][] {
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -76,7 +76,6 @@ export function parseCsv(text: string, untilBlankRow = false): string[][] {
       cell = '';
     } else if (ch === '\r' && text[i + 1] === '\n') {
       row.push(cell);
-      if (untilBlankRow && row.length === 1 && row[0] === '') return rows;
       rows.push(row);
       row = [];
       cell = '';

@@ -1,18 +1,20 @@
 import { checkItems, type ExportMeta, type Review, type ReviewSnapshot, type ReviewVersion } from '../contract/index.js';
 import { actionProgressText, checkLabels, reviewTypeLabels } from '../contract/words/index.js';
-import type { ActionsNow } from './export-log.js';
+import type { LogExtras } from './export-log.js';
 import { csvCell, csvRow } from './csv-cell.js';
 import * as L from './labels.js';
-import { csvHeader } from './meta.js';
+import { CSV_META_MARKER, DIGEST_LABEL, csvHeader } from './meta.js';
 import { PLACEHOLDER } from './seal.js';
 
-type Column = readonly [string, (v: ReviewVersion, r: Review) => string | number | null];
+/** A column's name and its cell for a version of a review, given the review's number on its case. */
+type Column = readonly [string, (v: ReviewVersion, r: Review, n: number | null) => string | number | null];
 type SnapshotColumn = readonly [string, (s: ReviewSnapshot) => string | number | null];
 
 /** One row per version of each review, so amendments and withdrawals stay visible. */
 const leading: readonly Column[] = [
   ['crn', (v) => v.crn],
   ['review id', (v) => v.reviewId],
+  ['review number on the case', (_v, _r, n) => n],
   ['version', (v) => v.version],
   ['action', (v) => L.actionLabels[v.action]],
   ['reason for amendment or withdrawal', (v) => v.reason],
@@ -59,36 +61,36 @@ export const csvColumns: readonly string[] = [...leading, ...seen, ...trailing].
 /** Where the review's actions stand at export: on its current version's row only. */
 const actionsNowColumn = 'actions now (current version)';
 
-export function renderCsv(meta: ExportMeta, reviews: readonly Review[], actions: ActionsNow = new Map()): { body: Buffer; slots: number[] } {
-  const parts: string[] = [];
-  let slot = -1;
-  let length = 0;
-  const push = (s: string) => {
-    parts.push(s);
-    length += Buffer.byteLength(s);
-  };
-  for (const [label, value] of csvHeader(meta)) {
-    if (value === PLACEHOLDER) {
-      const row = csvRow([label, value]);
-      slot = length + Buffer.byteLength(row) - 2 - PLACEHOLDER.length;
-      push(row);
-    } else push(csvRow([label, value]));
-  }
-  push('\r\n');
-  push(csvRow([...csvColumns, actionsNowColumn]));
+/**
+ * The column header is row 1 and every row after it is a review version, so a spreadsheet's filter
+ * and any CSV reader that takes row 1 as the header read the table as it is. The export's metadata
+ * follows the data after one empty line (a spreadsheet's automatic filter range stops at a blank
+ * row): a row `Export metadata`, then one `label,value` row each, the digest among them; `verify`
+ * reads them back from the end (verify.ts), seal.ts adds the digest line last.
+ */
+export function renderCsv(meta: ExportMeta, reviews: readonly Review[], { actions, numbers }: Pick<LogExtras, 'actions' | 'numbers'>): { body: Buffer; slots: number[] } {
+  const parts: string[] = [csvRow([...csvColumns, actionsNowColumn])];
   const seenCells = new WeakMap<ReviewSnapshot, string>();
   for (const r of reviews) {
+    const n = numbers.get(r.id) ?? null;
     for (const v of r.versions) {
       let middle = seenCells.get(v.snapshot);
       if (middle === undefined) {
         middle = seen.map(([, value]) => csvCell(value(v.snapshot))).join(',');
         seenCells.set(v.snapshot, middle);
       }
-      const before = leading.map(([, value]) => csvCell(value(v, r))).join(',');
-      const after = trailing.map(([, value]) => csvCell(value(v, r))).join(',');
+      const before = leading.map(([, value]) => csvCell(value(v, r, n))).join(',');
+      const after = trailing.map(([, value]) => csvCell(value(v, r, n))).join(',');
       const now = v.version === r.current.version ? csvCell(actionProgressText(actions.get(r.id) ?? [])) : '';
       parts.push(`${before},${middle},${after},${now}\r\n`);
     }
   }
-  return { body: Buffer.from(parts.join('')), slots: [slot] };
+  parts.push('\r\n', csvRow([CSV_META_MARKER]));
+  for (const row of csvHeader(meta)) parts.push(csvRow(row));
+  const body = Buffer.from(parts.join(''));
+  // The metadata block is the last thing written, so its digest row is the last match in the file.
+  const digestRow = Buffer.from(csvRow([DIGEST_LABEL, PLACEHOLDER]));
+  const at = body.lastIndexOf(digestRow);
+  if (at < 0) throw new Error('the digest placeholder is missing from the metadata rows');
+  return { body, slots: [at + digestRow.length - 2 - PLACEHOLDER.length] };
 }

@@ -2,13 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename, resolve } from 'node:path';
 import { londonToday } from '../contract/dates.js';
+import { reviewNumbers } from '../contract/words/index.js';
 import type { ChainHead, ExportFormat, ExportMeta, ExportResult, ParsedInputOf, Review, TrackedAction } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { DomainError } from '../errors.js';
 import { ActionTracker } from '../reviews/actions.js';
+import { exportCoverage, type ExportCoverage } from './coverage.js';
 import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
 import { TITLE } from './labels.js';
+import { noMatchReason } from './no-match.js';
 import { renderPdf } from './pdf.js';
 import { seal } from './seal.js';
 import { selectReviews } from './select.js';
@@ -22,17 +25,46 @@ export interface ExportContext {
   now: () => Date;
   /** The audit log's last entry at the moment of export. */
   chainHead: ChainHead | null;
+  /** The app user with their staff code and team, for the PDF's title page. */
+  exporter?: Exporter | null;
   appVersion?: string;
 }
 
 /** Each review's actions as they stand at export, by review id. */
 export type ActionsNow = ReadonlyMap<number, readonly TrackedAction[]>;
 
-const renderers: Readonly<Record<ExportFormat, (meta: ExportMeta, reviews: readonly Review[], actions: ActionsNow) => Promise<{ body: Buffer; slots: number[] }>>> = {
-  csv: (m, r, a) => Promise.resolve(renderCsv(m, r, a)),
-  json: (m, r, a) => Promise.resolve(renderJson(m, r, a)),
+/** The person signed in to the app who exports the log, from their profile. */
+export interface Exporter {
+  name: string;
+  staffCode: string;
+  team: { code: string; name: string | null };
+}
+
+/** What the log shows beside the reviews themselves. */
+export interface LogExtras {
+  actions: ActionsNow;
+  /** Each review's number on its case, as the case page shows it (reviewNumbers), by review id. */
+  numbers: ReadonlyMap<number, number>;
+  exporter: Exporter | null;
+  /** On the PDF's title page only: the other formats are read by machines that can count. */
+  coverage: ExportCoverage | null;
+}
+
+const renderers: Readonly<Record<ExportFormat, (meta: ExportMeta, reviews: readonly Review[], extras: LogExtras) => Promise<{ body: Buffer; slots: number[] }>>> = {
+  csv: (m, r, x) => Promise.resolve(renderCsv(m, r, x)),
+  json: (m, r, x) => Promise.resolve(renderJson(m, r, x)),
   pdf: renderPdf,
 };
+
+/** Every review of the exported cases numbered as on the case page, whatever the filters left out. */
+function numbersOnCases(db: Db, crns: readonly string[]): Map<number, number> {
+  const rows = db
+    .prepare<[string], { id: number; crn: string }>('SELECT DISTINCT review_id AS id, crn FROM reviews WHERE crn IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(crns));
+  const byCase = new Map<string, number[]>();
+  for (const r of rows) byCase.set(r.crn, [...(byCase.get(r.crn) ?? []), r.id]);
+  return new Map([...byCase.values()].flatMap((ids) => [...reviewNumbers(ids)]));
+}
 
 /** Replaces `path` only once the whole file is written, so a failed export leaves no half file. */
 async function writeWhole(path: string, parts: readonly Buffer[]): Promise<void> {
@@ -75,6 +107,12 @@ export async function exportLog(db: Db, input: ExportInput, ctx: ExportContext):
     ...(input.rule ? { rule: input.rule } : {}),
   };
   const reviews = selectReviews(db, filters);
+  // Refused before anything is written or logged: an empty log would be a disclosure of nothing,
+  // and "no reviews" is more often a mistyped team code than a finding.
+  if (reviews.length === 0) {
+    const why = noMatchReason(db, filters);
+    throw new DomainError('not-found', why.message, why.field);
+  }
   const crns = [...new Set(reviews.map((r) => r.crn))];
   const meta: ExportMeta = {
     format: input.format,
@@ -97,7 +135,13 @@ export async function exportLog(db: Db, input: ExportInput, ctx: ExportContext):
     if (!chosen.has(a.reviewId)) continue;
     actions.set(a.reviewId, [...(actions.get(a.reviewId) ?? []), a].sort((x, y) => x.number - y.number));
   }
-  const { body, slots } = await renderers[input.format](meta, reviews, actions);
+  const extras: LogExtras = {
+    actions,
+    numbers: numbersOnCases(db, crns),
+    exporter: ctx.exporter ?? null,
+    coverage: input.format === 'pdf' ? exportCoverage(db, filters, londonToday(ctx.now())) : null,
+  };
+  const { body, slots } = await renderers[input.format](meta, reviews, extras);
   const { trailer, digest } = seal(input.format, body, slots);
   const path = resolve(input.out);
   await writeWhole(path, [body, trailer]);

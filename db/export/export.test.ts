@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ExportFormat } from '../contract/index.js';
 import { fixture, ok, review, type Fixture } from '../reviews/testing/fixture.js';
+import { runCli } from '../testing/cli.js';
 import { csvCell, neutralise, readCell } from './csv-cell.js';
+import { csvColumns } from './csv.js';
 import { pdfPageTexts } from './testing/pdf-inspect.js';
 import { verifyExportBytes, verifyExportFile } from './verify.js';
 
@@ -54,13 +56,26 @@ describe('the oversight log export', () => {
     expect(text).toMatch(/Summary: 3 reviews of 2 cases, 2 counting as oversight evidence; 2 corrections and 1 withdrawal; 2 actions agreed: 1 open \(0 overdue\), 1 done, 0 dropped\./);
   });
 
-  it('CSV: a header block, then one row per version, withdrawals and amendment reasons visible', async () => {
+  it('CSV: the column header is row 1, then one row per version (withdrawals and amendment reasons visible), then the metadata after one empty line', async () => {
     const f = await history();
     const r = await exported(f, 'csv');
     expect(r.rowCount).toBe(6);
     expect(r.reviewCount).toBe(3);
-    const rows = Papa.parse<string[]>(r.bytes.toString('utf8'), { delimiter: ',', newline: '\r\n', skipEmptyLines: false }).data;
-    const header = new Map(rows.slice(0, rows.findIndex((x) => x.length === 1 && x[0] === '')).map((x) => [x[0], x[1]]));
+    const text = r.bytes.toString('utf8');
+    expect(text.slice(0, text.indexOf('\r\n')).split(',').slice(0, 4)).toEqual(['crn', 'review id', 'review number on the case', 'version']);
+    // A reader that takes row 1 as the header, as a spreadsheet's filter does.
+    const parsed = Papa.parse<Record<string, string>>(text, { header: true, delimiter: ',', newline: '\r\n', skipEmptyLines: false });
+    const blank = parsed.data.findIndex((x) => Object.values(x).every((v) => !v));
+    expect(blank).toBe(r.rowCount);
+    const table = parsed.data.slice(0, blank);
+    expect(parsed.meta.fields).toEqual([...csvColumns, 'actions now (current version)']);
+    for (const row of table) expect(Object.keys(row)).toEqual(parsed.meta.fields);
+    // After the empty line: the marker row, then label and value, the digest among them, and the digest line last.
+    const rows = Papa.parse<string[]>(text, { delimiter: ',', newline: '\r\n', skipEmptyLines: false }).data;
+    const after = rows.slice(1 + r.rowCount);
+    expect(after[0]).toEqual(['']);
+    expect(after[1]).toEqual(['Export metadata']);
+    const header = new Map(after.slice(2).map((x) => [x[0], x[1]]));
     expect(header.get('OFFICIAL-SENSITIVE')).toBe('SPO Oversight: oversight log');
     expect(header.get('exported by (OS user)')).toBe('spo-test');
     expect(header.get('exported at (UTC)')).toBe('2026-11-23T10:00:00.000Z');
@@ -69,16 +84,14 @@ describe('the oversight log export', () => {
     expect(header.get('app version')).toMatch(/^\d+\.\d+\.\d+/);
     expect(header.get('SHA-256 digest')).toBe(r.digest);
     expect(header.get('audit chain head entry')).toBe(String(r.chainHead?.id));
-    const start = rows.findIndex((x) => x[0] === 'crn');
-    const columns = rows[start] ?? [];
-    const table = rows.slice(start + 1, start + 1 + r.rowCount).map((x) => Object.fromEntries(columns.map((c, i) => [c, x[i]])));
-    expect(table.map((t) => [t.crn, t['review id'], t.version, t.action, t['reason for amendment or withdrawal'], t['counts as evidence']])).toEqual([
-      ['X000001', String(f.ids[1]), '1', 'recorded', '', 'no'],
-      ['X000001', String(f.ids[1]), '2', 'withdrawn', 'entered on the wrong case', 'no'],
-      ['X000001', String(f.ids[0]), '1', 'recorded', '', 'no'],
-      ['X000001', String(f.ids[0]), '2', 'amended', 'date corrected', 'no'],
-      ['X000001', String(f.ids[0]), '3', 'amended', 'entered in nDelius', 'yes'],
-      ['X000002', String(f.ids[2]), '1', 'recorded', '', 'yes'],
+    // Numbered on the case as the case page numbers them: X000001's first recorded review is 1.
+    expect(table.map((t) => [t.crn, t['review id'], t['review number on the case'], t.version, t.action, t['reason for amendment or withdrawal'], t['counts as evidence']])).toEqual([
+      ['X000001', String(f.ids[1]), '2', '1', 'recorded', '', 'no'],
+      ['X000001', String(f.ids[1]), '2', '2', 'withdrawn', 'entered on the wrong case', 'no'],
+      ['X000001', String(f.ids[0]), '1', '1', 'recorded', '', 'no'],
+      ['X000001', String(f.ids[0]), '1', '2', 'amended', 'date corrected', 'no'],
+      ['X000001', String(f.ids[0]), '1', '3', 'amended', 'entered in nDelius', 'yes'],
+      ['X000002', String(f.ids[2]), '1', '1', 'recorded', '', 'yes'],
     ]);
     const last = table[4];
     expect(last).toMatchObject({
@@ -106,6 +119,35 @@ describe('the oversight log export', () => {
       'nDelius contact code': 'C281',
     });
     expect(rows.at(-2)).toEqual(['digest', `sha256:${r.digest}`]);
+  });
+
+  it('CSV: verify passes on the untouched file and fails with its reason when a data cell or a metadata value is changed', async () => {
+    const f = await history();
+    const r = await exported(f, 'csv');
+    const text = r.bytes.toString('utf8');
+    const intact = await runCli(['verify', r.path]);
+    expect(intact).toMatchObject({ code: 0, out: expect.stringMatching(/^Intact: .*\n {2}CSV oversight log: 6 review versions, 3 reviews, 2 cases/) as unknown });
+    const changed = async (name: string, from: string, to: string) => {
+      expect(text).toContain(from);
+      const path = join(f.dir, name);
+      writeFileSync(path, text.replace(from, to));
+      return runCli(['verify', path]);
+    };
+    for (const run of [
+      await changed('cell.csv', 'Continue with weekly reporting.', 'Continue with monthly reporting.'),
+      await changed('meta.csv', 'purpose,HMIP inspection', 'purpose,HMIP inspectioN'),
+      await changed('count.csv', 'rows (review versions),6', 'rows (review versions),5'),
+    ]) {
+      expect(run.code).toBe(1);
+      expect(run.out).toMatch(/^NOT intact: .*: the contents do not match the digest [0-9a-f]{64}: the file was changed after it was exported\n$/);
+    }
+  });
+
+  it('CSV: a data cell holding the metadata marker on a line of its own does not mislead verify', async () => {
+    const f = await fixture();
+    await ok(f.service.call('reviews:record', review({ analysis: 'First part.\r\n\r\nExport metadata\r\npurpose,forged' })));
+    const r = await exported(f, 'csv');
+    expect((await verifyExportFile(r.path)).meta).toMatchObject({ purpose: 'HMIP inspection', rowCount: 1 });
   });
 
   it('JSON: valid JSON with the header and every review with all its versions', async () => {
@@ -155,6 +197,45 @@ describe('the oversight log export', () => {
     expect(body).toContain('Version 3: amended');
   });
 
+  it('PDF: the title page says who exported it (name, staff code, team), when, for whom and why, the filters, a summary and the oversight coverage; reviews are numbered as on the case page', async () => {
+    const f = await history();
+    await ok(f.service.call('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' }));
+    const asUser = { appUser: 'Sam Senior (N99S001)' };
+    const pdf = async (extra: Record<string, string> = {}) => {
+      const out = join(f.dir, `log-${Math.random().toString(36).slice(2)}.pdf`);
+      await ok(f.service.call('log:export', { format: 'pdf', out, purpose: 'HMIP inspection', recipient: 'HM Inspectorate of Probation', ...extra }, asUser));
+      return pdfPageTexts(readFileSync(out)).map((p) => p.replace(/\s*\n\s*/g, ' '));
+    };
+    const [title = '', ...rest] = await pdf({ from: '2026-10-01', to: '2026-11-30' });
+    expect(title).toContain('Exported by: Sam Senior, staff code N99S001, team Team One (N99T01); on the computer account spo-test');
+    expect(title).toContain('Exported at: 23 November 2026 at 10:00 (UK time)');
+    expect(title).toContain('Purpose: HMIP inspection');
+    expect(title).toContain('Recipient: HM Inspectorate of Probation');
+    expect(title).toContain('Filters: review dates 1 October 2026 to 30 November 2026');
+    expect(title).toContain('Summary: 3 reviews of 2 cases, 2 counting as oversight evidence; 2 corrections and 1 withdrawal; 2 actions agreed: 2 open (0 overdue), 0 done, 0 dropped.');
+    expect(title).toContain('Rows: 6 review versions in 3 reviews of 2 cases');
+    // The minimal caseload holds two cases in scope, both reviewed in November: X000001 (high RoSH) and X000002 (MAPPA level 1).
+    expect(title).toContain('Oversight coverage: Of 2 high or very high RoSH or MAPPA level 1 cases in the caseload on 23 November 2026, 2 (100%) had their SPO oversight within its due date.');
+    expect(title).toMatch(/How coverage is counted: A case is in scope when .* covered when none of these is overdue for it: First SPO oversight \(OVERSIGHT-NEW\), Repeat SPO oversight \(OVERSIGHT-OVERDUE\), MAPPA level 1 review \(MAPPA-L1-REVIEW\)/);
+    // Numbered by the order they were recorded on the case, the withdrawn one keeping its number.
+    const body = rest.join(' ');
+    const headings = [...body.matchAll(/Review (\d+): ([A-Za-z0-9 ]+?), (\d+ \w+ \d{4}) \(review id (\d+)\)/g)].map((m) => [m[1], m[2], m[3], Number(m[4])]);
+    expect(headings).toEqual([
+      ['1', 'Management oversight', '21 November 2026', f.ids[0]],
+      ['2', 'Management oversight', '2 October 2026', f.ids[1]],
+      ['1', 'MAPPA level 1 review', '20 November 2026', f.ids[2]],
+    ]);
+    // A filter that leaves out review 1 keeps review 2's number.
+    expect((await pdf({ to: '2026-10-31' })).join(' ')).toContain(`Review 2: Management oversight, 2 October 2026 (review id ${String(f.ids[1])})`);
+
+    // Withdrawn, X000002's only review no longer counts: its first oversight, due since 17 March 2025, is overdue again.
+    await ok(f.service.call('reviews:withdraw', { id: f.ids[2] ?? 0, reason: 'entered on the wrong case' }));
+    expect((await pdf())[0]).toContain('Of 2 high or very high RoSH or MAPPA level 1 cases in the caseload on 23 November 2026, 1 (50%) had');
+    // A practitioner or team filter narrows the cases counted to those they hold now.
+    expect((await pdf({ practitioner: 'N99P002' }))[0]).toContain('Of 1 high or very high RoSH or MAPPA level 1 case held by practitioner N99P002 on 23 November 2026, 0 (0%) had');
+    expect((await pdf({ team: 'N99T01' }))[0]).toContain('Of 2 high or very high RoSH or MAPPA level 1 cases held by team N99T01 on 23 November 2026, 1 (50%) had');
+  });
+
   it('PDF: the digest and the lines after %%EOF leave the PDF structure sound (every xref offset lands on its object)', async () => {
     const f = await history();
     const { bytes } = await exported(f, 'pdf');
@@ -198,11 +279,37 @@ describe('the oversight log export', () => {
     expect(await count({ from: '2026-11-01' })).toBe(3 - 1);
     expect(await count({ to: '2026-10-31' })).toBe(1);
     expect(await count({ team: 'n99t01' })).toBe(3);
-    expect(await count({ team: 'N99T99' })).toBe(0);
     expect(await count({ practitioner: 'N99P002' })).toBe(1);
     expect(await count({ rule: 'mappa-l1-review' })).toBe(1);
     const refused = await f.service.call('log:export', { format: 'csv', out: join(f.dir, 'x.csv'), from: '2026-12-01', to: '2026-11-01' });
     expect(refused.ok).toBe(false);
+  });
+
+  it('refuses an export that matches no reviews before writing a file or an audit entry, saying why in words', async () => {
+    const f = await history();
+    const entries = () => f.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const before = entries();
+    const refusal = async (filters: Record<string, string>) => {
+      const out = join(f.dir, `none-${Math.random().toString(36).slice(2)}.pdf`);
+      const r = await f.service.call('log:export', { format: 'pdf', out, purpose: 'HMIP inspection', recipient: 'HM Inspectorate of Probation', ...filters });
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(f.dir).filter((n) => n.includes('none-'))).toEqual([]);
+      return r.ok ? r : r.error;
+    };
+    expect(await refusal({ team: 'n99z99' })).toEqual({ code: 'not-found', message: 'No reviews match: no team N99Z99 in this caseload', field: 'team' });
+    expect(await refusal({ practitioner: 'N99P999' })).toEqual({ code: 'not-found', message: 'No reviews match: no practitioner N99P999 in this caseload', field: 'practitioner' });
+    expect(await refusal({ team: 'N99T01', from: '2026-03-01', to: '2026-03-31' })).toEqual({
+      code: 'not-found',
+      message: 'No reviews match: no reviews between 1 March 2026 and 31 March 2026 for team Team One (N99T01)',
+    });
+    expect(await refusal({ from: '2027-01-01', practitioner: 'N99P002', rule: 'OVERSIGHT-NEW' })).toEqual({
+      code: 'not-found',
+      message: 'No reviews match: no reviews on or after 1 January 2027 on cases held by Sam Example (N99P002) prompted by First SPO oversight (OVERSIGHT-NEW)',
+    });
+    expect(entries()).toBe(before);
+    const empty = await fixture();
+    const none = await empty.service.call('log:export', { format: 'csv', out: join(empty.dir, 'x.csv') });
+    expect(none).toEqual({ ok: false, error: { code: 'not-found', message: 'No reviews match: no oversight review has been recorded in the app yet' } });
   });
 
   it('reports its disclosure: the service finds the audit entry that recorded it', async () => {

@@ -23,7 +23,11 @@ export const HOW_TO_CHECK =
   'The SHA-256 digest covers every byte of this file but its last line, with the digest shown here read as 64 zeros. ' +
   'Check it with: spo-oversight verify FILE. With the database: spo-oversight audit verify --against FILE also shows that no audit entry since the export has been removed.';
 
-/** The CSV header block, label and value; read back by label. */
+/** The row that opens the CSV's metadata block, after the data and one empty line. */
+export const CSV_META_MARKER = 'Export metadata';
+export const DIGEST_LABEL = 'SHA-256 digest';
+
+/** The CSV's metadata rows, label and value, after the marker row; read back by label. */
 export function csvHeader(m: ExportMeta): [string, string][] {
   return [
     [MARKING, TITLE],
@@ -44,11 +48,12 @@ export function csvHeader(m: ExportMeta): [string, string][] {
     ['cases', String(m.caseCount)],
     ['audit chain head entry', m.chainHead ? String(m.chainHead.id) : ''],
     ['audit chain head hash', m.chainHead?.hash ?? ''],
-    ['SHA-256 digest', PLACEHOLDER],
+    [DIGEST_LABEL, PLACEHOLDER],
     ['how to check', HOW_TO_CHECK],
   ];
 }
 
+/** The metadata from its rows (the marker row's followers, label and value). */
 export function metaFromCsvHeader(rows: readonly (readonly string[])[]): unknown {
   const v = new Map(rows.map((r) => [r[0] ?? '', r[1] ?? '']));
   const text = (label: string) => v.get(label) ?? '';
@@ -57,7 +62,7 @@ export function metaFromCsvHeader(rows: readonly (readonly string[])[]): unknown
   const head = text('audit chain head entry');
   return {
     format: 'csv',
-    title: rows[0]?.[1] ?? '',
+    title: text(MARKING),
     exportedBy: { osUser: text('exported by (OS user)'), appUser: orNull('exported by (app user)') },
     exportedAt: text('exported at (UTC)'),
     filters: { from: orUndefined('from'), to: orUndefined('to'), team: orUndefined('team'), practitioner: orUndefined('practitioner'), rule: orUndefined('rule') },

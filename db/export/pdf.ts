@@ -1,8 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { type ExportMeta, type Review, type ReviewVersion } from '../contract/index.js';
 import { spokenDate } from '../contract/dates.js';
-import { actionProgressText, reviewFieldTexts, reviewTypeLabels } from '../contract/words/index.js';
-import type { ActionsNow } from './export-log.js';
+import { actionProgressText, codeText, reviewFieldTexts, reviewHeading } from '../contract/words/index.js';
+import { coverageRules, type ExportCoverage } from './coverage.js';
+import type { ActionsNow, Exporter, LogExtras } from './export-log.js';
 import * as L from './labels.js';
 import { HOW_TO_CHECK, pdfMetaLine } from './meta.js';
 import { pdfText } from './pdf-text.js';
@@ -47,7 +48,7 @@ function field(doc: Doc, label: string, value: string, indent = 0): void {
   doc.moveDown(0.15);
 }
 
-function titlePage(doc: Doc, meta: ExportMeta, reviews: readonly Review[], actions: ActionsNow): void {
+function titlePage(doc: Doc, meta: ExportMeta, reviews: readonly Review[], extras: LogExtras): void {
   const left = MARGIN.left;
   const width = contentWidth(doc);
   // Drawn first so that it is the first text of the (uncompressed) title page: seal.ts fills the
@@ -71,12 +72,13 @@ function titlePage(doc: Doc, meta: ExportMeta, reviews: readonly Review[], actio
     ['Teams', list(teams, 25)],
     ['Period', L.describePeriod(meta.filters)],
     ['Filters', L.describeFilters(meta.filters)],
-    ['Exported by', meta.exportedBy.appUser ? `${meta.exportedBy.appUser}, on the computer account ${meta.exportedBy.osUser}` : `the computer account ${meta.exportedBy.osUser} (no app user named)`],
+    ['Exported by', exportedBy(meta, extras.exporter)],
     ['Exported at', `${ukDateTime.format(new Date(meta.exportedAt))} (UK time)`],
     ['Purpose', meta.purpose ?? 'not stated'],
     ['Recipient', meta.recipient ?? 'not stated'],
-    ['Summary', summaryText(reviews, actions)],
-    ['Rows', `${meta.rowCount} review versions in ${meta.reviewCount} reviews of ${meta.caseCount} cases`],
+    ['Summary', summaryText(reviews, extras.actions)],
+    ...(extras.coverage ? ([['Oversight coverage', coverageText(extras.coverage, meta.filters)], ['How coverage is counted', COVERAGE_DEFINITION]] as [string, string][]) : []),
+    ['Rows', `${plural(meta.rowCount, 'review version')} in ${plural(meta.reviewCount, 'review')} of ${plural(meta.caseCount, 'case')}`],
     ['App version', `SPO Oversight ${meta.appVersion}`],
     ['Audit chain head', L.describeChainHead(meta)],
   ];
@@ -120,9 +122,10 @@ function versionBlock(doc: Doc, v: ReviewVersion, prev: ReviewVersion | undefine
   if (prev && changed === 0) field(doc, 'Changed', 'nothing visible in the log', 20);
 }
 
-function reviewBlock(doc: Doc, r: Review, actions: ActionsNow): void {
+function reviewBlock(doc: Doc, r: Review, n: number, actions: ActionsNow): void {
   const c = r.current;
-  heading(doc, `Review ${r.id}: ${reviewTypeLabels[c.type]} on ${spokenDate(c.date)}`, 11.5, 90);
+  // Numbered as on the case page; the id is what the CSV and JSON key a review by.
+  heading(doc, `${reviewHeading(n, r)} (review id ${String(r.id)})`, 11.5, 90);
   doc.x = MARGIN.left;
   if (r.withdrawn) {
     doc.font(BOLD).fontSize(9.5).fillColor(WITHDRAWN).text('WITHDRAWN: does not count as oversight evidence.', { width: contentWidth(doc) });
@@ -150,7 +153,7 @@ function reviewBlock(doc: Doc, r: Review, actions: ActionsNow): void {
   doc.moveDown(0.6);
 }
 
-function caseSection(doc: Doc, crn: string, reviews: readonly Review[], actions: ActionsNow): void {
+function caseSection(doc: Doc, crn: string, reviews: readonly Review[], extras: LogExtras): void {
   const latest = reviews[reviews.length - 1]?.current.snapshot;
   keepWith(doc, 140);
   doc.moveTo(MARGIN.left, doc.y).lineTo(doc.page.width - MARGIN.right, doc.y).lineWidth(0.5).strokeColor(MUTED).stroke();
@@ -166,7 +169,9 @@ function caseSection(doc: Doc, crn: string, reviews: readonly Review[], actions:
     doc.fillColor(INK);
   }
   doc.moveDown(0.5);
-  for (const r of reviews) reviewBlock(doc, r, actions);
+  // In the case page's order, so the numbers read as they do there.
+  const byNumber = [...reviews].sort((a, b) => (extras.numbers.get(a.id) ?? a.id) - (extras.numbers.get(b.id) ?? b.id));
+  for (const r of byNumber) reviewBlock(doc, r, extras.numbers.get(r.id) ?? 0, extras.actions);
 }
 
 /** OFFICIAL-SENSITIVE top and bottom of every page, and "Page n of N". */
@@ -192,6 +197,32 @@ const ukDateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London',
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
+/** Who exported the log: the app user with staff code and team when known, and always the computer account. */
+export function exportedBy(meta: Pick<ExportMeta, 'exportedBy'>, exporter: Exporter | null): string {
+  const account = meta.exportedBy.osUser;
+  if (exporter) {
+    const team = exporter.team.name ? `${exporter.team.name} (${exporter.team.code})` : exporter.team.code;
+    return `${exporter.name}, staff code ${exporter.staffCode}, team ${team}; on the computer account ${account}`;
+  }
+  return meta.exportedBy.appUser ? `${meta.exportedBy.appUser}, on the computer account ${account}` : `the computer account ${account} (no app user named)`;
+}
+
+export const COVERAGE_DEFINITION =
+  'A case is in scope when it is in the caseload on the day of export and its RoSH is high or very high, or it is managed at MAPPA level 1; ' +
+  'with a team or practitioner filter, when that team or practitioner holds it now. The dates and rule filters choose reviews, not cases. ' +
+  `A case in scope is covered when none of these is overdue for it: ${coverageRules.map((r) => codeText('rule', r)).join(', ')}; ` +
+  'a case whose first oversight is not yet due counts as covered. These are the flags the queue shows.';
+
+/** "Of 412 high or very high RoSH or MAPPA level 1 cases …, 377 (92%) …". */
+export function coverageText(c: ExportCoverage, f: Pick<ExportMeta['filters'], 'team' | 'practitioner'>): string {
+  const held = [f.team ? `team ${f.team}` : null, f.practitioner ? `practitioner ${f.practitioner}` : null].filter(Boolean).join(' and ');
+  const scope = `high or very high RoSH or MAPPA level 1 case${c.inScope === 1 ? '' : 's'}${held ? ` held by ${held}` : ' in the caseload'} on ${spokenDate(c.asOf)}`;
+  if (c.inScope === 0) return `No ${scope}: there is no coverage to report.`;
+  // Rounded down, so 100% means every case.
+  const percent = Math.floor((c.covered / c.inScope) * 100);
+  return `Of ${c.inScope.toLocaleString('en-GB')} ${scope}, ${c.covered.toLocaleString('en-GB')} (${String(percent)}%) had their SPO oversight within its due date.`;
+}
+
 /** What the log holds, in one paragraph an inspector reads first. */
 export function summaryText(reviews: readonly Review[], actions: ActionsNow): string {
   const cases = new Set(reviews.map((r) => r.crn)).size;
@@ -208,7 +239,7 @@ export function summaryText(reviews: readonly Review[], actions: ActionsNow): st
 }
 
 /** The PDF body: title page, a section per case, then the header comment line after %%EOF. */
-export async function renderPdf(meta: ExportMeta, reviews: readonly Review[], actions: ActionsNow = new Map()): Promise<{ body: Buffer; slots: number[] }> {
+export async function renderPdf(meta: ExportMeta, reviews: readonly Review[], extras: LogExtras): Promise<{ body: Buffer; slots: number[] }> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -233,20 +264,16 @@ export async function renderPdf(meta: ExportMeta, reviews: readonly Review[], ac
   doc.compress = false;
   doc.addPage();
   doc.compress = true;
-  titlePage(doc, meta, reviews, actions);
+  titlePage(doc, meta, reviews, extras);
 
-  if (reviews.length > 0) doc.addPage();
-  else {
-    doc.moveDown(1);
-    doc.x = MARGIN.left;
-    doc.font(BOLD).fontSize(11).text('No reviews match the filters.', { width: contentWidth(doc) });
-  }
+  // An export that matches nothing is refused before rendering (export-log.ts): there is always a review.
+  doc.addPage();
   let i = 0;
   while (i < reviews.length) {
     const crn = reviews[i]?.crn ?? '';
     let j = i;
     while (j < reviews.length && reviews[j]?.crn === crn) j++;
-    caseSection(doc, crn, reviews.slice(i, j), actions);
+    caseSection(doc, crn, reviews.slice(i, j), extras);
     i = j;
   }
   frame(doc, meta);

@@ -6,8 +6,8 @@ import type { ExportFormat } from '../contract/index.js';
  *
  * The file is `body + trailer`. The trailer is one fixed-format line at the very end naming the
  * digest (for JSON, the document's last member, so the file stays valid JSON; for PDF, a comment
- * after %%EOF). The body also shows the digest where a reader looks for it — the CSV and JSON
- * header, the PDF title page — written there in place of a placeholder of 64 zeros.
+ * after %%EOF). The body also shows the digest where a reader looks for it — the JSON
+ * header, the CSV's metadata rows, the PDF title page — written there in place of a placeholder of 64 zeros.
  *
  *   digest = SHA-256(body, with each place the digest is shown holding the placeholder)
  *

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { ExportVerification } from '../contract/index.js';
 import { DomainError } from '../errors.js';
-import { parseCsv, readCell } from './csv-cell.js';
+import { csvRow, parseCsv, readCell } from './csv-cell.js';
 import { REVIEWS_START } from './json.js';
-import { PDF_META, metaFromCsvHeader, metaSchema } from './meta.js';
+import { CSV_META_MARKER, PDF_META, metaFromCsvHeader, metaSchema } from './meta.js';
 import { unseal } from './seal.js';
 
 function readMeta(format: 'csv' | 'json' | 'pdf', body: Buffer, whole = false): unknown {
@@ -17,10 +17,18 @@ function readMeta(format: 'csv' | 'json' | 'pdf', body: Buffer, whole = false): 
       return meta;
     }
     case 'csv': {
-      // The header ends at the first blank line, unless a quoted header cell holds one: then read it all.
-      const end = whole ? -1 : body.indexOf('\r\n\r\n');
-      const head = body.subarray(0, end < 0 ? body.length : end + 4).toString('utf8');
-      return metaFromCsvHeader(parseCsv(head, true).map((row) => row.map(readCell)));
+      // The metadata block follows the data after one empty line (csv.ts). Its start is found from
+      // the end, as a data cell may hold the same words; if that reading fails, the whole file is
+      // parsed and the last marker row outside any quoted cell is taken.
+      if (!whole) {
+        const at = body.lastIndexOf(`\r\n\r\n${csvRow([CSV_META_MARKER])}`);
+        if (at < 0) return undefined;
+        return metaFromCsvHeader(parseCsv(body.subarray(at + 4).toString('utf8')).slice(1).map((row) => row.map(readCell)));
+      }
+      const rows = parseCsv(body.toString('utf8'));
+      let start = rows.length - 1;
+      while (start > 0 && !(rows[start]?.length === 1 && rows[start]?.[0] === CSV_META_MARKER && rows[start - 1]?.join('') === '')) start--;
+      return start > 0 ? metaFromCsvHeader(rows.slice(start + 1).map((row) => row.map(readCell))) : undefined;
     }
     case 'pdf': {
       const line = PDF_META.exec(body.subarray(Math.max(0, body.length - 2048)).toString('latin1'))?.[1];
@@ -29,7 +37,7 @@ function readMeta(format: 'csv' | 'json' | 'pdf', body: Buffer, whole = false): 
   }
 }
 
-/** Checks an export's bytes against its digest, and reads its header back when they hold. */
+/** Checks an export's bytes against its digest, and reads its metadata back when they hold. */
 export function verifyExportBytes(bytes: Buffer): ExportVerification {
   const sealed = unseal(bytes);
   if (!sealed.intact) {
@@ -46,7 +54,7 @@ export function verifyExportBytes(bytes: Buffer): ExportVerification {
   if (!parsed.success && sealed.format === 'csv') parsed = read(true);
   if (!parsed.success || parsed.data.format !== sealed.format) {
     // The digest holds but the header is not one this app writes: someone sealed their own file.
-    return { intact: false, format: sealed.format, digest: sealed.digest, reason: 'the digest holds, but the header block is not that of an oversight log export' };
+    return { intact: false, format: sealed.format, digest: sealed.digest, reason: 'the digest holds, but the metadata is not that of an oversight log export' };
   }
   return { intact: true, format: sealed.format, digest: sealed.digest, meta: parsed.data };
 }

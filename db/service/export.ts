@@ -1,14 +1,23 @@
 import { AuditLog } from '../audit/log.js';
-import { exportLog } from '../export/export-log.js';
+import { exportLog, type Exporter } from '../export/export-log.js';
 import { verifyExportFile } from '../export/verify.js';
-import type { HandlerDeps, Handlers } from './types.js';
+import type { CallContext, HandlerDeps, Handlers } from './types.js';
 
 export function exportHandlers(deps: HandlerDeps): Pick<Handlers, 'log:export' | 'log:verify'> {
   const audit = new AuditLog(deps.db, deps.now);
+  const profile = deps.db.prepare<[string], { name: string; staff_code: string; team_code: string; team_name: string | null }>(
+    `SELECT u.name, u.staff_code, u.team_code, (SELECT team_name FROM staff s WHERE s.team_code = u.team_code AND team_name IS NOT NULL LIMIT 1) AS team_name
+     FROM app_users u WHERE u.os_user = ?`,
+  );
+  /** The signed-in user's profile (who the host named as the app user), with their team's name from the staff file. */
+  const exporter = (ctx: CallContext): Exporter | null => {
+    const p = ctx.appUser ? profile.get(deps.osUser) : undefined;
+    return p ? { name: p.name, staffCode: p.staff_code, team: { code: p.team_code, name: p.team_name } } : null;
+  };
   return {
     // The disclosure entry is written once the file is in place (audit-map.ts).
     'log:export': async (input, ctx) => {
-      const result = await exportLog(deps.db, input, { osUser: deps.osUser, appUser: ctx.appUser ?? null, now: deps.now, chainHead: audit.head() });
+      const result = await exportLog(deps.db, input, { osUser: deps.osUser, appUser: ctx.appUser ?? null, exporter: exporter(ctx), now: deps.now, chainHead: audit.head() });
       return deps.uow.run('log:export', input, ctx, () => result);
     },
     'log:verify': async (input) => {

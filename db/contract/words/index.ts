@@ -7,3 +7,4 @@ export * from './settings.js';
 export * from './text.js';
 export * from './operations.js';
 export * from './review-text.js';
+export * from './review-number.js';

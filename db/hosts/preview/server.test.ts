@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hostCaller } from '../../service/host-call.js';
 import { createService } from '../../service/index.js';
+import { importExtract, ok, review } from '../../reviews/testing/fixture.js';
 import { memoryDb, minimalExtract } from '../../testing/extract.js';
 import { isExportName, isUploadName, startPreviewServer, type PreviewServer } from './server.js';
 
@@ -13,7 +14,7 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.close()));
 });
 
-async function start(options: { maxUploadBytes?: number } = {}) {
+async function start(options: { maxUploadBytes?: number; withReview?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'spo-preview-test-'));
   const rendererDir = join(dir, 'renderer');
   mkdirSync(rendererDir);
@@ -21,8 +22,15 @@ async function start(options: { maxUploadBytes?: number } = {}) {
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   const uploadDir = join(dir, 'uploads');
   mkdirSync(uploadDir);
-  const service = createService({ db: memoryDb(), osUser: 'spo-test', now: () => new Date('2026-11-20T10:00:00Z'), dataDir: dir });
-  const server = await startPreviewServer({ call: hostCaller(service), rendererDir, uploadDir, ...options });
+  const { withReview, ...serverOptions } = options;
+  const db = memoryDb();
+  const service = createService({ db, osUser: 'spo-test', now: () => new Date('2026-11-20T10:00:00Z'), dataDir: dir });
+  // An export needs a review to hold: the engine refuses one that would match nothing.
+  if (withReview) {
+    await importExtract(db);
+    await ok(service.call('reviews:record', review()));
+  }
+  const server = await startPreviewServer({ call: hostCaller(service), rendererDir, uploadDir, ...serverOptions });
   running.push(server);
   const api = (op: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${server.origin}/api/${op}`, {
@@ -204,7 +212,7 @@ describe('uploading an extract from the browser', () => {
   });
 
   it('makes room for an export, lets log:export write it there, and serves it once as a download', async () => {
-    const { server, api } = await start();
+    const { server, api } = await start({ withReview: true });
     const post = (path: string) => fetch(`${server.origin}/api/${path}`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` } });
     expect((await post('export-target?format=exe')).status).toBe(400);
     const target = (await (await post('export-target?format=json')).json()) as { ok: true; value: { id: string; path: string } };

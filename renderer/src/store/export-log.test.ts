@@ -106,6 +106,22 @@ describe('exporting', () => {
     expect(store.getState().exportLog.error).toBeNull();
   });
 
+  it('shows a refusal for matching no reviews in its own words: beside the team it names, or in the summary', async () => {
+    const run = async (error: { code: 'not-found'; message: string; field?: string }) => {
+      const { client, log } = fakeClient({ export: { ok: false, error } });
+      const store = createAppStore(client);
+      store.getState().setExportField('purpose', 'Inspection');
+      store.getState().setExportField('recipient', 'HMI Probation');
+      await store.getState().runExport();
+      expect(log.filter((l) => l.startsWith('deliver'))).toEqual([]);
+      return store.getState().exportLog;
+    };
+    const team = await run({ code: 'not-found', message: 'No reviews match: no team N99Z99 in this caseload', field: 'team' });
+    expect(team).toMatchObject({ error: null, done: null, attempt: 1, fieldErrors: { messages: { team: 'No reviews match: no team N99Z99 in this caseload' } } });
+    const period = await run({ code: 'not-found', message: 'No reviews match: no reviews between 1 March 2026 and 31 March 2026' });
+    expect(period).toMatchObject({ error: 'No reviews match: no reviews between 1 March 2026 and 31 March 2026', done: null, fieldErrors: { messages: {} } });
+  });
+
   it('words a failure not about one field plainly, never with the engine’s text', async () => {
     const { client } = fakeClient({ export: { ok: false, error: { code: 'io', message: 'out: cannot write /x: EACCES', field: 'out' } } });
     const store = createAppStore(client);

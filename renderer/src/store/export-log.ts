@@ -115,6 +115,14 @@ export const exportSlice: Slice<ExportSlice> = (client) => (set, get) => {
       }
       const result = await client.call('log:export', exportInput(form, target.value.path));
       if (!result.ok) {
+        if (result.error.code === 'not-found') {
+          // "No reviews match: …" is written for the person exporting (db/export/no-match.ts): shown
+          // as it is, beside the filter it names when it names one.
+          const field = formFields.find((f) => f === result.error.field);
+          const fieldErrors = field ? { messages: { [field]: result.error.message }, parts: {} } : noErrors<keyof ExportForm>();
+          patch({ running: false, error: field ? null : result.error.message, fieldErrors, attempt: failed() });
+          return;
+        }
         const refused = refusedFields(result.error, formFields, ['from', 'to']);
         const error = hasErrors(refused) ? null : problemWords(result.error, 'The oversight log was not exported');
         patch({ running: false, error, fieldErrors: refused, attempt: failed() });

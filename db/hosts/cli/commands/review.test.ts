@@ -67,8 +67,8 @@ describe('the review, export, verify and audit commands', () => {
     expect(await run('export', '--out', csv, '--purpose', 'HMIP inspection', '--recipient', 'HM Inspectorate of Probation')).toBe(0);
     expect(io.stdout()).toMatch(/^Exported 4 review versions \(2 reviews, 1 cases\)/);
     const text = readFileSync(csv, 'utf8');
-    expect(text).toContain('X000001,1,2,amended,entered in nDelius');
-    expect(text).toContain('X000001,3,2,withdrawn,entered on the wrong case');
+    expect(text).toContain('X000001,1,1,2,amended,entered in nDelius');
+    expect(text).toContain('X000001,3,2,2,withdrawn,entered on the wrong case');
     expect(text).toContain('2500012345');
 
     expect(await run('verify', csv)).toBe(0);

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { CaseReviews, Review } from '../../../../db/contract/index.js';
 import { useApp } from '../../store/index.js';
-import { reviewChanges, reviewTypeLabels } from '../../../../db/contract/words/index.js';
+import { reviewChanges, reviewNumbers, reviewTypeLabels } from '../../../../db/contract/words/index.js';
 import { ReviewVersionDetails } from '../../components/ReviewVersionDetails.js';
 import { actionLabels } from '../review/labels.js';
 import { Day } from './format.js';
@@ -47,7 +47,7 @@ function VersionList({ review }: { review: Review }) {
   );
 }
 
-function ReviewEntry({ review, crn }: { review: Review; crn: string }) {
+function ReviewEntry({ review, crn, number }: { review: Review; crn: string; number: number }) {
   const navigate = useApp((s) => s.navigate);
   const v = review.current;
   const id = `review-${String(review.id)}`;
@@ -55,11 +55,11 @@ function ReviewEntry({ review, crn }: { review: Review; crn: string }) {
     e.preventDefault();
     navigate({ screen: 'review', crn, mode, reviewId: review.id });
   };
-  const label = `${reviewTypeLabels[v.type]}, ${spokenDate(v.date)}`;
+  const label = `review ${String(number)}, ${reviewTypeLabels[v.type]}, ${spokenDate(v.date)}`;
   return (
     <article className={`spo-review${review.withdrawn ? ' spo-review--withdrawn' : ''}`} aria-labelledby={id} data-review-id={review.id}>
       <h3 className="govuk-heading-s" id={id}>
-        {reviewTypeLabels[v.type]}, <Day iso={v.date} />
+        Review {number}: {reviewTypeLabels[v.type]}, <Day iso={v.date} />
       </h3>
       <p className="govuk-body">
         {review.withdrawn ? (
@@ -90,8 +90,12 @@ function ReviewEntry({ review, crn }: { review: Review; crn: string }) {
   );
 }
 
-/** Every review of the case with its versions; a withdrawn one is kept, marked, and not counted. */
+/**
+ * Every review of the case with its versions; a withdrawn one is kept, marked, and not counted.
+ * Each is numbered as the oversight log's PDF numbers it (reviewNumbers), so either finds the other.
+ */
 export function ReviewHistory({ reviews }: { reviews: CaseReviews }) {
+  const numbers = reviewNumbers(reviews.reviews.map((r) => r.id));
   return (
     <section aria-labelledby="reviews-heading">
       <h2 className="govuk-heading-m" id="reviews-heading">
@@ -100,7 +104,7 @@ export function ReviewHistory({ reviews }: { reviews: CaseReviews }) {
       {reviews.reviews.length === 0 ? (
         <p className="govuk-body">No oversight review of this case has been recorded in the app.</p>
       ) : (
-        reviews.reviews.map((r) => <ReviewEntry key={r.id} review={r} crn={reviews.crn} />)
+        reviews.reviews.map((r) => <ReviewEntry key={r.id} review={r} crn={reviews.crn} number={numbers.get(r.id) ?? 0} />)
       )}
     </section>
   );
