@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import type { Db } from '../connection.js';
 import { DomainError } from '../errors.js';
 import { writeNewSecretFile } from '../secret-file.js';
+import { keyFilePath } from '../keys/paths.js';
 
 export const KEY_BYTES = 32;
 
-/** Where a database file's audit key lives: beside it, never inside it. */
+/** Where a database file's audit key lives: never inside it. */
 export function auditKeyPath(dbFile: string): string {
-  return `${dbFile}.audit-key`;
+  return keyFilePath(dbFile, 'audit-key');
 }
 
 /** One key per connection: in-memory keys live here, file keys are read once. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { DomainError } from '../errors.js';
 import { writeNewSecretFile } from '../secret-file.js';
+import { keyFilePath } from '../keys/paths.js';
 
 export const DATABASE_KEY_BYTES = 32;
 /** The key itself, as 64 hex digits (for a service account or a test run). */
@@ -9,9 +10,9 @@ export const KEY_ENV = 'SPO_OVERSIGHT_DB_KEY';
 /** A file holding the key (64 hex digits, or 32 raw bytes), kept wherever the deployment keeps secrets. */
 export const KEY_FILE_ENV = 'SPO_OVERSIGHT_DB_KEY_FILE';
 
-/** Where the CLI and the preview host keep a database's key when no other is named: beside it. */
+/** Where the CLI and the preview host keep a database's key when no other is named. */
 export function databaseKeyPath(dbFile: string): string {
-  return `${dbFile}.db-key`;
+  return keyFilePath(dbFile, 'db-key');
 }
 
 export interface DatabaseKey {
