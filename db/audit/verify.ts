@@ -2,6 +2,7 @@ import type { AuditVerification, ChainHead } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { GENESIS, entryHash, sameHash, type AuditRow } from './chain.js';
 import { auditKey } from './key.js';
+import { StampChecker } from './rows.js';
 
 /**
  * Walks the chain from the first entry and names the first one that does not hold: its
@@ -20,6 +21,7 @@ export function verifyChain(db: Db, expectedHead?: ChainHead | null, key: Buffer
     head: prev,
     firstBroken: { id, reason },
   });
+  const stamps = new StampChecker();
   for (const row of db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id').iterate()) {
     entries++;
     const expected = prev?.hash ?? GENESIS;
@@ -34,8 +36,11 @@ export function verifyChain(db: Db, expectedHead?: ChainHead | null, key: Buffer
     if (!sameHash(row.hash, entryHash(key, row))) {
       return broken(row.id, 'its contents do not match its hash: it was edited, or written without the audit key');
     }
+    stamps.add(row.id, row.details_json);
     prev = { id: row.id, hash: row.hash };
   }
+  const changed = stamps.firstChanged(db);
+  if (changed) return { intact: false, entries, head: prev, firstBroken: changed };
   const result: AuditVerification = { intact: true, entries, head: prev };
   if (expectedHead) {
     const stored = db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE id = ?').get(expectedHead.id);

@@ -1,9 +1,18 @@
 import { caseRuleIds, type CaseRuleId, type ImportReport, type Operation, type ParsedInputOf, type ResultOf } from '../contract/index.js';
 import { reviewTypeLabels, ruleTitles } from '../contract/words/index.js';
 import type { AuditDraft } from '../audit/log.js';
+import type { RowSelector } from '../audit/rows.js';
 
 /** A review's trigger in words with the rule's id beside it; an event ("new RoSH registration") as written. */
 const triggerWords = (t: string): string => ((caseRuleIds as readonly string[]).includes(t) ? `${ruleTitles[t as CaseRuleId]} (${t})` : t);
+
+/** The version of a review a call wrote. */
+const reviewRow = (r: { id: number; current: { version: number } }): RowSelector => ({ table: 'reviews', where: { review_id: r.id, version: r.current.version } });
+/** The done or dropped event a call wrote for an action (one per action: the table's unique key). */
+const actionRow = (a: { reviewId: number; text: string; owner: string; due: string }): RowSelector => ({
+  table: 'action_events',
+  where: { review_id: a.reviewId, action_text: a.text, action_owner: a.owner, action_due: a.due },
+});
 
 /**
  * For every operation: whether it is logged under DPA 2018 s.62, and what the entry records.
@@ -19,6 +28,8 @@ export type AuditRule<O extends Operation> =
   | {
       /** The entries to write for one successful call; none when nothing was processed. */
       entries: (input: ParsedInputOf<O>, result: ResultOf<O>) => AuditDraft[];
+      /** The rows it wrote, stamped with their SHA-256 in its first entry (db/audit/rows.ts). */
+      rows?: (input: ParsedInputOf<O>, result: ResultOf<O>) => RowSelector[];
     };
 
 export type AuditMap = { [O in Operation]?: AuditRule<O> };
@@ -105,6 +116,10 @@ export const auditMap = {
   'settings:get': { notLogged: 'policy settings only; no personal data' },
   'settings:set': {
     entries: (input, r) => [{ operation: 'alteration', justification: input.reason, details: { key: r.key, value: r.value } }],
+    rows: (input): RowSelector[] => [
+      { table: 'settings', where: { key: input.key } },
+      { table: 'settings_history', where: { key: input.key }, latest: true },
+    ],
   },
   'settings:history': { notLogged: 'the history of policy settings; no data about people on probation' },
 
@@ -117,6 +132,7 @@ export const auditMap = {
         details: { reviewId: r.id, version: r.current.version, action: 'recorded' },
       },
     ],
+    rows: (_input, r) => [reviewRow(r)],
   },
   'reviews:amend': {
     entries: (input, r) => [
@@ -132,11 +148,13 @@ export const auditMap = {
         },
       },
     ],
+    rows: (_input, r) => [reviewRow(r)],
   },
   'reviews:withdraw': {
     entries: (input, r) => [
       { operation: 'alteration', crns: [r.crn], justification: input.reason, details: { reviewId: r.id, version: r.current.version, action: 'withdrawn' } },
     ],
+    rows: (_input, r) => [reviewRow(r)],
   },
   'reviews:list': {
     entries: (input, r) => [
@@ -162,6 +180,7 @@ export const auditMap = {
         details: { reviewId: r.reviewId, number: r.number, text: r.text, owner: r.owner, due: r.due, kind: 'done', date: input.date },
       },
     ],
+    rows: (_input, r) => [actionRow(r)],
   },
   'actions:drop': {
     entries: (input, r) => [
@@ -172,6 +191,7 @@ export const auditMap = {
         details: { reviewId: r.reviewId, number: r.number, text: r.text, owner: r.owner, due: r.due, kind: 'dropped', date: input.date },
       },
     ],
+    rows: (_input, r) => [actionRow(r)],
   },
   'reviews:get': {
     entries: (_input, r) => [{ operation: 'consultation', crns: [r.crn], justification: 'review opened', details: { reviewId: r.id } }],
@@ -204,6 +224,7 @@ export const auditMap = {
     entries: (_input, r) => [
       { operation: 'alteration', justification: 'app user profile set', details: { osUser: r.osUser, name: r.name, staffCode: r.staffCode, teamCode: r.teamCode } },
     ],
+    rows: (_input, r) => [{ table: 'app_users', where: { os_user: r.osUser } }],
   },
   'audit:list': {
     entries: (input, r) => [
@@ -234,6 +255,10 @@ export const auditMap = {
         details: { sampleId: r.id, seed: r.seed, size: r.size, from: r.from, to: r.to, team: r.team, population: r.population, reviews: r.chosen.map((i) => i.reviewId) },
       },
     ],
+    rows: (_input, r): RowSelector[] => [
+      { table: 'audit_samples', where: { id: r.id } },
+      { table: 'audit_sample_items', where: { sample_id: r.id } },
+    ],
   },
   'sample:record': {
     entries: (input, r) => [
@@ -244,6 +269,7 @@ export const auditMap = {
         details: { sampleId: r.id, position: input.position, outcome: input.outcome },
       },
     ],
+    rows: (input, r) => [{ table: 'audit_sample_results', where: { sample_id: r.id, position: input.position }, latest: true }],
   },
   'sample:list': { notLogged: 'sample dates, sizes and counts only; no case is named' },
   'sample:get': {

@@ -3,6 +3,7 @@ import type { InputOf, Operation, ResultOf } from '../contract/index.js';
 import { teamExtract } from '../team/testing/fixture.js';
 import { memoryDb, tempDir, writeExtract } from '../testing/extract.js';
 import { createService } from './index.js';
+import { verifyChain } from '../audit/verify.js';
 
 /**
  * db/team/testing/fixture.ts with reviews: from 2026-10-01 to 2026-11-23 five count as evidence —
@@ -78,6 +79,18 @@ describe('audit samples', () => {
     expect(item?.history.map((h) => h.outcome)).toEqual(['inadequate']);
     expect(after.recorded).toBe(1);
     expect(await call('sample:list', {})).toMatchObject([{ id, items: 5, recorded: 1 }]);
+  });
+
+  it('stamps the sample and each re-reading in the audit log, so changing a QA result or the draw in the database breaks audit verify', async () => {
+    for (const sql of [`UPDATE audit_sample_results SET outcome = 'good'`, `DELETE FROM audit_sample_items WHERE position = 2`]) {
+      const { db, call } = await setup();
+      const { id } = await call('sample:create', { size: 10, seed: 7, ...range });
+      await call('sample:record', { sampleId: id, position: 4, checks: [{ item: 'rationale-recorded', answer: 'no', note: 'no analysis' }], outcome: 'inadequate' });
+      expect(verifyChain(db).intact).toBe(true);
+      for (const t of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_sample%'`).pluck().all() as string[]) db.exec(`DROP TRIGGER ${t}`);
+      db.exec(sql);
+      expect(verifyChain(db).firstBroken?.reason).toMatch(/^the QA (result|sample items) it recorded/);
+    }
   });
 
   it('refuses an empty range, an unknown item and a range that ends before it starts, naming the field', async () => {

@@ -1,5 +1,6 @@
 import type { Operation, ParsedInputOf, ResultOf } from '../contract/index.js';
-import { AuditLog } from '../audit/log.js';
+import { AuditLog, type AuditDraft } from '../audit/log.js';
+import { stampRows, type RowSelector } from '../audit/rows.js';
 import { auditRule } from './audit-map.js';
 import type { CallContext, ServiceDeps } from './types.js';
 
@@ -15,6 +16,13 @@ export interface UnitOfWork {
   ran(ctx: CallContext): boolean;
 }
 
+/** The first entry carries the digest of the rows the call wrote, so an edit to them later breaks `audit verify`. */
+function withRowStamps(db: ServiceDeps['db'], drafts: AuditDraft[], selectors: RowSelector[] | undefined): AuditDraft[] {
+  const [first, ...rest] = drafts;
+  if (!first || !selectors?.length) return drafts;
+  return [{ ...first, details: { ...first.details, rows: stampRows(db, selectors) } }, ...rest];
+}
+
 export function unitOfWork(deps: Pick<ServiceDeps, 'db' | 'now' | 'osUser'>): UnitOfWork {
   const log = new AuditLog(deps.db, deps.now);
   const ran = new WeakSet<CallContext>();
@@ -23,7 +31,7 @@ export function unitOfWork(deps: Pick<ServiceDeps, 'db' | 'now' | 'osUser'>): Un
       const result = deps.db.transaction(() => {
         const value = work();
         const rule = auditRule(op);
-        if (rule && !('notLogged' in rule)) log.append(op, rule.entries(input, value), { osUser: deps.osUser, appUser: ctx.appUser ?? null });
+        if (rule && !('notLogged' in rule)) log.append(op, withRowStamps(deps.db, rule.entries(input, value), rule.rows?.(input, value)), { osUser: deps.osUser, appUser: ctx.appUser ?? null });
         return value;
       })();
       ran.add(ctx);
