@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -24,10 +24,24 @@ async function databaseWithReview(): Promise<string> {
 /** The database's key: its backups are encrypted with it, and hold none of their own. */
 const keyOf = (dbFile: string) => Buffer.from(readFileSync(databaseKeyPath(dbFile), 'utf8').trim(), 'hex');
 
+/** Everything the database holds but its audit log, which a backup and a restore each add an entry to. */
 function contents(file: string, keyFrom = file): string {
   const db = openDatabase(file, { readonly: true, key: keyOf(keyFrom) });
   try {
-    return checksum(db);
+    return checksum(db, ['audit_log']);
+  } finally {
+    db.close();
+  }
+}
+
+/** The audit entries of a database file, oldest first. */
+function auditEntries(file: string, keyFrom = file): { id: number; op: string; operation: string; hash: string; details: Record<string, unknown> }[] {
+  const db = openDatabase(file, { readonly: true, key: keyOf(keyFrom) });
+  try {
+    return db
+      .prepare<[], { id: number; op: string; operation: string; hash: string; details_json: string }>('SELECT id, op, operation, hash, details_json FROM audit_log ORDER BY id')
+      .all()
+      .map((r) => ({ id: r.id, op: r.op, operation: r.operation, hash: r.hash, details: JSON.parse(r.details_json) as Record<string, unknown> }));
   } finally {
     db.close();
   }
@@ -47,6 +61,12 @@ describe('backup and restore', () => {
     expect(cli).toMatchObject({ code: 0, err: '' });
     expect(cli.out).toMatch(/integrity_check ok/);
     expect(contents(out, file)).toBe(contents(file));
+    // The backup is a disclosure in the database's own log: a full copy, made after the entries it holds.
+    const log = auditEntries(file);
+    const copied = auditEntries(out, file);
+    expect(log.at(-1)).toMatchObject({ op: 'backup', operation: 'disclosure', details: { file: out, copiedHead: { id: copied.at(-1)?.id, hash: copied.at(-1)?.hash } } });
+    expect(cli.out).toMatch(new RegExp(`recorded in the audit log as a disclosure \\(entry ${String(log.at(-1)?.id)}\\)`));
+    expect(copied).toHaveLength(log.length - 1);
     expect(readFileSync(auditKeyPath(out))).toEqual(readFileSync(auditKeyPath(file)));
     // One self-contained file: rollback journal mode, nothing beside it to lose.
     const copy = openDatabase(out, { readonly: true, key: keyOf(file) });
@@ -57,6 +77,17 @@ describe('backup and restore', () => {
     const keyless = new Database(out, { readonly: true });
     expect(() => keyless.prepare('SELECT count(*) FROM reviews').get()).toThrow(/file is not a database/);
     keyless.close();
+  });
+
+  it('keeps no backup the audit log cannot record: with the audit key gone, the copy is removed', async () => {
+    const file = await databaseWithReview();
+    const dir = tempDir('spo-backup-out-');
+    const out = join(dir, 'backup.db');
+    rmSync(auditKeyPath(file));
+    const cli = await runCli(['backup', '--out', out, '--db', file]);
+    expect(cli.code).not.toBe(0);
+    expect(cli.err).toMatch(/audit key file .* is missing/);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('never overwrites an existing file with a backup', async () => {
@@ -101,8 +132,15 @@ describe('backup and restore', () => {
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/passes its integrity check: restoring would discard everything recorded since the backup\. Add --force/);
     expect(contents(file)).toBe(before);
-    expect((await runCli(['restore', out, '--force', '--db', file])).code).toBe(0);
+    const replaced = auditEntries(file).at(-1);
+    const forced = await runCli(['restore', out, '--force', '--db', file]);
+    expect(forced.code).toBe(0);
     expect(contents(file)).toBe(contents(out, file));
+    // The rollback is visible in the restored log: its last entry names the head it replaced.
+    const restoredLog = auditEntries(file);
+    expect(restoredLog.at(-1)).toMatchObject({ op: 'restore', operation: 'alteration', details: { forced: true, replaced: { id: replaced?.id, hash: replaced?.hash } } });
+    expect(restoredLog).toHaveLength(auditEntries(out, file).length + 1);
+    expect(forced.out).toMatch(new RegExp(`it replaced a log of \\d+ entries ending at entry ${String(replaced?.id)}`));
   });
 
   it('refuses to restore under a running app, and changes nothing', async () => {

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { auditKeyPath } from '../audit/key.js';
 import { verifyChain } from '../audit/verify.js';
+import { AuditLog } from '../audit/log.js';
 import { keyOf, openDatabase, type Db } from '../connection.js';
 import { applyKey } from '../encryption/cipher.js';
 import { findDatabaseKey, KEY_FILE_ENV, type DatabaseKey } from '../encryption/key.js';
@@ -20,9 +21,18 @@ import { checkDatabase } from './health.js';
  * it is useless to whoever finds it without the key kept apart from it.
  */
 
+/** Who made a backup or a restore, for its audit entry. */
+export interface BackupActor {
+  osUser: string;
+  appUser: string | null;
+  now: () => Date;
+}
+
 export interface BackupResult {
   file: string;
   bytes: number;
+  /** The audit entry recording the backup as a disclosure (a full copy), or null for a database with no audit log yet. */
+  auditEntryId: number | null;
   /** The audit key copied beside the backup (`<backup>.audit-key`), without which its chain cannot be verified. */
   keyFile: string | null;
   integrity: 'ok';
@@ -68,31 +78,75 @@ function verifyCopy(file: string, key: DatabaseKey | null): string[] {
   }
 }
 
-export function backupDatabase(db: Db, out: string): BackupResult {
+const hasAuditLog = (db: Db): boolean => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'`).get() !== undefined;
+
+/** The last entry of a database's audit chain and how many there are; null for a database with no audit log. */
+function chainHead(db: Db): { id: number; hash: string; entries: number } | null {
+  if (!hasAuditLog(db)) return null;
+  const head = db.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
+  const entries = db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+  return head ? { ...head, entries } : { id: 0, hash: '', entries: 0 };
+}
+
+/**
+ * A backup is a full copy of everyone's data, so it is a disclosure in the audit log (DPA 2018
+ * s.62). Write, then log, then publish: the copy is made and checked under a temporary name, its
+ * entry committed, and only then is it renamed into place, so no backup exists that the log does
+ * not record; if the entry cannot be written the copy is removed.
+ */
+export function backupDatabase(db: Db, out: string, actor: BackupActor = { osUser: 'unknown', appUser: null, now: () => new Date() }): BackupResult {
   const started = performance.now();
   const file = resolve(out);
   if (file === resolve(db.name)) throw new DomainError('invalid-input', 'out: the backup cannot be the database itself', 'out');
   if (existsSync(file)) throw new DomainError('invalid-input', `out: ${file} already exists; name a new file for the backup`, 'out');
-  db.exec(`VACUUM INTO ${sqlString(file)}`);
-  syncFile(file);
-  const problems = verifyCopy(file, keyOf(db));
-  if (problems.length) {
-    // A backup that fails its check must not be restored from by mistake. It is a single file now.
-    unlinkSync(file);
-    throw new DomainError('io', `the backup failed its integrity check (${problems.join('; ')}) and was removed; the database itself may be damaged: run spo-oversight backup again, and if it fails again restore an earlier backup`);
+  const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
+  try {
+    const copied = chainHead(db);
+    db.exec(`VACUUM INTO ${sqlString(partial)}`);
+    syncFile(partial);
+    const problems = verifyCopy(partial, keyOf(db));
+    if (problems.length) {
+      // A backup that fails its check must not be restored from by mistake.
+      throw new DomainError('io', `the backup failed its integrity check (${problems.join('; ')}) and was removed; the database itself may be damaged: run spo-oversight backup again, and if it fails again restore an earlier backup`);
+    }
+    const bytes = statSync(partial).size;
+    let auditEntryId: number | null = null;
+    if (copied && !db.readonly) {
+      const [entry] = new AuditLog(db, actor.now).append(
+        'backup',
+        [
+          {
+            operation: 'disclosure',
+            justification: 'a full copy of the database, made as a backup',
+            details: { file, bytes, cases: db.prepare('SELECT count(*) FROM cases').pluck().get() as number, copiedHead: copied.entries ? { id: copied.id, hash: copied.hash } : null },
+          },
+        ],
+        { osUser: actor.osUser, appUser: actor.appUser },
+      );
+      auditEntryId = entry?.id ?? null;
+    }
+    renameSync(partial, file);
+    syncFile(file);
+    let keyFile: string | null = null;
+    if (!db.memory && existsSync(auditKeyPath(db.name))) {
+      keyFile = auditKeyPath(file);
+      copyFileSync(auditKeyPath(db.name), keyFile, constants.COPYFILE_EXCL);
+    }
+    return { file, bytes, auditEntryId, keyFile, integrity: 'ok', ms: performance.now() - started };
+  } catch (e) {
+    rmSync(partial, { force: true });
+    if (e instanceof DomainError) throw e;
+    throw new DomainError('io', `the backup could not be made or recorded in the audit log (${(e as Error).message}); no backup was kept`);
   }
-  let keyFile: string | null = null;
-  if (!db.memory && existsSync(auditKeyPath(db.name))) {
-    keyFile = auditKeyPath(file);
-    copyFileSync(auditKeyPath(db.name), keyFile, constants.COPYFILE_EXCL);
-  }
-  return { file, bytes: statSync(file).size, keyFile, integrity: 'ok', ms: performance.now() - started };
 }
 
 export interface RestoreResult {
   file: string;
   from: string;
   auditEntries: number;
+  /** The chain the restore replaced (its last entry and length), recorded in the restored log; null when there was no database, or it could not be read. */
+  replaced: { id: number; hash: string; entries: number } | null;
+  auditEntryId: number;
   ms: number;
 }
 
@@ -101,6 +155,8 @@ export interface RestoreOptions {
   force: boolean;
   /** The database key (the desktop app's); otherwise the target's, from the environment or beside it. */
   key?: Buffer;
+  /** Who restores, for the restore's entry in the restored audit log. */
+  actor?: BackupActor;
 }
 
 function readAuditKey(path: string): Buffer | null {
@@ -147,6 +203,8 @@ export function restoreDatabase(backup: string, target: string, opts: RestoreOpt
       throw new DomainError('conflict', `${file} passes its integrity check: restoring would discard everything recorded since the backup. Add --force if that is what you want (back it up first)`);
     }
 
+    // What is about to be replaced, so the restored log can say what a rollback threw away.
+    const replaced = existsSync(file) ? readHead(file, key) : { head: null, unreadable: null };
     const copy = `${file}.restoring-${randomBytes(6).toString('hex')}`;
     try {
       source.exec(`VACUUM INTO ${sqlString(copy)}`);
@@ -163,12 +221,45 @@ export function restoreDatabase(backup: string, target: string, opts: RestoreOpt
     try {
       const after = checkDatabase(restored, 'integrity_check');
       if (!after.ok) throw new DomainError('io', `the restored database ${file} fails its integrity check (${after.problems.join('; ')}); the disk may be failing`);
-      return { file, from, auditEntries: entries, ms: performance.now() - started };
+      const actor = opts.actor ?? { osUser: 'unknown', appUser: null, now: () => new Date() };
+      const restoredHead = chainHead(restored);
+      const [entry] = new AuditLog(restored, actor.now).append(
+        'restore',
+        [
+          {
+            operation: 'alteration',
+            justification: replaced.head ? `database restored from a backup, replacing a log of ${String(replaced.head.entries)} entries${opts.force ? ' (forced)' : ''}` : 'database restored from a backup',
+            details: {
+              from,
+              forced: opts.force,
+              restoredHead: restoredHead?.entries ? { id: restoredHead.id, hash: restoredHead.hash } : null,
+              replaced: replaced.head ? { id: replaced.head.id, hash: replaced.head.hash, entries: replaced.head.entries } : null,
+              ...(replaced.unreadable ? { replacedUnreadable: replaced.unreadable } : {}),
+            },
+          },
+        ],
+        { osUser: actor.osUser, appUser: actor.appUser },
+      );
+      return { file, from, auditEntries: entries, replaced: replaced.head, auditEntryId: entry?.id ?? 0, ms: performance.now() - started };
     } finally {
       restored.close();
     }
   } finally {
     source.close();
+  }
+}
+
+/** The head of the audit chain in the database a restore replaces; why not, when it cannot be read (a damaged file is what a forced restore is for). */
+function readHead(file: string, key: DatabaseKey): { head: { id: number; hash: string; entries: number } | null; unreadable: string | null } {
+  try {
+    const db = openCopy(file, key, true);
+    try {
+      return { head: chainHead(db), unreadable: null };
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    return { head: null, unreadable: (e as Error).message };
   }
 }
 
