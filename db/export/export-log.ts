@@ -66,11 +66,11 @@ function numbersOnCases(db: Db, crns: readonly string[]): Map<number, number> {
   return new Map([...byCase.values()].flatMap((ids) => [...reviewNumbers(ids)]));
 }
 
-/** Replaces `path` only once the whole file is written, so a failed export leaves no half file. */
-async function writeWhole(path: string, parts: readonly Buffer[]): Promise<void> {
+/** Writes the whole file under a temporary name beside `path` (so the rename is atomic), synced; answers that name. */
+async function writeTemp(path: string, parts: readonly Buffer[]): Promise<string> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
   try {
-    const file = await open(temp, 'wx');
+    const file = await open(temp, 'wx', 0o600);
     try {
       let rest = [...parts];
       while (rest.length) {
@@ -90,15 +90,39 @@ async function writeWhole(path: string, parts: readonly Buffer[]): Promise<void>
     } finally {
       await file.close();
     }
-    await rename(temp, path);
+    return temp;
   } catch (e) {
     await rm(temp, { force: true });
     throw new DomainError('io', `out: cannot write ${path}: ${(e as Error).message}`, 'out');
   }
 }
 
-/** Builds the oversight log for the filters, seals it with its digest and writes it. */
-export async function exportLog(db: Db, input: ExportInput, ctx: ExportContext): Promise<ExportResult> {
+/**
+ * Write, then log, then publish: the file is written whole under a temporary name, `record`
+ * commits its disclosure entry, and only then is it renamed into place. If the entry cannot be
+ * written the temporary file is removed, so no export exists that the audit log does not record.
+ */
+async function publish(path: string, parts: readonly Buffer[], record: () => void): Promise<void> {
+  const temp = await writeTemp(path, parts);
+  try {
+    record();
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+  try {
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw new DomainError('io', `out: the export was recorded in the audit log but could not be put in place at ${path}: ${(e as Error).message}`, 'out');
+  }
+}
+
+/**
+ * Builds the oversight log for the filters, seals it with its digest and writes it; `record`
+ * commits its disclosure entry between the writing and the renaming into place (see publish).
+ */
+export async function exportLog(db: Db, input: ExportInput, ctx: ExportContext, record: (result: ExportResult) => void = () => undefined): Promise<ExportResult> {
   const filters = {
     ...(input.from ? { from: input.from } : {}),
     ...(input.to ? { to: input.to } : {}),
@@ -144,6 +168,9 @@ export async function exportLog(db: Db, input: ExportInput, ctx: ExportContext):
   const { body, slots } = await renderers[input.format](meta, reviews, extras);
   const { trailer, digest } = seal(input.format, body, slots);
   const path = resolve(input.out);
-  await writeWhole(path, [body, trailer]);
-  return { path, format: input.format, digest, rowCount: meta.rowCount, reviewCount: meta.reviewCount, chainHead: meta.chainHead, crns };
+  const result: ExportResult = { path, format: input.format, digest, rowCount: meta.rowCount, reviewCount: meta.reviewCount, chainHead: meta.chainHead, crns };
+  await publish(path, [body, trailer], () => {
+    record(result);
+  });
+  return result;
 }

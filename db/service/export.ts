@@ -1,6 +1,7 @@
 import { AuditLog } from '../audit/log.js';
 import { exportLog, type Exporter } from '../export/export-log.js';
 import { verifyExportFile } from '../export/verify.js';
+import type { ExportResult } from '../contract/index.js';
 import type { CallContext, HandlerDeps, Handlers } from './types.js';
 
 export function exportHandlers(deps: HandlerDeps): Pick<Handlers, 'log:export' | 'log:verify'> {
@@ -15,10 +16,15 @@ export function exportHandlers(deps: HandlerDeps): Pick<Handlers, 'log:export' |
     return p ? { name: p.name, staffCode: p.staff_code, team: { code: p.team_code, name: p.team_name } } : null;
   };
   return {
-    // The disclosure entry is written once the file is in place (audit-map.ts).
+    // The disclosure entry (audit-map.ts) commits after the file is written and before it is put in place.
     'log:export': async (input, ctx) => {
-      const result = await exportLog(deps.db, input, { osUser: deps.osUser, appUser: ctx.appUser ?? null, exporter: exporter(ctx), now: deps.now, chainHead: audit.head() });
-      return deps.uow.run('log:export', input, ctx, () => result);
+      let logged: ExportResult | undefined;
+      const context = { osUser: deps.osUser, appUser: ctx.appUser ?? null, exporter: exporter(ctx), now: deps.now, chainHead: audit.head() };
+      await exportLog(deps.db, input, context, (result) => {
+        logged = deps.uow.run('log:export', input, ctx, () => result);
+      });
+      if (!logged) throw new Error('the export was written without its disclosure entry');
+      return logged;
     },
     'log:verify': async (input) => {
       const result = await verifyExportFile(input.path);
