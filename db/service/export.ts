@@ -1,6 +1,7 @@
 import { AuditLog } from '../audit/log.js';
 import { exportLog, type Exporter } from '../export/export-log.js';
 import { verifyExportFile } from '../export/verify.js';
+import { installationKeyIfAny, installationSigningKey } from '../signing/installation.js';
 import type { CallContext, HandlerDeps, Handlers } from './types.js';
 
 export function exportHandlers(deps: HandlerDeps): Pick<Handlers, 'log:export' | 'log:verify'> {
@@ -17,11 +18,12 @@ export function exportHandlers(deps: HandlerDeps): Pick<Handlers, 'log:export' |
   return {
     // The disclosure entry is written once the file is in place (audit-map.ts).
     'log:export': async (input, ctx) => {
-      const result = await exportLog(deps.db, input, { osUser: deps.osUser, appUser: ctx.appUser ?? null, exporter: exporter(ctx), now: deps.now, chainHead: audit.head() });
+      const signer = installationSigningKey(deps.db, deps.signingKey);
+      const result = await exportLog(deps.db, input, { osUser: deps.osUser, appUser: ctx.appUser ?? null, exporter: exporter(ctx), now: deps.now, chainHead: audit.head(), signer });
       return deps.uow.run('log:export', input, ctx, () => result);
     },
     'log:verify': async (input) => {
-      const result = await verifyExportFile(input.path);
+      const result = await verifyExportFile(input.path, { installation: installationKeyIfAny(deps.db, deps.signingKey) });
       const entry = result.intact && result.digest ? audit.disclosureOf(result.digest) : null;
       return entry === null ? result : { ...result, disclosureEntryId: entry };
     },
