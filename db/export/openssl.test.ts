@@ -11,7 +11,7 @@ import { reseal, signatureLineOf } from './testing/reseal.js';
 
 /** OpenSSL 3 or later: Ed25519 with -rawin. */
 const openssl = spawnSync('openssl', ['version'], { encoding: 'utf8' });
-const version = Number(/^OpenSSL (\d+)\./.exec(openssl.stdout ?? '')?.[1] ?? 0);
+const version = Number(/^OpenSSL (\d+)\./.exec(openssl.stdout)?.[1] ?? 0);
 const skip = openssl.error || version < 3 ? `openssl ${openssl.error ? 'is not installed' : `is ${openssl.stdout.trim()}, older than 3.0`}` : false;
 
 /** The shell blocks of the README's "Checking a signature without the app", in order: the commands an inspector is told to run. */
