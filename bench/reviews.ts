@@ -5,8 +5,8 @@
  *   measureReviewRecording: one `reviews:record` through the service, end to end: validation, the
  *     snapshot, the write and its audit entry in one transaction, and `onCasesChanged` (the flag
  *     refresh, when the service is wired to the rules engine). Target: p95 ≤ 10 ms at national scale.
- *   measureExportVerify: export then verify an oversight log of 10,000 reviews. Target ≤ 1 s for
- *     CSV and for JSON; PDF reported separately.
+ *   measureExportVerify: export (render, seal, sign) then verify (digest and signature) an oversight
+ *     log of 10,000 reviews. Target ≤ 1 s for CSV and for JSON; PDF reported separately.
  */
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import type { ExportFormat } from '../db/contract/index.js';
 import type { Db } from '../db/connection.js';
 import { londonToday } from '../db/contract/dates.js';
 import { verifyExportFile } from '../db/export/verify.js';
+import { installationSigningKey } from '../db/signing/installation.js';
 import { ReviewWriter } from '../db/reviews/write.js';
 import { createService, type Service } from '../db/service/index.js';
 import { openService } from '../db/service/open.js';
@@ -198,7 +199,8 @@ export async function measureExportVerify(
       const t1 = performance.now();
       if (!r.ok) throw new Error(`export ${format} failed: ${r.error.message}`);
       rows = r.value.rowCount;
-      const v = await verifyExportFile(out);
+      // Verified as the service does, knowing this installation's key: intact only when the signature is its own.
+      const v = await verifyExportFile(out, { installation: installationSigningKey(db) });
       const t2 = performance.now();
       const used = process.cpuUsage(cpu);
       const pages = format === 'pdf' ? (readFileSync(out, 'latin1').match(/\/Type \/Page\b/g) ?? []).length : 0;

@@ -172,13 +172,13 @@ function exportRows(root: string, pdf: boolean, add: Add, results: Record<string
     const f = exp[format];
     add(
       row(
-        `export+verify ${format}`,
+        `export+sign+verify ${format}`,
         `${n(exp.reviews)} reviews (${n(exp.rows)} rows): ${n(f.totalMs)} ms (cold ${n(f.coldTotalMs)} ms), ${n(f.bytes)} bytes${f.intact ? '' : '; verify said NOT intact'}`,
         atMost('exportVerifyMs', f.totalMs, 'ms'),
       ),
     );
   }
-  if (exp.pdf) add(info('export+verify pdf', `${n(exp.pdf.pages)} pages: ${n(exp.pdf.totalMs)} ms`, 'issue 5 sets none for PDF'));
+  if (exp.pdf) add(info('export+sign+verify pdf', `${n(exp.pdf.pages)} pages: ${n(exp.pdf.totalMs)} ms`, 'issue 5 sets none for PDF'));
 }
 
 /** Runs the suite; answers whether every target was met and every measurement finished. */

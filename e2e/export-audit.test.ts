@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { londonToday, spokenDate } from '../db/contract/dates.js';
 import { pdfPageTexts } from '../db/export/testing/pdf-inspect.js';
+import { reseal, signatureLineOf } from '../db/export/testing/reseal.js';
 import { openCase } from './demo-case.js';
 import { expect, test, type App } from './fixture.js';
 import { AuditPage } from './pages/audit-page.js';
@@ -51,8 +52,10 @@ test('Export: the SPO exports the log for an inspector, sees its digest, and the
   expect(digest).toMatch(/^[0-9a-f]{64}$/);
   await app.check('export-done');
 
+  const fingerprint = await app.page.getByTestId('export-fingerprint').textContent();
+  expect(fingerprint).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){7}$/);
   const checked = await app.api('log:verify', { path: saved });
-  expect(checked).toMatchObject({ ok: true, value: { intact: true, digest } });
+  expect(checked).toMatchObject({ ok: true, value: { intact: true, digest, signature: { status: 'this-installation', fingerprint } } });
   const disclosures = await app.api('audit:list', { operation: 'disclosure' });
   expect(disclosures.ok && disclosures.value.entries[0]).toMatchObject({ op: 'log:export', justification: 'HMI Probation inspection', recipients: ['HM Inspectorate of Probation'] });
 
@@ -62,7 +65,7 @@ test('Export: the SPO exports the log for an inspector, sees its digest, and the
   await verifier.verify();
   expect(await verifier.errorSummary()).toEqual(['Select the exported file to verify']);
   await verifier.verify(saved);
-  expect(await verifier.verdict()).toBe('Intact');
+  expect(await verifier.verdict()).toBe('Signed by this installation');
   await app.page.getByText('Yes, entry').waitFor();
   await app.check('verify-intact');
 
@@ -74,6 +77,13 @@ test('Export: the SPO exports the log for an inspector, sees its digest, and the
   await verifier.verify(tampered);
   expect(await verifier.verdict()).toBe('Not intact: tampered.csv');
   await app.check('verify-not-intact');
+
+  // Edited and re-sealed with a correct SHA-256, as a forger would: only the signature catches it.
+  const resealed = join(app.dir, 'resealed.csv');
+  writeFileSync(resealed, Buffer.concat([reseal(readFileSync(saved), (t) => t.replace('Allocation is appropriate', 'allocation is appropriate')), signatureLineOf(readFileSync(saved))]));
+  await verifier.verify(resealed);
+  expect(await verifier.verdict()).toBe('Signature does not match: changed since export: resealed.csv');
+  await app.check('verify-bad-signature');
 });
 
 test('Export: filters that match nothing are refused in the error summary; the PDF\'s title page reads back who, when, why, for whom, the filters and a summary; the CSV opens with its header row', async ({ app }) => {

@@ -51,6 +51,19 @@ export interface ExportMeta {
   reviewCount: number;
   caseCount: number;
   chainHead: ChainHead | null;
+  /**
+   * The installation key that signed the export (db/signing/key.ts); absent from exports made
+   * before exports were signed.
+   */
+  signingKey?: SigningKeyRef;
+}
+
+/** An Ed25519 public key as an export names it. */
+export interface SigningKeyRef {
+  /** The SubjectPublicKeyInfo DER in base64: the body of its PEM. */
+  publicKey: string;
+  /** The first 16 bytes of SHA-256 over that DER, as 32 hex digits in groups of four. */
+  fingerprint: string;
 }
 
 export interface ExportResult {
@@ -61,14 +74,36 @@ export interface ExportResult {
   rowCount: number;
   reviewCount: number;
   chainHead: ChainHead | null;
+  /** The fingerprint of the key that signed it. */
+  fingerprint: string;
   /** The cases disclosed, for the audit log. */
   crns: string[];
 }
 
 export const logVerifyInput = z.object({ path: z.string({ error: 'required' }).min(1, 'required') });
 
+/**
+ * Who signed an export, as verify finds it:
+ * - `this-installation`: a signature that matches, by this installation's own key;
+ * - `trusted-key`: a signature that matches, by a public key the reader named as trusted;
+ * - `other-key`: a signature that matches, by some other key, named by its fingerprint. Anyone can
+ *   make a key, so this shows only that whoever holds that key signed these bytes;
+ * - `unsigned`: no signature (exports made before signing, or one whose signature was removed);
+ * - `bad-signature`: a signature that does not match the bytes: the file changed since export.
+ */
+export const signatureStatuses = ['this-installation', 'trusted-key', 'other-key', 'unsigned', 'bad-signature'] as const;
+export type SignatureStatus = (typeof signatureStatuses)[number];
+
+export interface ExportSignature {
+  status: SignatureStatus;
+  /** The fingerprint of the key the file names, when it names one. */
+  fingerprint?: string;
+}
+
 export interface ExportVerification {
+  /** True only when the digest holds and the file is signed by this installation or a trusted key. */
   intact: boolean;
+  signature: ExportSignature;
   /** Why it is not intact. */
   reason?: string;
   format?: ExportFormat;

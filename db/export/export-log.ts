@@ -15,6 +15,8 @@ import { noMatchReason } from './no-match.js';
 import { renderPdf } from './pdf.js';
 import { seal } from './seal.js';
 import { selectReviews } from './select.js';
+import { signatureLine } from './signature.js';
+import type { SigningKey } from '../signing/key.js';
 import { appVersion } from './version.js';
 
 export type ExportInput = ParsedInputOf<'log:export'>;
@@ -28,6 +30,8 @@ export interface ExportContext {
   /** The app user with their staff code and team, for the PDF's title page. */
   exporter?: Exporter | null;
   appVersion?: string;
+  /** This installation's signing key: every export is signed (signature.ts). */
+  signer: SigningKey;
 }
 
 /** Each review's actions as they stand at export, by review id. */
@@ -119,7 +123,7 @@ async function publish(path: string, parts: readonly Buffer[], record: () => voi
 }
 
 /**
- * Builds the oversight log for the filters, seals it with its digest and writes it; `record`
+ * Builds the oversight log for the filters, seals it with its digest, signs it and writes it; `record`
  * commits its disclosure entry between the writing and the renaming into place (see publish).
  */
 export async function exportLog(db: Db, input: ExportInput, ctx: ExportContext, record: (result: ExportResult) => void = () => undefined): Promise<ExportResult> {
@@ -151,6 +155,7 @@ export async function exportLog(db: Db, input: ExportInput, ctx: ExportContext, 
     reviewCount: reviews.length,
     caseCount: crns.length,
     chainHead: ctx.chainHead,
+    signingKey: { publicKey: ctx.signer.spki, fingerprint: ctx.signer.fingerprint },
   };
   // Where each review's actions stand now: done or dropped are their own events (oversight-rules.md).
   const chosen = new Set(reviews.map((r) => r.id));
@@ -167,9 +172,10 @@ export async function exportLog(db: Db, input: ExportInput, ctx: ExportContext, 
   };
   const { body, slots } = await renderers[input.format](meta, reviews, extras);
   const { trailer, digest } = seal(input.format, body, slots);
+  const signature = signatureLine(input.format, [body, trailer], ctx.signer);
   const path = resolve(input.out);
-  const result: ExportResult = { path, format: input.format, digest, rowCount: meta.rowCount, reviewCount: meta.reviewCount, chainHead: meta.chainHead, crns };
-  await publish(path, [body, trailer], () => {
+  const result: ExportResult = { path, format: input.format, digest, fingerprint: ctx.signer.fingerprint, rowCount: meta.rowCount, reviewCount: meta.reviewCount, chainHead: meta.chainHead, crns };
+  await publish(path, [body, trailer, signature], () => {
     record(result);
   });
   return result;

@@ -10,6 +10,8 @@ import { csvCell, neutralise, readCell } from './csv-cell.js';
 import { csvColumns } from './csv.js';
 import { pdfPageTexts } from './testing/pdf-inspect.js';
 import { verifyExportBytes, verifyExportFile } from './verify.js';
+import { installationSigningKey } from '../signing/installation.js';
+import { publicKeyPem } from '../signing/key.js';
 
 /** Two cases; one review amended twice, one withdrawn, one plain. */
 async function history(): Promise<Fixture & { ids: number[] }> {
@@ -21,6 +23,16 @@ async function history(): Promise<Fixture & { ids: number[] }> {
   await ok(f.service.call('reviews:withdraw', { id: b.id, reason: 'entered on the wrong case' }));
   const c = await ok(f.service.call('reviews:record', review({ crn: 'X000002', type: 'mappa-l1-review', triggers: ['MAPPA-L1-REVIEW'] })));
   return { ...f, ids: [a.id, b.id, c.id] };
+}
+
+/** This installation's key, as the service over the fixture's in-memory database signs with. */
+const mine = (f: Fixture) => ({ installation: installationSigningKey(f.db) });
+
+/** The fixture installation's public key in a PEM file, as `keys show --pem` writes it, for `verify --trust`. */
+function keyFile(f: Fixture): string {
+  const path = join(f.dir, 'installation-key.pem');
+  writeFileSync(path, publicKeyPem(installationSigningKey(f.db)));
+  return path;
 }
 
 async function exported(f: Fixture, format: ExportFormat, extra: Record<string, string> = {}) {
@@ -118,20 +130,22 @@ describe('the oversight log export', () => {
       'MAPPA level': 'Level 1, ordinary agency management (M1)',
       'nDelius contact code': 'C281',
     });
-    expect(rows.at(-2)).toEqual(['digest', `sha256:${r.digest}`]);
+    expect(rows.at(-3)).toEqual(['digest', `sha256:${r.digest}`]);
+    expect(rows.at(-2)?.[0]).toBe('signature');
   });
 
   it('CSV: verify passes on the untouched file and fails with its reason when a data cell or a metadata value is changed', async () => {
     const f = await history();
     const r = await exported(f, 'csv');
     const text = r.bytes.toString('utf8');
-    const intact = await runCli(['verify', r.path]);
-    expect(intact).toMatchObject({ code: 0, out: expect.stringMatching(/^Intact: .*\n {2}CSV oversight log: 6 review versions, 3 reviews, 2 cases/) as unknown });
+    const trust = ['--trust', keyFile(f)];
+    const intact = await runCli(['verify', r.path, ...trust]);
+    expect(intact).toMatchObject({ code: 0, out: expect.stringMatching(/^Intact, signed by the key you trust \([0-9a-f ]{39}\): .*\n {2}CSV oversight log: 6 review versions, 3 reviews, 2 cases/) as unknown });
     const changed = async (name: string, from: string, to: string) => {
       expect(text).toContain(from);
       const path = join(f.dir, name);
       writeFileSync(path, text.replace(from, to));
-      return runCli(['verify', path]);
+      return runCli(['verify', path, ...trust]);
     };
     for (const run of [
       await changed('cell.csv', 'Continue with weekly reporting.', 'Continue with monthly reporting.'),
@@ -328,8 +342,8 @@ describe('verify', () => {
   it.each(formats)('passes on a fresh %s export and reads its header back', async (format) => {
     const f = await history();
     const r = await exported(f, format);
-    const v = await verifyExportFile(r.path);
-    expect(v).toMatchObject({ intact: true, format, digest: r.digest });
+    const v = await verifyExportFile(r.path, mine(f));
+    expect(v).toMatchObject({ intact: true, format, digest: r.digest, signature: { status: 'this-installation', fingerprint: r.fingerprint } });
     expect(v.meta).toMatchObject({
       format,
       rowCount: 6,
@@ -349,7 +363,7 @@ describe('verify', () => {
     const check = (at: number, value: number) => {
       const changed = Buffer.from(bytes);
       changed[at] = value;
-      return verifyExportBytes(changed).intact;
+      return verifyExportBytes(changed, mine(f)).intact;
     };
     for (const at of edges) expect(check(at, (bytes[at] ?? 0) ^ 0x01)).toBe(false);
     fc.assert(
@@ -365,15 +379,15 @@ describe('verify', () => {
   it.each(formats)('fails on a %s export with a byte removed, added, or the shown digest changed', async (format) => {
     const f = await history();
     const { bytes, digest } = await exported(f, format);
-    expect(verifyExportBytes(bytes).intact).toBe(true);
-    expect(verifyExportBytes(bytes.subarray(0, -1)).intact).toBe(false);
-    expect(verifyExportBytes(Buffer.concat([bytes, Buffer.from('\n')])).intact).toBe(false);
-    expect(verifyExportBytes(Buffer.concat([Buffer.from(' '), bytes])).intact).toBe(false);
+    expect(verifyExportBytes(bytes, mine(f)).intact).toBe(true);
+    expect(verifyExportBytes(bytes.subarray(0, -1), mine(f)).intact).toBe(false);
+    expect(verifyExportBytes(Buffer.concat([bytes, Buffer.from('\n')]), mine(f)).intact).toBe(false);
+    expect(verifyExportBytes(Buffer.concat([Buffer.from(' '), bytes]), mine(f)).intact).toBe(false);
     // Swap the digest for another valid-looking one everywhere it appears.
     const other = digest.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
     const shown = (d: string) => (format === 'pdf' ? Buffer.from(d, 'latin1').toString('hex') : d);
     const swapped = Buffer.from(bytes.toString('latin1').replaceAll(shown(digest), shown(other)).replaceAll(digest, other), 'latin1');
-    expect(verifyExportBytes(swapped).intact).toBe(false);
+    expect(verifyExportBytes(swapped, mine(f)).intact).toBe(false);
   });
 
   it('explains what is wrong', async () => {
@@ -436,7 +450,7 @@ describe('CSV injection (OWASP)', () => {
     }
     await ok(f.service.call('reviews:record', review({ decision: '-5', analysis: '-3.2', ndeliusContactId: '-5' })));
     const r = await exported(f, 'csv', { purpose: '=1+1', recipient: "@SUM(1+1)*cmd|' /C calc'!A0" });
-    expect(verifyExportBytes(r.bytes).intact).toBe(true);
+    expect(verifyExportBytes(r.bytes, mine(f)).intact).toBe(true);
     const cells = Papa.parse<string[]>(r.bytes.toString('utf8'), { delimiter: ',', newline: '\r\n' }).data.flat();
     const risky = cells.filter((c) => /^[=+\-@\t\r]/.test(c));
     expect(risky.length).toBeGreaterThan(0);

@@ -10,7 +10,8 @@ export const REVIEWS_START = '\n  "reviews": [\n';
 /**
  * The log as one JSON document: the header (ExportMeta with the digest), pretty-printed, then each
  * review with all its versions, one review a line. The body ends with `,\n`: seal.ts adds the
- * `"digest"` member and the closing brace, so the file is valid JSON.
+ * `"digest"` member and signature.ts the `"signature"` member with the closing brace, so the file
+ * is valid JSON.
  */
 export function renderJson(meta: ExportMeta, reviews: readonly Review[], { actions, numbers }: Pick<LogExtras, 'actions' | 'numbers'>): { body: Buffer; slots: number[] } {
   const head = JSON.stringify({ title: TITLE, marking: MARKING, header: { ...meta, digest: PLACEHOLDER, howToCheck: HOW_TO_CHECK } }, null, 2);

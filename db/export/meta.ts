@@ -17,15 +17,21 @@ export const metaSchema = z.object({
   reviewCount: z.number().int().min(0),
   caseCount: z.number().int().min(0),
   chainHead: z.object({ id: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) }).nullable(),
+  // Absent from exports made before signing; verify checks the key against the signature.
+  signingKey: z.object({ publicKey: z.string().regex(/^[A-Za-z0-9+/]+=*$/), fingerprint: z.string() }).optional(),
 }) satisfies z.ZodType<ExportMeta>;
 
 export const HOW_TO_CHECK =
-  'The SHA-256 digest covers every byte of this file but its last line, with the digest shown here read as 64 zeros. ' +
-  'Check it with: spo-oversight verify FILE. With the database: spo-oversight audit verify --against FILE also shows that no audit entry since the export has been removed.';
+  'The Ed25519 signature on the last line covers every byte before it; the signing key is named here by its public key and fingerprint. ' +
+  'The SHA-256 digest covers every byte but its own line and the signature line, with the digest shown here read as 64 zeros. ' +
+  'Check it with: spo-oversight verify FILE --trust SENDER-KEY.pem, or with OpenSSL as the app\'s README shows. ' +
+  'With the database: spo-oversight audit verify --against FILE also shows that no audit entry since the export has been removed.';
 
 /** The row that opens the CSV's metadata block, after the data and one empty line. */
 export const CSV_META_MARKER = 'Export metadata';
 export const DIGEST_LABEL = 'SHA-256 digest';
+export const FINGERPRINT_LABEL = 'signing key fingerprint';
+export const PUBLIC_KEY_LABEL = 'signing public key (Ed25519, PEM body)';
 
 /** The CSV's metadata rows, label and value, after the marker row; read back by label. */
 export function csvHeader(m: ExportMeta): [string, string][] {
@@ -48,6 +54,8 @@ export function csvHeader(m: ExportMeta): [string, string][] {
     ['cases', String(m.caseCount)],
     ['audit chain head entry', m.chainHead ? String(m.chainHead.id) : ''],
     ['audit chain head hash', m.chainHead?.hash ?? ''],
+    [FINGERPRINT_LABEL, m.signingKey?.fingerprint ?? ''],
+    [PUBLIC_KEY_LABEL, m.signingKey?.publicKey ?? ''],
     [DIGEST_LABEL, PLACEHOLDER],
     ['how to check', HOW_TO_CHECK],
   ];
@@ -73,6 +81,7 @@ export function metaFromCsvHeader(rows: readonly (readonly string[])[]): unknown
     reviewCount: Number(text('reviews')),
     caseCount: Number(text('cases')),
     chainHead: head ? { id: Number(head), hash: text('audit chain head hash') } : null,
+    ...(v.has(PUBLIC_KEY_LABEL) ? { signingKey: { publicKey: text(PUBLIC_KEY_LABEL), fingerprint: text(FINGERPRINT_LABEL) } } : {}),
   };
 }
 
@@ -90,15 +99,24 @@ function fit(s: string | null, room: number): string | null {
 }
 
 /**
- * The PDF carries its header as a comment line after %%EOF, inside what the digest covers. Readers
- * look for %%EOF in the file's last kilobyte, so the line is kept under 800 bytes: the users,
- * purpose and recipient are shortened if need be (the title page and the audit log's disclosure
- * entry hold them in full).
+ * Room for the PDF's header JSON: readers look for %%EOF in the file's last kilobyte, and after it
+ * come "%spo-oversight-meta " and this JSON, the digest line (94 bytes, seal.ts) and the signature
+ * line (122 bytes, signature.ts).
+ */
+export const PDF_META_ROOM = 760;
+
+/**
+ * The PDF carries its header as a comment line after %%EOF, inside what the digest and the
+ * signature cover. The line is kept to PDF_META_ROOM: the users, purpose and recipient are
+ * shortened if need be (the title page and the audit log's disclosure entry hold them in full).
  */
 export function pdfMetaLine(m: ExportMeta): string {
-  const users = { osUser: fit(m.exportedBy.osUser, 80) ?? '', appUser: fit(m.exportedBy.appUser, 80) };
-  const base: ExportMeta = { ...m, exportedBy: users, purpose: null, recipient: null };
-  const room = Math.max(0, 800 - asciiJson(base).length) / 2;
+  const shortened = (room: number) => ({ osUser: fit(m.exportedBy.osUser, room) ?? '', appUser: fit(m.exportedBy.appUser, room) });
+  let base: ExportMeta = { ...m, exportedBy: shortened(80), purpose: null, recipient: null };
+  // Only the longest filters and names together overflow: then the users give way too.
+  const over = asciiJson(base).length - PDF_META_ROOM;
+  if (over > 0) base = { ...base, exportedBy: shortened(Math.max(8, 80 - Math.ceil(over / 2))) };
+  const room = Math.max(0, PDF_META_ROOM - asciiJson(base).length) / 2;
   const compact: ExportMeta = { ...base, purpose: fit(m.purpose, room), recipient: fit(m.recipient, room) };
   return `%spo-oversight-meta ${asciiJson(compact)}\n`;
 }

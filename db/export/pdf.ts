@@ -81,6 +81,8 @@ function titlePage(doc: Doc, meta: ExportMeta, reviews: readonly Review[], extra
     ['Rows', `${plural(meta.rowCount, 'review version')} in ${plural(meta.reviewCount, 'review')} of ${plural(meta.caseCount, 'case')}`],
     ['App version', `SPO Oversight ${meta.appVersion}`],
     ['Audit chain head', L.describeChainHead(meta)],
+    // What an inspector compares with the fingerprint the PDU gave them in advance (spo-oversight keys show).
+    ...(meta.signingKey ? ([['Signed by key', `${meta.signingKey.fingerprint} (Ed25519 fingerprint; compare it with the one the sender gave you)`]] as [string, string][]) : []),
   ];
   for (const [label, value] of rows) field(doc, label, value);
   doc.moveDown(0.8);

@@ -4,9 +4,9 @@ import type { ExportFormat } from '../contract/index.js';
 /**
  * The digest of an export, and how it sits in the file.
  *
- * The file is `body + trailer`. The trailer is one fixed-format line at the very end naming the
- * digest (for JSON, the document's last member, so the file stays valid JSON; for PDF, a comment
- * after %%EOF). The body also shows the digest where a reader looks for it — the JSON
+ * The sealed file is `body + trailer`. The trailer is one fixed-format line naming the digest (for
+ * JSON, a member of the document; for PDF, a comment after %%EOF); the signature line follows it
+ * and signs both (signature.ts). The body also shows the digest where a reader looks for it — the JSON
  * header, the CSV's metadata rows, the PDF title page — written there in place of a placeholder of 64 zeros.
  *
  *   digest = SHA-256(body, with each place the digest is shown holding the placeholder)
@@ -37,9 +37,11 @@ export const layouts: Readonly<Record<ExportFormat, Layout>> = {
     pattern: /(?<=\r\n)digest,sha256:([0-9a-f]{64})\r\n$/,
     shown: (hex) => hex,
   },
+  // Signed exports go on after the digest (signature.ts closes the document); exports made before
+  // signing end with the digest and the closing brace, and still unseal.
   json: {
-    trailer: (d) => `  "digest": "sha256:${d}"\n}\n`,
-    pattern: /(?<=,\n) {2}"digest": "sha256:([0-9a-f]{64})"\n\}\n$/,
+    trailer: (d) => `  "digest": "sha256:${d}",\n`,
+    pattern: /(?<=,\n) {2}"digest": "sha256:([0-9a-f]{64})"(?:,\n|\n\}\n)$/,
     shown: (hex) => hex,
   },
   pdf: {

@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import type { ExportVerification } from '../contract/index.js';
+import type { ExportSignature, ExportVerification, SignatureStatus, SigningKeyRef } from '../contract/index.js';
+import { signatureWords } from '../contract/words/index.js';
 import { DomainError } from '../errors.js';
 import { csvRow, parseCsv, readCell } from './csv-cell.js';
 import { REVIEWS_START } from './json.js';
 import { CSV_META_MARKER, PDF_META, metaFromCsvHeader, metaSchema } from './meta.js';
 import { unseal } from './seal.js';
+import { signatureMatches, splitSignature, type Split } from './signature.js';
+import { publicKeyFromSpki, type PublicKeyInfo } from '../signing/key.js';
 
 function readMeta(format: 'csv' | 'json' | 'pdf', body: Buffer, whole = false): unknown {
   switch (format) {
@@ -37,11 +40,39 @@ function readMeta(format: 'csv' | 'json' | 'pdf', body: Buffer, whole = false): 
   }
 }
 
-/** Checks an export's bytes against its digest, and reads its metadata back when they hold. */
-export function verifyExportBytes(bytes: Buffer): ExportVerification {
-  const sealed = unseal(bytes);
+/** Whose signatures verify accepts as making a file intact. */
+export interface Trust {
+  /** This installation's key: what it signed reads as "signed by this installation". */
+  installation?: PublicKeyInfo | null;
+  /** Public keys the reader names as trusted (`verify --trust`): the sender's, given in advance. */
+  trusted?: readonly PublicKeyInfo[];
+}
+
+/** Who signed the bytes before the signature line, given the key the (digest-checked) header names. */
+function signatureOf(split: Split, named: SigningKeyRef | undefined, trust: Trust): ExportSignature {
+  if (!split.signature) return named ? { status: 'unsigned', fingerprint: named.fingerprint } : { status: 'unsigned' };
+  const key = named ? publicKeyFromSpki(named.publicKey) : null;
+  // A header whose shown fingerprint is not its key's would mislead whoever compares fingerprints by eye.
+  if (!key || key.fingerprint !== named?.fingerprint) return { status: 'bad-signature', ...(named ? { fingerprint: named.fingerprint } : {}) };
+  if (!signatureMatches(split.signed, split.signature, key)) return { status: 'bad-signature', fingerprint: key.fingerprint };
+  if (trust.installation?.spki === key.spki) return { status: 'this-installation', fingerprint: key.fingerprint };
+  if (trust.trusted?.some((t) => t.spki === key.spki)) return { status: 'trusted-key', fingerprint: key.fingerprint };
+  return { status: 'other-key', fingerprint: key.fingerprint };
+}
+
+const accepted: ReadonlySet<SignatureStatus> = new Set(['this-installation', 'trusted-key']);
+
+/**
+ * Checks an export's bytes against its digest and its signature, and reads its metadata back when
+ * they hold. Intact only when the digest holds and the signature is by this installation or a
+ * trusted key: a digest alone can be recomputed by whoever changes the file.
+ */
+export function verifyExportBytes(bytes: Buffer, trust: Trust = {}): ExportVerification {
+  const split = splitSignature(bytes);
+  const sealed = unseal(split.signed);
   if (!sealed.intact) {
-    return { intact: false, reason: sealed.reason, ...(sealed.format ? { format: sealed.format } : {}), ...(sealed.digest ? { digest: sealed.digest } : {}) };
+    const signature: ExportSignature = { status: split.signature ? 'bad-signature' : 'unsigned' };
+    return { intact: false, signature, reason: sealed.reason, ...(sealed.format ? { format: sealed.format } : {}), ...(sealed.digest ? { digest: sealed.digest } : {}) };
   }
   const read = (whole: boolean) => {
     try {
@@ -52,19 +83,25 @@ export function verifyExportBytes(bytes: Buffer): ExportVerification {
   };
   let parsed = read(false);
   if (!parsed.success && sealed.format === 'csv') parsed = read(true);
-  if (!parsed.success || parsed.data.format !== sealed.format) {
+  if (!parsed.success || parsed.data.format !== sealed.format || (split.format && split.format !== sealed.format)) {
     // The digest holds but the header is not one this app writes: someone sealed their own file.
-    return { intact: false, format: sealed.format, digest: sealed.digest, reason: 'the digest holds, but the metadata is not that of an oversight log export' };
+    const signature: ExportSignature = { status: split.signature ? 'bad-signature' : 'unsigned' };
+    return { intact: false, signature, format: sealed.format, digest: sealed.digest, reason: 'the digest holds, but the metadata is not that of an oversight log export' };
   }
-  return { intact: true, format: sealed.format, digest: sealed.digest, meta: parsed.data };
+  const meta = parsed.data;
+  const signature = signatureOf(split, meta.signingKey, trust);
+  const base = { signature, format: sealed.format, digest: sealed.digest, meta };
+  if (accepted.has(signature.status)) return { intact: true, ...base };
+  const words = signatureWords(signature);
+  return { intact: false, ...base, reason: `${words.title}. ${words.detail}` };
 }
 
-export async function verifyExportFile(path: string): Promise<ExportVerification> {
+export async function verifyExportFile(path: string, trust: Trust = {}): Promise<ExportVerification> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (e) {
     throw new DomainError('io', `path: cannot read ${path}: ${(e as Error).message}`, 'path');
   }
-  return verifyExportBytes(bytes);
+  return verifyExportBytes(bytes, trust);
 }

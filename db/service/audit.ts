@@ -2,6 +2,7 @@ import { AuditLog } from '../audit/log.js';
 import { verifyChain } from '../audit/verify.js';
 import { DomainError } from '../errors.js';
 import { verifyExportFile } from '../export/verify.js';
+import { installationKeyIfAny } from '../signing/installation.js';
 import type { HandlerDeps, Handlers } from './types.js';
 
 export function auditHandlers(deps: HandlerDeps): Pick<Handlers, 'audit:verify' | 'audit:list'> {
@@ -9,7 +10,7 @@ export function auditHandlers(deps: HandlerDeps): Pick<Handlers, 'audit:verify' 
   return {
     'audit:verify': async (input) => {
       if (!input.against) return verifyChain(deps.db);
-      const exported = await verifyExportFile(input.against);
+      const exported = await verifyExportFile(input.against, { installation: installationKeyIfAny(deps.db, deps.signingKey) });
       if (!exported.intact || !exported.meta || !exported.digest) {
         throw new DomainError('invalid-input', `against: ${input.against} is not an intact export (${exported.reason ?? 'no header'}), so its chain head cannot be trusted`, 'against');
       }

@@ -2,6 +2,7 @@ import { AuditLog } from '../audit/log.js';
 import { exportLog, type Exporter } from '../export/export-log.js';
 import { verifyExportFile } from '../export/verify.js';
 import type { ExportResult } from '../contract/index.js';
+import { installationKeyIfAny, installationSigningKey } from '../signing/installation.js';
 import type { CallContext, HandlerDeps, Handlers } from './types.js';
 
 export function exportHandlers(deps: HandlerDeps): Pick<Handlers, 'log:export' | 'log:verify'> {
@@ -19,7 +20,8 @@ export function exportHandlers(deps: HandlerDeps): Pick<Handlers, 'log:export' |
     // The disclosure entry (audit-map.ts) commits after the file is written and before it is put in place.
     'log:export': async (input, ctx) => {
       let logged: ExportResult | undefined;
-      const context = { osUser: deps.osUser, appUser: ctx.appUser ?? null, exporter: exporter(ctx), now: deps.now, chainHead: audit.head() };
+      const signer = installationSigningKey(deps.db, deps.signingKey);
+      const context = { osUser: deps.osUser, appUser: ctx.appUser ?? null, exporter: exporter(ctx), now: deps.now, chainHead: audit.head(), signer };
       await exportLog(deps.db, input, context, (result) => {
         logged = deps.uow.run('log:export', input, ctx, () => result);
       });
@@ -27,7 +29,7 @@ export function exportHandlers(deps: HandlerDeps): Pick<Handlers, 'log:export' |
       return logged;
     },
     'log:verify': async (input) => {
-      const result = await verifyExportFile(input.path);
+      const result = await verifyExportFile(input.path, { installation: installationKeyIfAny(deps.db, deps.signingKey) });
       const entry = result.intact && result.digest ? audit.disclosureOf(result.digest) : null;
       return entry === null ? result : { ...result, disclosureEntryId: entry };
     },

@@ -6,6 +6,7 @@ import { readOnlyService } from '../backup/read-only.js';
 import { openDatabase, type Db, type OpenOptions } from '../connection.js';
 import { DomainError } from '../errors.js';
 import { migrate } from '../migrations/index.js';
+import type { SigningKeyInput } from '../signing/key.js';
 import { createService, type Service } from './index.js';
 
 /** The operating-system account, which the logs record beside the app user (DPA 2018 s.62). */
@@ -20,6 +21,8 @@ export function osUser(): string {
 
 export interface OpenServiceOptions extends OpenOptions {
   now?: () => Date;
+  /** The export signing key, when the host keeps it (see ServiceDeps.signingKey). */
+  signingKey?: SigningKeyInput;
 }
 
 export interface OpenedService extends Service {
@@ -46,7 +49,7 @@ export function damagedMessage(path: string, problem: string): string {
 export function openService(file: string, options: OpenServiceOptions = {}): OpenedService {
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
-  const deps = (db: Db) => ({ db, osUser: osUser(), now: options.now ?? (() => new Date()), dataDir: dirname(path) });
+  const deps = (db: Db) => ({ db, osUser: osUser(), now: options.now ?? (() => new Date()), dataDir: dirname(path), ...(options.signingKey ? { signingKey: options.signingKey } : {}) });
   let db: Db;
   try {
     db = openDatabase(path, { ...options, migrate: false });

@@ -1,5 +1,6 @@
 import type { Operation, ParsedInputOf, ResultOf } from '../contract/index.js';
 import type { Db } from '../connection.js';
+import type { SigningKeyInput } from '../signing/key.js';
 import type { UnitOfWork } from './unit-of-work.js';
 
 export interface Progress {
@@ -29,6 +30,12 @@ export interface ServiceDeps {
    * the composition root; db/reviews never imports db/rules.
    */
   onCasesChanged?: (crns: string[]) => void;
+  /**
+   * This installation's export signing key (Ed25519 PKCS#8 PEM or a KeyObject), when the host keeps
+   * it (the desktop app, in the OS key store). Without it the engine finds or makes one by
+   * db/signing/key.ts's rules.
+   */
+  signingKey?: SigningKeyInput;
 }
 
 /** What every domain's handlers are built from: the host's deps and the service's unit of work. */

@@ -48,7 +48,7 @@ export class VerifyPage extends Layout {
   }
 
   async verdict(): Promise<string> {
-    const verdict = this.page.getByRole('heading', { level: 2, name: /^(Intact|Not intact)/ });
+    const verdict = this.page.getByRole('heading', { level: 2, name: /^(Signed by|Not intact|Not signed|Signature does not match)/ });
     await verdict.waitFor();
     return (await verdict.textContent()) ?? '';
   }

@@ -8,3 +8,4 @@ export * from './text.js';
 export * from './operations.js';
 export * from './review-text.js';
 export * from './review-number.js';
+export * from './signature.js';

@@ -53,6 +53,7 @@ export const exportCommand: Command = {
     io.out(
       `Exported ${r.rowCount} review versions (${r.reviewCount} reviews, ${r.crns.length} cases) to ${r.path} as ${r.format.toUpperCase()}\n` +
         `SHA-256 digest: ${r.digest}\n` +
+        `Signed by this installation's key, fingerprint ${r.fingerprint} (spo-oversight keys show)\n` +
         `Audit chain head at export: ${r.chainHead ? `entry ${r.chainHead.id} (${r.chainHead.hash})` : 'the audit log was empty'}\n`,
     );
     return 0;

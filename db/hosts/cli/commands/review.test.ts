@@ -72,7 +72,7 @@ describe('the review, export, verify and audit commands', () => {
     expect(text).toContain('2500012345');
 
     expect(await run('verify', csv)).toBe(0);
-    expect(io.stdout()).toMatch(/^Intact: /);
+    expect(io.stdout()).toMatch(/^Intact, signed by this installation: /);
     expect(await run('audit', 'verify', '--against', csv)).toBe(0);
     expect(io.stdout()).toMatch(/^Audit log intact: \d+ entries/);
 
@@ -81,14 +81,21 @@ describe('the review, export, verify and audit commands', () => {
     expect(io.stdout()).toMatch(/^NOT intact: .*changed after it was exported/);
   });
 
-  it('exports PDF and JSON, choosing the format from the file name, and verifies them without a database', async () => {
+  it('exports PDF and JSON, choosing the format from the file name, and verifies them without a database against the public key keys show gave', async () => {
     const { dir, io, run } = await setUp();
+    expect(await run('keys', 'show', '--pem')).toBe(0);
+    const key = join(dir, 'pdu-key.pem');
+    writeFileSync(key, io.stdout());
     expect(await run('review', 'add', '--crn', 'X000001', '--type', 'management-oversight', '--date', '2025-06-01', '--spo', 'Sam', '--decision', 'ok')).toBe(0);
     for (const name of ['log.pdf', 'log.json']) {
       const out = join(dir, name);
       expect(await run('export', '--out', out)).toBe(0);
       io.reset();
-      expect(await main(['verify', out], io)).toBe(0);
+      // Without the key, a signature that matches is only "signed by key …", never intact.
+      expect(await main(['verify', out], io)).toBe(1);
+      expect(io.stdout()).toMatch(/^Signed by key [0-9a-f ]{39} \(not this installation's; compare the fingerprint with the one the sender gave you\)/);
+      io.reset();
+      expect(await main(['verify', out, '--trust', key], io)).toBe(0);
       expect(io.stdout()).toContain(name.endsWith('pdf') ? 'PDF oversight log' : 'JSON oversight log');
     }
   });

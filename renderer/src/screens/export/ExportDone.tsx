@@ -4,7 +4,7 @@ import { SuccessBanner } from '../../components/SuccessBanner.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
 import { count } from '../../format.js';
 
-/** What was written, and the digest to quote when handing the file over. */
+/** What was written, its digest, and the signing key's fingerprint to give the recipient. */
 export function ExportDone({ result, host }: { result: ExportResult; host: Client['host'] }) {
   const name = result.path.split(/[\\/]/).pop() ?? result.path;
   return (
@@ -19,9 +19,17 @@ export function ExportDone({ result, host }: { result: ExportResult; host: Clien
             {result.digest}
           </code>
         </Row>
+        <Row label="Signed by this installation’s key">
+          <code className="spo-digest" data-testid="export-fingerprint">
+            {result.fingerprint}
+          </code>
+        </Row>
         <Row label="Audit log at export">{result.chainHead ? `entry ${String(result.chainHead.id)}` : 'empty'}</Row>
       </dl>
-      <p className="govuk-body">Quote the digest when you send the file: the recipient can check it with “Verify an exported file”.</p>
+      <p className="govuk-body">
+        The file is signed with this installation’s key. Give the recipient the key’s fingerprint in advance, by another route than the file: they compare it with the
+        one “Verify an exported file” or the file itself shows.
+      </p>
     </SuccessBanner>
   );
 }

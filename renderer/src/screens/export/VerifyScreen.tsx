@@ -1,6 +1,7 @@
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ExportVerification } from '../../../../db/contract/index.js';
+import { signatureWords } from '../../../../db/contract/words/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { plainMessage } from '../../store/form-errors.js';
@@ -31,8 +32,8 @@ export function VerifyScreen() {
         Verify an exported file
       </PageHeading>
       <p className="govuk-body">
-        An oversight log exported from SPO Oversight (CSV, PDF or JSON) carries a SHA-256 digest of its content. Checking it tells you whether anyone has changed the file
-        since it was exported, and whether the audit log still holds the export.
+        An oversight log exported from SPO Oversight (CSV, PDF or JSON) is signed with this installation’s key and carries a SHA-256 digest of its content. Checking it
+        tells you who signed it, whether anyone has changed the file since it was exported, and whether the audit log still holds the export.
       </p>
       {host === 'desktop' ? (
         <button type="button" className="govuk-button" disabled={verify.running} onClick={() => void verifyFile()}>
@@ -72,44 +73,75 @@ export function VerifyScreen() {
   );
 }
 
+/** The file's header, read back once its digest holds. */
+function Details({ result }: { result: ExportVerification }) {
+  const meta = result.meta;
+  if (!meta) return null;
+  return (
+    <dl className="govuk-summary-list">
+      <Row label="Exported by">{meta.exportedBy.appUser ? `${meta.exportedBy.appUser} (${meta.exportedBy.osUser})` : meta.exportedBy.osUser}</Row>
+      <Row label="Exported at">{when.format(new Date(meta.exportedAt))}</Row>
+      <Row label="Purpose">{meta.purpose ?? 'Not given'}</Row>
+      <Row label="Recipient">{meta.recipient ?? 'Not given'}</Row>
+      <Row label="Contents">
+        {meta.reviewCount} reviews, {meta.rowCount} review versions, {meta.caseCount} cases
+      </Row>
+      <Row label="Signing key fingerprint">{result.signature.fingerprint ? <code className="spo-digest">{result.signature.fingerprint}</code> : 'Not signed'}</Row>
+      <Row label="Digest">
+        <code className="spo-digest">{result.digest}</code>
+      </Row>
+      <Row label="In this app’s audit log">{result.disclosureEntryId ? `Yes, entry ${String(result.disclosureEntryId)}` : 'No: it was exported from another copy of the app'}</Row>
+    </dl>
+  );
+}
+
 function Verdict({ result, file }: { result: ExportVerification; file: string }) {
-  if (!result.intact) {
+  const words = signatureWords(result.signature);
+  if (result.intact) {
     return (
-      <div className="govuk-error-summary" role="alert" aria-labelledby="verdict-title">
-        <h2 className="govuk-error-summary__title" id="verdict-title">
-          Not intact: {file}
-        </h2>
-        <div className="govuk-error-summary__body">
-          <p className="govuk-body">{result.reason ?? 'The file does not match its digest.'}</p>
-          <p className="govuk-body">Do not rely on this file. Ask for a fresh export.</p>
+      <div role="status">
+        <div className="govuk-panel govuk-panel--confirmation">
+          <h2 className="govuk-panel__title">{words.title}</h2>
+          <div className="govuk-panel__body">
+            {file} is exactly as it was exported{result.format ? ` (${result.format.toUpperCase()})` : ''}.
+          </div>
         </div>
+        <p className="govuk-body">{words.detail}</p>
+        <Details result={result} />
       </div>
     );
   }
-  const meta = result.meta;
-  return (
-    <div role="status">
-      <div className="govuk-panel govuk-panel--confirmation">
-        <h2 className="govuk-panel__title">Intact</h2>
-        <div className="govuk-panel__body">
-          {file} is exactly as it was exported{result.format ? ` (${result.format.toUpperCase()})` : ''}.
+  // Signed by a key this installation does not know: not a failure, but only the sender's fingerprint can settle it.
+  if (result.signature.status === 'other-key' && result.meta) {
+    return (
+      <div role="status">
+        <h2 className="govuk-heading-m" id="verdict-title">
+          Signed by key {result.signature.fingerprint} (not this installation’s)
+        </h2>
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            Compare the fingerprint with the one the sender gave you.
+          </strong>
         </div>
+        <div className="govuk-inset-text">{words.detail}</div>
+        <Details result={result} />
       </div>
-      {meta && (
-        <dl className="govuk-summary-list">
-          <Row label="Exported by">{meta.exportedBy.appUser ? `${meta.exportedBy.appUser} (${meta.exportedBy.osUser})` : meta.exportedBy.osUser}</Row>
-          <Row label="Exported at">{when.format(new Date(meta.exportedAt))}</Row>
-          <Row label="Purpose">{meta.purpose ?? 'Not given'}</Row>
-          <Row label="Recipient">{meta.recipient ?? 'Not given'}</Row>
-          <Row label="Contents">
-            {meta.reviewCount} reviews, {meta.rowCount} review versions, {meta.caseCount} cases
-          </Row>
-          <Row label="Digest">
-            <code className="spo-digest">{result.digest}</code>
-          </Row>
-          <Row label="In this app’s audit log">{result.disclosureEntryId ? `Yes, entry ${String(result.disclosureEntryId)}` : 'No: it was exported from another copy of the app'}</Row>
-        </dl>
-      )}
+    );
+  }
+  const title = result.meta ? (result.signature.status === 'unsigned' ? 'Not signed' : words.title) : 'Not intact';
+  return (
+    <div className="govuk-error-summary" role="alert" aria-labelledby="verdict-title">
+      <h2 className="govuk-error-summary__title" id="verdict-title">
+        {title}: {file}
+      </h2>
+      <div className="govuk-error-summary__body">
+        <p className="govuk-body">{result.meta ? words.detail : (result.reason ?? 'The file does not match its digest.')}</p>
+        <p className="govuk-body">Do not rely on this file. Ask for a fresh export.</p>
+      </div>
     </div>
   );
 }
