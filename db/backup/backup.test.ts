@@ -2,9 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { auditKeyPath } from '../audit/key.js';
 import { openDatabase } from '../connection.js';
 import { databaseKeyPath } from '../encryption/key.js';
+import { findKeyFile, legacyKeyFilePath } from '../keys/paths.js';
 import { openService } from '../service/open.js';
 import { runCli } from '../testing/cli.js';
 import { checksum, minimalExtract, tempDir, writeExtract } from '../testing/extract.js';
@@ -47,13 +47,14 @@ describe('backup and restore', () => {
     expect(cli).toMatchObject({ code: 0, err: '' });
     expect(cli.out).toMatch(/integrity_check ok/);
     expect(contents(out, file)).toBe(contents(file));
-    expect(readFileSync(auditKeyPath(out))).toEqual(readFileSync(auditKeyPath(file)));
+    // The audit key travels beside the backup; the database's own is in the per-user folder.
+    expect(readFileSync(legacyKeyFilePath(out, 'audit-key'))).toEqual(readFileSync(findKeyFile(file, 'audit-key')?.path ?? ''));
     // One self-contained file: rollback journal mode, nothing beside it to lose.
     const copy = openDatabase(out, { readonly: true, key: keyOf(file) });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     copy.close();
     expect(existsSync(`${out}-wal`)).toBe(false);
-    expect(existsSync(databaseKeyPath(out))).toBe(false);
+    expect(existsSync(legacyKeyFilePath(out, 'db-key'))).toBe(false);
     const keyless = new Database(out, { readonly: true });
     expect(() => keyless.prepare('SELECT count(*) FROM reviews').get()).toThrow(/file is not a database/);
     keyless.close();

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { auditKeyPath } from '../audit/key.js';
 import { verifyChain } from '../audit/verify.js';
 import { keyOf, openDatabase, type Db } from '../connection.js';
 import { applyKey } from '../encryption/cipher.js';
 import { findDatabaseKey, KEY_FILE_ENV, type DatabaseKey } from '../encryption/key.js';
 import { DomainError } from '../errors.js';
+import { databaseIdFile, findKeyFile, keyFilePath, legacyKeyFilePath, readDatabaseId, type KeyKind } from '../keys/paths.js';
+import { writeNewSecretFile } from '../secret-file.js';
 import { checkDatabase } from './health.js';
 
 /**
@@ -25,12 +26,29 @@ export interface BackupResult {
   bytes: number;
   /** The audit key copied beside the backup (`<backup>.audit-key`), without which its chain cannot be verified. */
   keyFile: string | null;
+  /** The database's id copied beside the backup (`<backup>.id`), so a restore on this computer finds its keys. */
+  idFile: string | null;
   integrity: 'ok';
   ms: number;
 }
 
 function sqlString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
+}
+
+/**
+ * Creates the empty file SQLite's `VACUUM INTO` then fills (it accepts an empty target), readable
+ * by its owner only: SQLite would create it with the process's default mode. `wx` also refuses a
+ * file that appeared since it was checked.
+ */
+function createPrivately(file: string): void {
+  closeSync(openSync(file, 'wx', 0o600));
+}
+
+/** A key file's bytes, wherever db/keys/paths.ts finds it (never warning: a backup's audit key is beside it by design). */
+function readKeyFile(dbFile: string, kind: KeyKind): Buffer | null {
+  const found = findKeyFile(dbFile, kind, { warn: false });
+  return found ? readFileSync(found.path) : null;
 }
 
 /** A file and the directory entry naming it reach the disk before the copy counts as made. */
@@ -73,6 +91,7 @@ export function backupDatabase(db: Db, out: string): BackupResult {
   const file = resolve(out);
   if (file === resolve(db.name)) throw new DomainError('invalid-input', 'out: the backup cannot be the database itself', 'out');
   if (existsSync(file)) throw new DomainError('invalid-input', `out: ${file} already exists; name a new file for the backup`, 'out');
+  createPrivately(file);
   db.exec(`VACUUM INTO ${sqlString(file)}`);
   syncFile(file);
   const problems = verifyCopy(file, keyOf(db));
@@ -81,12 +100,15 @@ export function backupDatabase(db: Db, out: string): BackupResult {
     unlinkSync(file);
     throw new DomainError('io', `the backup failed its integrity check (${problems.join('; ')}) and was removed; the database itself may be damaged: run spo-oversight backup again, and if it fails again restore an earlier backup`);
   }
-  let keyFile: string | null = null;
-  if (!db.memory && existsSync(auditKeyPath(db.name))) {
-    keyFile = auditKeyPath(file);
-    copyFileSync(auditKeyPath(db.name), keyFile, constants.COPYFILE_EXCL);
-  }
-  return { file, bytes: statSync(file).size, keyFile, integrity: 'ok', ms: performance.now() - started };
+  // The audit key travels beside the backup (to verify its chain wherever it is restored); the
+  // database key never does, so the backup is useless to whoever finds it without the key.
+  const auditKey = db.memory ? null : readKeyFile(db.name, 'audit-key');
+  const keyFile = auditKey ? legacyKeyFilePath(file, 'audit-key') : null;
+  if (keyFile && auditKey) writeNewSecretFile(keyFile, auditKey);
+  const id = db.memory ? null : readDatabaseId(db.name);
+  const idFile = id ? databaseIdFile(file) : null;
+  if (idFile) writeNewSecretFile(idFile, Buffer.from(`${id}\n`));
+  return { file, bytes: statSync(file).size, keyFile, idFile, integrity: 'ok', ms: performance.now() - started };
 }
 
 export interface RestoreResult {
@@ -101,10 +123,6 @@ export interface RestoreOptions {
   force: boolean;
   /** The database key (the desktop app's); otherwise the target's, from the environment or beside it. */
   key?: Buffer;
-}
-
-function readAuditKey(path: string): Buffer | null {
-  return existsSync(path) ? readFileSync(path) : null;
 }
 
 /**
@@ -122,15 +140,17 @@ export function restoreDatabase(backup: string, target: string, opts: RestoreOpt
   if (!existsSync(from)) throw new DomainError('invalid-input', `backup: no such file: ${from}`, 'backup');
   if (from === file) throw new DomainError('invalid-input', 'backup: the backup is the database itself', 'backup');
 
-  const backupAuditKey = readAuditKey(auditKeyPath(from));
-  const targetAuditKey = readAuditKey(auditKeyPath(file));
+  const backupAuditKey = readKeyFile(from, 'audit-key');
+  const targetAuditKey = readKeyFile(file, 'audit-key');
   if (backupAuditKey && targetAuditKey && !backupAuditKey.equals(targetAuditKey)) {
-    throw new DomainError('invalid-input', `backup: ${from} was made from another database (its audit key differs from ${auditKeyPath(file)}); restore it to a new --db file instead`, 'backup');
+    throw new DomainError('invalid-input', `backup: ${from} was made from another database (its audit key differs from ${findKeyFile(file, 'audit-key', { warn: false })?.path ?? file}); restore it to a new --db file instead`, 'backup');
   }
   const auditKey = backupAuditKey ?? targetAuditKey;
-  const key = findDatabaseKey(file, opts.key);
+  // A backup names its database's keys by the id beside it, so a restore to a new file on the same computer finds them.
+  const backupKeyFile = findKeyFile(from, 'db-key', { warn: false });
+  const key = findDatabaseKey(file, opts.key) ?? (backupKeyFile ? findDatabaseKey(from, undefined, {}) : null);
   if (!key) {
-    throw new DomainError('invalid-input', `backup: ${file} has no database key beside it; name the key file of the database the backup was made from with ${KEY_FILE_ENV}`, 'backup');
+    throw new DomainError('invalid-input', `backup: ${file} has no database key, and none is named by ${from}.id; name the key file of the database the backup was made from with ${KEY_FILE_ENV}`, 'backup');
   }
 
   const source = openBackup(from, key);
@@ -139,7 +159,7 @@ export function restoreDatabase(backup: string, target: string, opts: RestoreOpt
     if (!health.ok) throw new DomainError('invalid-input', `backup: ${from} fails its integrity check (${health.problems.join('; ')}); choose an earlier backup`, 'backup');
     const entries = source.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
     if (entries > 0) {
-      if (!auditKey) throw new DomainError('invalid-input', `backup: no audit key beside ${from} or ${file} (${auditKeyPath(from)}); without it the restored audit log cannot be verified`, 'backup');
+      if (!auditKey) throw new DomainError('invalid-input', `backup: no audit key beside ${from} or ${file} (${legacyKeyFilePath(from, 'audit-key')}); without it the restored audit log cannot be verified`, 'backup');
       const chain = verifyChain(source, undefined, auditKey);
       if (!chain.intact) throw new DomainError('invalid-input', `backup: the audit chain of ${from} is broken at entry ${chain.firstBroken?.id ?? '?'} (${chain.firstBroken?.reason ?? ''}); choose another backup`, 'backup');
     }
@@ -149,6 +169,7 @@ export function restoreDatabase(backup: string, target: string, opts: RestoreOpt
 
     const copy = `${file}.restoring-${randomBytes(6).toString('hex')}`;
     try {
+      createPrivately(copy);
       source.exec(`VACUUM INTO ${sqlString(copy)}`);
       syncFile(copy);
       if (existsSync(file)) leaveWalMode(file, key);
@@ -157,7 +178,10 @@ export function restoreDatabase(backup: string, target: string, opts: RestoreOpt
     } finally {
       rmSync(copy, { force: true });
     }
-    if (!targetAuditKey && auditKey) writeFileSync(auditKeyPath(file), auditKey, { mode: 0o600, flag: 'wx' });
+    // A target without keys of its own takes the backup's id, which names the keys it was opened with.
+    const backupId = readDatabaseId(from);
+    if (backupId && !readDatabaseId(file) && !findKeyFile(file, 'db-key', { warn: false })) writeNewSecretFile(databaseIdFile(file), Buffer.from(`${backupId}\n`));
+    if (auditKey && !findKeyFile(file, 'audit-key', { warn: false })) writeNewSecretFile(keyFilePath(file, 'audit-key'), auditKey);
 
     const restored = openDatabase(file, { key: key.key });
     try {

@@ -70,7 +70,8 @@ function numbersOnCases(db: Db, crns: readonly string[]): Map<number, number> {
 async function writeWhole(path: string, parts: readonly Buffer[]): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
   try {
-    const file = await open(temp, 'wx');
+    // Readable by its owner only: the log names people and their cases.
+    const file = await open(temp, 'wx', 0o600);
     try {
       let rest = [...parts];
       while (rest.length) {

@@ -29,6 +29,11 @@ export interface ServiceDeps {
    * the composition root; db/reviews never imports db/rules.
    */
   onCasesChanged?: (crns: string[]) => void;
+  /**
+   * The export signing key the host keeps (the desktop app, from the OS key store): an Ed25519
+   * private key as PKCS#8 PEM or DER bytes. Absent: the key file at keyFilePath(db, 'signing-key').
+   */
+  signingKey?: Buffer;
 }
 
 /** What every domain's handlers are built from: the host's deps and the service's unit of work. */
