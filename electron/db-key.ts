@@ -149,9 +149,9 @@ export function databaseKey(store: KeyStore, platform: NodeJS.Platform, { keyFil
 export type KeySource = 'key-store' | 'engine';
 
 /**
- * Who supplies the key. From the repository (`npm start` passes `--db` with the demo database the
- * CLI made) the engine resolves it as the CLI does, from SPO_OVERSIGHT_DB_KEY or the key file
- * beside the database; the key store would hold a key that database was never made with. A
+ * Who supplies the keys. From the repository (`npm start` passes `--db` with the demo database the
+ * CLI made) the engine resolves them as the CLI does, from SPO_OVERSIGHT_DB_KEY or the database's
+ * key files; the key store would hold a key that database was never made with. A
  * packaged app ignores `--db` (data-file.ts), so it always uses the key store.
  */
 export function keySource(argv: readonly string[], packaged: boolean): KeySource {
@@ -164,11 +164,4 @@ export interface DesktopKeyContext {
   platform: NodeJS.Platform;
   userData: string;
   databaseFile: string;
-}
-
-/** The key main.ts passes to openService: undefined when the engine resolves it itself. */
-export function desktopDatabaseKey(store: KeyStore, context: DesktopKeyContext): { ok: true; key: Buffer | undefined } | { ok: false; problem: string } {
-  if (keySource(context.argv, context.packaged) === 'engine') return { ok: true, key: undefined };
-  const resolved = databaseKey(store, context.platform, { keyFile: wrappedKeyFile(context.userData), databaseFile: context.databaseFile });
-  return resolved.ok ? { ok: true, key: resolved.key } : resolved;
 }
