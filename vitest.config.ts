@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['db/**/*.test.ts', 'scripts/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // Keys go to a temporary per-user folder, never the real one.
+    setupFiles: ['./db/testing/keys-home.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', 'json'],

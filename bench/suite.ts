@@ -185,6 +185,8 @@ function exportRows(root: string, pdf: boolean, add: Add, results: Record<string
 export function suite(opts: SuiteOptions): boolean {
   const root = join(tmpdir(), 'spo-oversight-bench');
   mkdirSync(root, { recursive: true });
+  // The bench databases' keys stay beside them in the bench folder, never in the user's own keys folder (db/keys/paths.ts).
+  process.env.XDG_CONFIG_HOME = join(root, 'config');
   const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version, loadAverageAtStart: load(), loadAverageAtEnd: NaN };
   const results: Record<string, unknown> = { machine, asOf: AS_OF, seed: SEED, scales: opts.scales, ui: opts.ui };
   const rows: Row[] = [];

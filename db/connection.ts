@@ -1,8 +1,10 @@
 // `better-sqlite3` is an npm alias of better-sqlite3-multiple-ciphers: the same API over SQLite3
 // Multiple Ciphers, so every database file, its -wal and its backups are encrypted (issue 8).
 import Database from 'better-sqlite3';
-import { applyKey, encryptPlainDatabase, isPlainSqlite } from './encryption/cipher.js';
-import { resolveDatabaseKey, type DatabaseKey } from './encryption/key.js';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { applyKey, isPlainSqlite } from './encryption/cipher.js';
+import { findDatabaseKey, resolveDatabaseKey, type DatabaseKey } from './encryption/key.js';
+import { DomainError } from './errors.js';
 import { migrate } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -22,7 +24,7 @@ export interface OpenOptions {
   readonly?: boolean;
   /**
    * The 32-byte database key (the desktop app's, unwrapped from the OS key store). Without it the
-   * key comes from the environment or the key file beside the database (db/encryption/key.ts).
+   * key comes from the environment or the database's key file (db/encryption/key.ts).
    */
   key?: Buffer;
 }
@@ -37,19 +39,47 @@ export function keyOf(db: Db): DatabaseKey | null {
   return keys.get(db) ?? null;
 }
 
+/**
+ * An unencrypted database is never opened as the app's database: encrypting it is the explicit
+ * `spo-oversight encrypt` (db/encryption/encrypt.ts), never a side effect of opening it. Where a
+ * key for it exists the file may be a plaintext copy put in the encrypted one's place, so that is
+ * said; a damaged file opened read-only with no key anywhere is read as it is.
+ */
+function refusePlain(file: string, options: OpenOptions): void {
+  const key = findDatabaseKey(file, options.key);
+  if (!key && options.readonly) return;
+  const encrypt = `spo-oversight encrypt --db "${file}"`;
+  throw new DomainError(
+    'io',
+    key
+      ? `${file} is not encrypted, yet a key for it exists (${key.source}): it is not opened, because an unencrypted file in an encrypted database's place is not accepted silently. If it is the database you meant, encrypt it with: ${encrypt}`
+      : `${file} was written before the app encrypted its data and is not opened unencrypted: encrypt it once with: ${encrypt}`,
+  );
+}
+
+/** A new database file is created readable by its owner only; SQLite gives its -wal and -shm the same mode. */
+function createPrivately(file: string): void {
+  if (existsSync(file)) return;
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (e) {
+    // Another process created it a moment ago: it made it the same way.
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+}
+
 /** Opens (creating if needed) the app's database with the pragmas every connection must have. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const plain = !isMemory(file) && isPlainSqlite(file);
-  const key = isMemory(file) ? null : resolveDatabaseKey(file, options.key, process.env, plain);
-  // A damaged file opened read-only is read as it is; otherwise an old plaintext file is encrypted first.
-  const keyed = key && !(plain && options.readonly);
-  if (key && plain && !options.readonly) encryptPlainDatabase(file, key, options.nativeBinding);
+  if (plain) refusePlain(file, options);
+  const key = isMemory(file) || plain ? null : resolveDatabaseKey(file, options.key);
+  if (!isMemory(file) && !options.readonly) createPrivately(file);
   const db = new Database(file, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
   });
   try {
-    if (keyed) {
+    if (key) {
       applyKey(db, key, file);
       keys.set(db, key);
     }

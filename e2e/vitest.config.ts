@@ -8,6 +8,8 @@ export default defineConfig({
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['e2e/**/*.test.ts'],
     environment: 'node',
+    // Keys go to a temporary per-user folder, never the real one.
+    setupFiles: ['db/testing/keys-home.ts'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
     // Each test starts Chromium; one at a time keeps a small CI machine responsive.

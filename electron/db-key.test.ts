@@ -1,33 +1,11 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { databaseKey, DB_KEY_BYTES, desktopDatabaseKey, keySource, wrappedKeyFile, type KeyStore } from './db-key.js';
-
-/**
- * A stand-in for safeStorage that really encrypts, as the OS does: AES-256-GCM under a secret that
- * belongs to "the OS account". Another account (another secret) cannot decrypt, and a damaged blob
- * fails its tag, just as decryptString throws.
- */
-function fakeKeyStore({ available = true, backend = 'gnome_libsecret', account = randomBytes(32) } = {}) {
-  const store = {
-    isEncryptionAvailable: vi.fn(() => available),
-    getSelectedStorageBackend: vi.fn(() => backend),
-    encryptString: vi.fn((plain: string) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', account, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([Buffer.from('v11'), iv, cipher.getAuthTag(), body]);
-    }),
-    decryptString: vi.fn((blob: Buffer) => {
-      const decipher = createDecipheriv('aes-256-gcm', account, blob.subarray(3, 15));
-      decipher.setAuthTag(blob.subarray(15, 31));
-      return Buffer.concat([decipher.update(blob.subarray(31)), decipher.final()]).toString('utf8');
-    }),
-  } satisfies KeyStore;
-  return store;
-}
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { databaseIdFile, keyFileOfId } from '../db/keys/paths.js';
+import { databaseKey, DB_KEY_BYTES, keySource, wrappedKeyFile } from './db-key.js';
+import { fakeKeyStore } from './testing/key-store.js';
 
 function place() {
   const dir = mkdtempSync(join(tmpdir(), 'spo-db-key-'));
@@ -163,10 +141,31 @@ describe('a database with no key file yet', () => {
     expect(databaseKey(fakeKeyStore(), 'linux', p)).toMatchObject({ ok: true, created: true });
   });
 
-  it('gets a new key when it was written before encryption (plain SQLite), for the engine to encrypt it', () => {
+  it('refuses one written before encryption (plain SQLite), naming spo-oversight encrypt, and makes no key', () => {
     const p = place();
     writeFileSync(p.databaseFile, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(4080)]));
-    expect(databaseKey(fakeKeyStore(), 'linux', p)).toMatchObject({ ok: true, created: true });
+    const store = fakeKeyStore();
+    const result = databaseKey(store, 'linux', p);
+    expect(result).toMatchObject({ ok: false, problem: expect.stringContaining(`is not encrypted`) as unknown });
+    if (!result.ok) expect(result.problem).toContain(`spo-oversight encrypt --db "${p.databaseFile}"`);
+    expect(store.encryptString).not.toHaveBeenCalled();
+    expect(readdirSync(p.dir)).toEqual(['spo-oversight.sqlite']);
+  });
+
+  it('takes the key the command line kept for it into the key store, leaving the plain file for the caller to remove once the database opens', () => {
+    const p = place();
+    const key = randomBytes(DB_KEY_BYTES);
+    writeFileSync(p.databaseFile, 'an encrypted database');
+    writeFileSync(databaseIdFile(p.databaseFile), `${'1f'.repeat(16)}\n`);
+    const engineFile = keyFileOfId('1f'.repeat(16), 'db-key');
+    mkdirSync(dirname(engineFile), { recursive: true });
+    writeFileSync(engineFile, `${key.toString('hex')}\n`);
+    const store = fakeKeyStore();
+    const result = mustKey(databaseKey(store, 'linux', p));
+    expect(result).toMatchObject({ created: false, adopted: engineFile });
+    expect(result.key.equals(key)).toBe(true);
+    expect(store.decryptString(readFileSync(p.keyFile))).toBe(key.toString('hex'));
+    expect(mustKey(databaseKey(store, 'linux', p)).key.equals(key)).toBe(true);
   });
 });
 
@@ -215,25 +214,11 @@ describe('who supplies the key', () => {
     expect(keySource(['SPO Oversight', '--db', '/tmp/other.sqlite'], true)).toBe('key-store');
   });
 
-  it('is the engine (env var or key file beside the database) for the demo database npm start passes', () => {
+  it('is the engine (env var or the database’s key files) for the demo database npm start passes', () => {
     expect(keySource(['electron', 'dist/electron', '--db', 'data/demo.sqlite'], false)).toBe('engine');
   });
 
   it('is the key store when running from the repository without --db', () => {
     expect(keySource(['electron', 'dist/electron'], false)).toBe('key-store');
-  });
-
-  it('leaves the key undefined for the engine, and never touches the key store then', () => {
-    const store = fakeKeyStore({ available: false });
-    const p = place();
-    expect(desktopDatabaseKey(store, { argv: ['electron', '.', '--db', 'data/demo.sqlite'], packaged: false, platform: 'linux', userData: p.dir, databaseFile: p.databaseFile })).toEqual({ ok: true, key: undefined });
-    expect(store.isEncryptionAvailable).not.toHaveBeenCalled();
-  });
-
-  it('gives a packaged app the key from the key store, kept in the user-data folder', () => {
-    const p = place();
-    const result = desktopDatabaseKey(fakeKeyStore(), { argv: ['SPO Oversight'], packaged: true, platform: 'linux', userData: p.dir, databaseFile: p.databaseFile });
-    expect(result.ok && result.key?.length).toBe(DB_KEY_BYTES);
-    expect(readdirSync(p.dir)).toEqual(['database-key.bin']);
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isPlainSqlite } from '../db/encryption/cipher.js';
+import { findKeyFile } from '../db/keys/paths.js';
 import { writeNewSecretFile } from '../db/secret-file.js';
 import { dbArgument } from './data-file.js';
 
@@ -22,7 +23,8 @@ export function wrappedKeyFile(userData: string): string {
   return join(userData, 'database-key.bin');
 }
 
-export type DatabaseKey = { ok: true; key: Buffer; created: boolean } | { ok: false; problem: string };
+/** `adopted`: the key file the CLI kept, now wrapped in the key store, to remove once the database opens with it. */
+export type DatabaseKey = { ok: true; key: Buffer; created: boolean; adopted?: string } | { ok: false; problem: string };
 
 const keyStoreHelp =
   'On Windows the key store is your account’s data protection, on macOS the login keychain, and on Linux a password manager such as GNOME Keyring or KWallet.';
@@ -43,13 +45,18 @@ export function keyStoreProblem(store: KeyStore, platform: NodeJS.Platform): str
   return null;
 }
 
-/**
- * Whether a database holds data only its key can read. An empty file is a new database to SQLite;
- * a plaintext one (written before encryption) the engine encrypts under the key it is given.
- */
-function holdsEncryptedData(databaseFile: string): boolean {
-  const holdsData = (statSync(databaseFile, { throwIfNoEntry: false })?.size ?? 0) > 0;
-  return holdsData && !isPlainSqlite(databaseFile);
+function holdsData(databaseFile: string): boolean {
+  return (statSync(databaseFile, { throwIfNoEntry: false })?.size ?? 0) > 0;
+}
+
+/** The key the engine (the CLI) kept in a file for this database, as 32 bytes, or null. */
+function engineKey(databaseFile: string): { file: string; key: Buffer } | null {
+  const found = findKeyFile(databaseFile, 'db-key', { warn: false });
+  if (!found) return null;
+  const bytes = readFileSync(found.path);
+  const hex = bytes.toString('latin1').trim();
+  if (bytes.length === DB_KEY_BYTES) return { file: found.path, key: bytes };
+  return /^[0-9a-fA-F]{64}$/.test(hex) ? { file: found.path, key: Buffer.from(hex, 'hex') } : null;
 }
 
 function readWrapped(keyFile: string): Buffer | null {
@@ -88,10 +95,12 @@ export interface KeyFiles {
 }
 
 /**
- * The database key, unwrapped from `keyFile` by the OS key store; on first run (no key file and no
- * encrypted database yet) a new random key, wrapped and written before the database is encrypted
- * with it. Never replaces a key file and never makes a key for an encrypted database that is
- * already there: either would lock the user out of their data. Refusals come back as one paragraph for the user, never a throw.
+ * The database key, unwrapped from `keyFile` by the OS key store; else the key the CLI kept in a
+ * file for this database, wrapped and then its plain file removed; on first run (no key anywhere
+ * and no database yet) a new random key, wrapped and written before the database is created with
+ * it. Never replaces a key file, never makes a key for a database that is already there (a new key
+ * could not open an encrypted one; an unencrypted one is for `spo-oversight encrypt`). Refusals
+ * come back as one paragraph for the user, never a throw.
  */
 export function databaseKey(store: KeyStore, platform: NodeJS.Platform, { keyFile, databaseFile }: KeyFiles): DatabaseKey {
   const problem = keyStoreProblem(store, platform);
@@ -99,13 +108,21 @@ export function databaseKey(store: KeyStore, platform: NodeJS.Platform, { keyFil
   try {
     const wrapped = readWrapped(keyFile);
     if (wrapped) return unwrap(store, wrapped, keyFile);
-    if (holdsEncryptedData(databaseFile)) {
+    // A key the CLI kept for this database (encrypt, or a database made with the CLI) moves into the key store once.
+    const adopted = engineKey(databaseFile);
+    if (isPlainSqlite(databaseFile)) {
+      return {
+        ok: false,
+        problem: `The SPO Oversight database at ${databaseFile} is not encrypted (it was written before the app encrypted its data), and the app does not open it unencrypted. It has not made a key for it. Encrypt it once with the command line, spo-oversight encrypt --db "${databaseFile}" (ask IT), then start the app again: it takes that key into the key store.`,
+      };
+    }
+    if (holdsData(databaseFile) && !adopted) {
       return {
         ok: false,
         problem: `There is an SPO Oversight database at ${databaseFile} but no key for it at ${keyFile}. The app has not made a new key, because a new key could not open the existing data. Restore ${keyFile} from the same backup as the database (or restore both together), then start the app again.`,
       };
     }
-    const key = randomBytes(DB_KEY_BYTES);
+    const key = adopted?.key ?? randomBytes(DB_KEY_BYTES);
     const hex = key.toString('hex');
     const fresh = store.encryptString(hex);
     // A key store that cannot give the key back would strand the database we are about to create.
@@ -121,7 +138,8 @@ export function databaseKey(store: KeyStore, platform: NodeJS.Platform, { keyFil
       if (raced) return unwrap(store, raced, keyFile);
       throw e;
     }
-    return { ok: true, key, created: true };
+    // The plain copy is removed by the caller once the database has opened with the key (app-keys.ts).
+    return adopted ? { ok: true, key, created: false, adopted: adopted.file } : { ok: true, key, created: true };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return { ok: false, problem: `SPO Oversight could not read or write the key to its database, ${keyFile}: ${why}. Check that your user account can write to that folder, then start the app again.` };
@@ -131,9 +149,9 @@ export function databaseKey(store: KeyStore, platform: NodeJS.Platform, { keyFil
 export type KeySource = 'key-store' | 'engine';
 
 /**
- * Who supplies the key. From the repository (`npm start` passes `--db` with the demo database the
- * CLI made) the engine resolves it as the CLI does, from SPO_OVERSIGHT_DB_KEY or the key file
- * beside the database; the key store would hold a key that database was never made with. A
+ * Who supplies the keys. From the repository (`npm start` passes `--db` with the demo database the
+ * CLI made) the engine resolves them as the CLI does, from SPO_OVERSIGHT_DB_KEY or the database's
+ * key files; the key store would hold a key that database was never made with. A
  * packaged app ignores `--db` (data-file.ts), so it always uses the key store.
  */
 export function keySource(argv: readonly string[], packaged: boolean): KeySource {
@@ -146,11 +164,4 @@ export interface DesktopKeyContext {
   platform: NodeJS.Platform;
   userData: string;
   databaseFile: string;
-}
-
-/** The key main.ts passes to openService: undefined when the engine resolves it itself. */
-export function desktopDatabaseKey(store: KeyStore, context: DesktopKeyContext): { ok: true; key: Buffer | undefined } | { ok: false; problem: string } {
-  if (keySource(context.argv, context.packaged) === 'engine') return { ok: true, key: undefined };
-  const resolved = databaseKey(store, context.platform, { keyFile: wrappedKeyFile(context.userData), databaseFile: context.databaseFile });
-  return resolved.ok ? { ok: true, key: resolved.key } : resolved;
 }

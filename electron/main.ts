@@ -6,9 +6,9 @@ import type { MenuCommand } from '../db/contract/index.js';
 import { londonToday } from '../db/contract/dates.js';
 import { hostCaller } from '../db/service/host-call.js';
 import { openService } from '../db/service/open.js';
+import { appKeys, forgetAdopted } from './app-keys.js';
 import { hostChannels } from './channels.js';
 import { databaseFile } from './data-file.js';
-import { desktopDatabaseKey } from './db-key.js';
 import { defaultExportName, exportFilter } from './export-log.js';
 import { registerIpc } from './ipc.js';
 import { pathGrants } from './path-grants.js';
@@ -53,14 +53,15 @@ function start(): void {
   const userData = app.getPath('userData');
   const dataFile = databaseFile(process.argv, userData, app.isPackaged, process.cwd());
   // After ready: safeStorage (and on Linux its backend) is only known once the app is ready.
-  const resolved = desktopDatabaseKey(safeStorage, { argv: process.argv, packaged: app.isPackaged, platform: process.platform, userData, databaseFile: dataFile });
+  const resolved = appKeys(safeStorage, { argv: process.argv, packaged: app.isPackaged, platform: process.platform, userData, databaseFile: dataFile });
   if (!resolved.ok) {
     dialog.showErrorBox('SPO Oversight cannot open its database', resolved.problem);
     app.exit(1);
     return;
   }
-  const key = resolved.key;
-  const service = openService(dataFile, { nativeBinding: native.path, key });
+  const { key, auditKey, signingKey } = resolved.keys;
+  const service = openService(dataFile, { nativeBinding: native.path, key, auditKey, signingKey });
+  forgetAdopted(resolved.keys);
   const call = hostCaller(service);
   const devTools = !app.isPackaged;
 

@@ -7,7 +7,7 @@ import { keyFilePath } from '../keys/paths.js';
 
 export const KEY_BYTES = 32;
 
-/** Where a database file's audit key lives: never inside it. */
+/** Where a database file's audit key lives: never inside it (db/keys/paths.ts decides where). */
 export function auditKeyPath(dbFile: string): string {
   return keyFilePath(dbFile, 'audit-key');
 }
@@ -26,6 +26,15 @@ function readKey(path: string): Buffer | null {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
   }
+}
+
+/**
+ * Gives a connection the audit key its host keeps (the desktop app, from the OS key store), so no
+ * key file is read or written for it. Must be called before the first entry is written or read.
+ */
+export function useAuditKey(db: Db, key: Buffer): void {
+  if (key.length !== KEY_BYTES) throw new DomainError('invalid-input', `the audit key given by the app holds ${key.length} bytes, not ${KEY_BYTES}`);
+  keys.set(db, key);
 }
 
 /**

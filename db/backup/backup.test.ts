@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { auditKeyPath } from '../audit/key.js';
 import { openDatabase } from '../connection.js';
 import { databaseKeyPath } from '../encryption/key.js';
+import { findKeyFile, legacyKeyFilePath } from '../keys/paths.js';
 import { openService } from '../service/open.js';
 import { runCli } from '../testing/cli.js';
 import { checksum, minimalExtract, tempDir, writeExtract } from '../testing/extract.js';
@@ -67,13 +67,14 @@ describe('backup and restore', () => {
     expect(log.at(-1)).toMatchObject({ op: 'backup', operation: 'disclosure', details: { file: out, copiedHead: { id: copied.at(-1)?.id, hash: copied.at(-1)?.hash } } });
     expect(cli.out).toMatch(new RegExp(`recorded in the audit log as a disclosure \\(entry ${String(log.at(-1)?.id)}\\)`));
     expect(copied).toHaveLength(log.length - 1);
-    expect(readFileSync(auditKeyPath(out))).toEqual(readFileSync(auditKeyPath(file)));
+    // The audit key travels beside the backup; the database's own is in the per-user folder.
+    expect(readFileSync(legacyKeyFilePath(out, 'audit-key'))).toEqual(readFileSync(findKeyFile(file, 'audit-key')?.path ?? ''));
     // One self-contained file: rollback journal mode, nothing beside it to lose.
     const copy = openDatabase(out, { readonly: true, key: keyOf(file) });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     copy.close();
     expect(existsSync(`${out}-wal`)).toBe(false);
-    expect(existsSync(databaseKeyPath(out))).toBe(false);
+    expect(existsSync(legacyKeyFilePath(out, 'db-key'))).toBe(false);
     const keyless = new Database(out, { readonly: true });
     expect(() => keyless.prepare('SELECT count(*) FROM reviews').get()).toThrow(/file is not a database/);
     keyless.close();
@@ -83,7 +84,7 @@ describe('backup and restore', () => {
     const file = await databaseWithReview();
     const dir = tempDir('spo-backup-out-');
     const out = join(dir, 'backup.db');
-    rmSync(auditKeyPath(file));
+    rmSync(findKeyFile(file, 'audit-key')?.path ?? '');
     const cli = await runCli(['backup', '--out', out, '--db', file]);
     expect(cli.code).not.toBe(0);
     expect(cli.err).toMatch(/audit key file .* is missing/);

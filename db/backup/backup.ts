@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { auditKeyPath } from '../audit/key.js';
 import { verifyChain } from '../audit/verify.js';
 import { AuditLog } from '../audit/log.js';
 import { keyOf, openDatabase, type Db } from '../connection.js';
 import { applyKey } from '../encryption/cipher.js';
 import { findDatabaseKey, KEY_FILE_ENV, type DatabaseKey } from '../encryption/key.js';
 import { DomainError } from '../errors.js';
+import { databaseIdFile, findKeyFile, keyFilePath, legacyKeyFilePath, readDatabaseId, type KeyKind } from '../keys/paths.js';
+import { writeNewSecretFile } from '../secret-file.js';
 import { checkDatabase } from './health.js';
 
 /**
@@ -35,12 +36,29 @@ export interface BackupResult {
   auditEntryId: number | null;
   /** The audit key copied beside the backup (`<backup>.audit-key`), without which its chain cannot be verified. */
   keyFile: string | null;
+  /** The database's id copied beside the backup (`<backup>.id`), so a restore on this computer finds its keys. */
+  idFile: string | null;
   integrity: 'ok';
   ms: number;
 }
 
 function sqlString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
+}
+
+/**
+ * Creates the empty file SQLite's `VACUUM INTO` then fills (it accepts an empty target), readable
+ * by its owner only: SQLite would create it with the process's default mode. `wx` also refuses a
+ * file that appeared since it was checked.
+ */
+function createPrivately(file: string): void {
+  closeSync(openSync(file, 'wx', 0o600));
+}
+
+/** A key file's bytes, wherever db/keys/paths.ts finds it (never warning: a backup's audit key is beside it by design). */
+function readKeyFile(dbFile: string, kind: KeyKind): Buffer | null {
+  const found = findKeyFile(dbFile, kind, { warn: false });
+  return found ? readFileSync(found.path) : null;
 }
 
 /** A file and the directory entry naming it reach the disk before the copy counts as made. */
@@ -102,6 +120,7 @@ export function backupDatabase(db: Db, out: string, actor: BackupActor = { osUse
   const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
   try {
     const copied = chainHead(db);
+    createPrivately(partial);
     db.exec(`VACUUM INTO ${sqlString(partial)}`);
     syncFile(partial);
     const problems = verifyCopy(partial, keyOf(db));
@@ -127,12 +146,15 @@ export function backupDatabase(db: Db, out: string, actor: BackupActor = { osUse
     }
     renameSync(partial, file);
     syncFile(file);
-    let keyFile: string | null = null;
-    if (!db.memory && existsSync(auditKeyPath(db.name))) {
-      keyFile = auditKeyPath(file);
-      copyFileSync(auditKeyPath(db.name), keyFile, constants.COPYFILE_EXCL);
-    }
-    return { file, bytes, auditEntryId, keyFile, integrity: 'ok', ms: performance.now() - started };
+    // The audit key travels beside the backup (to verify its chain wherever it is restored); the
+    // database key never does, so the backup is useless to whoever finds it without the key.
+    const auditKey = db.memory ? null : readKeyFile(db.name, 'audit-key');
+    const keyFile = auditKey ? legacyKeyFilePath(file, 'audit-key') : null;
+    if (keyFile && auditKey) writeNewSecretFile(keyFile, auditKey);
+    const id = db.memory ? null : readDatabaseId(db.name);
+    const idFile = id ? databaseIdFile(file) : null;
+    if (idFile) writeNewSecretFile(idFile, Buffer.from(`${id}\n`));
+    return { file, bytes, auditEntryId, keyFile, idFile, integrity: 'ok', ms: performance.now() - started };
   } catch (e) {
     rmSync(partial, { force: true });
     if (e instanceof DomainError) throw e;
@@ -159,10 +181,6 @@ export interface RestoreOptions {
   actor?: BackupActor;
 }
 
-function readAuditKey(path: string): Buffer | null {
-  return existsSync(path) ? readFileSync(path) : null;
-}
-
 /**
  * Restores `backup` over the database `target`. Refused unless the backup opens with the
  * database's key, passes `integrity_check` and its audit chain verifies; when the backup's audit
@@ -178,15 +196,17 @@ export function restoreDatabase(backup: string, target: string, opts: RestoreOpt
   if (!existsSync(from)) throw new DomainError('invalid-input', `backup: no such file: ${from}`, 'backup');
   if (from === file) throw new DomainError('invalid-input', 'backup: the backup is the database itself', 'backup');
 
-  const backupAuditKey = readAuditKey(auditKeyPath(from));
-  const targetAuditKey = readAuditKey(auditKeyPath(file));
+  const backupAuditKey = readKeyFile(from, 'audit-key');
+  const targetAuditKey = readKeyFile(file, 'audit-key');
   if (backupAuditKey && targetAuditKey && !backupAuditKey.equals(targetAuditKey)) {
-    throw new DomainError('invalid-input', `backup: ${from} was made from another database (its audit key differs from ${auditKeyPath(file)}); restore it to a new --db file instead`, 'backup');
+    throw new DomainError('invalid-input', `backup: ${from} was made from another database (its audit key differs from ${findKeyFile(file, 'audit-key', { warn: false })?.path ?? file}); restore it to a new --db file instead`, 'backup');
   }
   const auditKey = backupAuditKey ?? targetAuditKey;
-  const key = findDatabaseKey(file, opts.key);
+  // A backup names its database's keys by the id beside it, so a restore to a new file on the same computer finds them.
+  const backupKeyFile = findKeyFile(from, 'db-key', { warn: false });
+  const key = findDatabaseKey(file, opts.key) ?? (backupKeyFile ? findDatabaseKey(from, undefined, {}) : null);
   if (!key) {
-    throw new DomainError('invalid-input', `backup: ${file} has no database key beside it; name the key file of the database the backup was made from with ${KEY_FILE_ENV}`, 'backup');
+    throw new DomainError('invalid-input', `backup: ${file} has no database key, and none is named by ${from}.id; name the key file of the database the backup was made from with ${KEY_FILE_ENV}`, 'backup');
   }
 
   const source = openBackup(from, key);
@@ -195,7 +215,7 @@ export function restoreDatabase(backup: string, target: string, opts: RestoreOpt
     if (!health.ok) throw new DomainError('invalid-input', `backup: ${from} fails its integrity check (${health.problems.join('; ')}); choose an earlier backup`, 'backup');
     const entries = source.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
     if (entries > 0) {
-      if (!auditKey) throw new DomainError('invalid-input', `backup: no audit key beside ${from} or ${file} (${auditKeyPath(from)}); without it the restored audit log cannot be verified`, 'backup');
+      if (!auditKey) throw new DomainError('invalid-input', `backup: no audit key beside ${from} or ${file} (${legacyKeyFilePath(from, 'audit-key')}); without it the restored audit log cannot be verified`, 'backup');
       const chain = verifyChain(source, undefined, auditKey);
       if (!chain.intact) throw new DomainError('invalid-input', `backup: the audit chain of ${from} is broken at entry ${chain.firstBroken?.id ?? '?'} (${chain.firstBroken?.reason ?? ''}); choose another backup`, 'backup');
     }
@@ -207,6 +227,7 @@ export function restoreDatabase(backup: string, target: string, opts: RestoreOpt
     const replaced = existsSync(file) ? readHead(file, key) : { head: null, unreadable: null };
     const copy = `${file}.restoring-${randomBytes(6).toString('hex')}`;
     try {
+      createPrivately(copy);
       source.exec(`VACUUM INTO ${sqlString(copy)}`);
       syncFile(copy);
       if (existsSync(file)) leaveWalMode(file, key);
@@ -215,7 +236,10 @@ export function restoreDatabase(backup: string, target: string, opts: RestoreOpt
     } finally {
       rmSync(copy, { force: true });
     }
-    if (!targetAuditKey && auditKey) writeFileSync(auditKeyPath(file), auditKey, { mode: 0o600, flag: 'wx' });
+    // A target without keys of its own takes the backup's id, which names the keys it was opened with.
+    const backupId = readDatabaseId(from);
+    if (backupId && !readDatabaseId(file) && !findKeyFile(file, 'db-key', { warn: false })) writeNewSecretFile(databaseIdFile(file), Buffer.from(`${backupId}\n`));
+    if (auditKey && !findKeyFile(file, 'audit-key', { warn: false })) writeNewSecretFile(keyFilePath(file, 'audit-key'), auditKey);
 
     const restored = openDatabase(file, { key: key.key });
     try {

@@ -52,7 +52,7 @@ describe('start-up check', () => {
     const file = join(tempDir('spo-health-'), 'oversight.db');
     writeFileSync(file, Buffer.alloc(8192, 0x5a));
     // Without its key nothing can tell an encrypted database from noise: the message says both.
-    expect(() => openService(file)).toThrow(/is encrypted and its key is not at .*oversight\.db\.db-key/);
+    expect(() => openService(file)).toThrow(/is encrypted and its key is not in .*spo-oversight.keys \(.*oversight\.db has no id file/);
     writeFileSync(`${file}.db-key`, `${'ab'.repeat(32)}\n`);
     expect(() => openService(file)).toThrow(/does not open with the key from .*db-key: either that is not this database's key, or the file is damaged.*spo-oversight restore BACKUP/);
     const cli = await runCli(['flags', '--db', file]);

@@ -123,7 +123,7 @@ describe('encryption at rest', () => {
 
     renameSync(databaseKeyPath(file), `${file}.moved-away`);
     expect(() => openService(file)).toThrow(DomainError);
-    expect(() => openService(file)).toThrow(/is encrypted and its key is not at .*db-key/);
+    expect(() => openService(file)).toThrow(/is encrypted and its key is not at .*\.db-key/);
     const cli = await runCli(['flags', '--db', file]);
     expect(cli.code).toBe(2);
     expect(cli.err).toMatch(/is encrypted and its key is not at/);

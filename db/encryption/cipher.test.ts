@@ -1,27 +1,44 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../connection.js';
+import { keyFilePath } from '../keys/paths.js';
+import { openService } from '../service/open.js';
+import { runCli } from '../testing/cli.js';
 import { tempDir } from '../testing/extract.js';
+import { plainDatabase } from '../testing/plain-database.js';
 import { isPlainSqlite } from './cipher.js';
 
 describe('a database written before encryption', () => {
-  it('is encrypted in place on first open, and keeps every row', () => {
-    const file = join(tempDir('spo-cipher-'), 'oversight.db');
-    const plain = new Database(file);
-    plain.pragma('journal_mode = WAL');
-    plain.exec('CREATE TABLE notes (crn TEXT, note TEXT)');
-    plain.prepare('INSERT INTO notes VALUES (?, ?)').run('Q987654', 'Quokkafield');
+  it('is refused on open with one line naming spo-oversight encrypt, and left exactly as it was', async () => {
+    const file = plainDatabase();
+    const before = readFileSync(file);
     expect(isPlainSqlite(file)).toBe(true);
-    plain.close();
+    expect(() => openDatabase(file)).toThrow(/oversight\.db was written before the app encrypted its data and is not opened unencrypted: encrypt it once with: spo-oversight encrypt --db ".*oversight\.db"$/);
+    expect(() => openService(file)).toThrow(/spo-oversight encrypt --db/);
+    const cli = await runCli(['flags', '--db', file]);
+    expect(cli.code).toBe(2);
+    expect(cli.err.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
 
-    const db = openDatabase(file, { migrate: false });
-    expect(db.prepare('SELECT crn, note FROM notes').all()).toEqual([{ crn: 'Q987654', note: 'Quokkafield' }]);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+  it('is refused even read-only once a key exists for it: an unencrypted file in an encrypted one’s place is never accepted silently', () => {
+    const file = join(tempDir('spo-cipher-'), 'oversight.db');
+    openDatabase(file).close();
+    const keyFile = keyFilePath(file, 'db-key');
+    writeFileSync(file, '');
+    plainDatabase(file);
+    for (const readonly of [false, true]) {
+      expect(() => openDatabase(file, { readonly })).toThrow(new RegExp(`is not encrypted, yet a key for it exists \\(${keyFile.replaceAll(/[.\\/]/g, '\\$&')}\\): it is not opened.*spo-oversight encrypt --db`));
+    }
+    expect(() => openDatabase(file, { key: Buffer.alloc(32, 7) })).toThrow(/yet a key for it exists \(the key given by the app\)/);
+  });
+
+  it('is read as it is when damaged and opened read-only with no key anywhere (nothing is written to it)', () => {
+    const file = plainDatabase();
+    const db = openDatabase(file, { readonly: true });
+    expect(db.prepare('SELECT note FROM notes').pluck().get()).toBe('Quokkafield');
     db.close();
-    expect(isPlainSqlite(file)).toBe(false);
-    expect(readFileSync(file).includes('Quokkafield')).toBe(false);
-    expect(existsSync(`${file}.db-key`)).toBe(true);
+    expect(isPlainSqlite(file)).toBe(true);
   });
 });

@@ -37,22 +37,3 @@ export function applyKey(db: Connection, key: DatabaseKey, file: string): void {
     );
   }
 }
-
-/**
- * Encrypts, in place and once, a database written before the app encrypted its data. SQLite does
- * the work itself: leaving WAL mode checkpoints and removes the `-wal` (and needs every other
- * connection closed, so a running app makes this fail cleanly), then `rekey` rewrites every page.
- */
-export function encryptPlainDatabase(file: string, key: DatabaseKey, nativeBinding?: string): void {
-  const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = DELETE');
-    db.pragma(`hexrekey = '${key.key.toString('hex')}'`);
-  } catch (e) {
-    throw new DomainError('io', `${file} was written before encryption and could not be encrypted now (${(e as Error).message}); close every other program using it and try again`);
-  } finally {
-    db.close();
-  }
-  console.error(`[spo-oversight] encrypted ${file}, written before the app encrypted its data, with the key from ${key.source}`);
-}

@@ -3,16 +3,18 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/extract.js';
+import { databaseIdFile, keysFolder } from '../keys/paths.js';
 import { databaseKeyPath, findDatabaseKey, KEY_ENV, KEY_FILE_ENV, resolveDatabaseKey } from './key.js';
 
 const hex = randomBytes(32).toString('hex');
 
 describe('the database key', () => {
-  it('is made for a new database: 32 random bytes, as hex in a file beside it that only its owner can read', () => {
+  it('is made for a new database: 32 random bytes, as hex in a file in the per-user keys folder that only its owner can read', () => {
     const file = join(tempDir('spo-key-'), 'oversight.db');
     const made = resolveDatabaseKey(file, undefined, {});
     expect(made.key).toHaveLength(32);
     expect(made.source).toBe(databaseKeyPath(file));
+    expect(made.source.startsWith(keysFolder())).toBe(true);
     expect(readFileSync(databaseKeyPath(file), 'utf8')).toBe(`${made.key.toString('hex')}\n`);
     if (process.platform !== 'win32') expect(statSync(databaseKeyPath(file)).mode & 0o077).toBe(0);
     expect(resolveDatabaseKey(file, undefined, {}).key).toEqual(made.key);
@@ -44,8 +46,8 @@ describe('the database key', () => {
   it('is never made anew for a database that holds data: its data would be locked away for good', () => {
     const file = join(tempDir('spo-key-'), 'oversight.db');
     writeFileSync(file, randomBytes(8192));
-    expect(() => resolveDatabaseKey(file, undefined, {})).toThrow(/is encrypted and its key is not at .*oversight\.db\.db-key/);
-    // An unencrypted database from before encryption gets one, to be encrypted with it.
-    expect(resolveDatabaseKey(file, undefined, {}, true).key).toHaveLength(32);
+    expect(() => resolveDatabaseKey(file, undefined, {})).toThrow(/is encrypted and its key is not in .*keys \(.*oversight\.db has no id file, .*oversight\.db\.id, to name it: was the database moved without it\?\) nor beside it/);
+    writeFileSync(databaseIdFile(file), `${'0f'.repeat(16)}\n`);
+    expect(() => resolveDatabaseKey(file, undefined, {})).toThrow(new RegExp(`is encrypted and its key is not at .*${'0f'.repeat(16)}\\.db-key`));
   });
 });

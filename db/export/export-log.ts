@@ -74,6 +74,7 @@ function numbersOnCases(db: Db, crns: readonly string[]): Map<number, number> {
 async function writeTemp(path: string, parts: readonly Buffer[]): Promise<string> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
   try {
+    // Readable by its owner only: the log names people and their cases.
     const file = await open(temp, 'wx', 0o600);
     try {
       let rest = [...parts];

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import type { ExtractKind } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import type { Value } from './kinds.js';
@@ -58,6 +58,8 @@ export function createStaging(db: Db, onDisk = true): void {
   // A file left by an import that was killed is only scratch: start it afresh.
   removeStagingFile(db);
   const file = stagingFile(db, onDisk);
+  // Created empty first, readable by its owner only: SQLite would create it with the default mode.
+  if (file !== ':memory:') closeSync(openSync(file, 'wx', 0o600));
   db.prepare(`ATTACH DATABASE ? AS ${STAGE}`).run(file);
   // Scratch: if the process dies the import is simply run again, so no journal and no syncs.
   db.pragma(`${STAGE}.journal_mode = OFF`);

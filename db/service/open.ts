@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { useAuditKey } from '../audit/key.js';
 import { checkDatabase, isDamage, type Health } from '../backup/health.js';
 import { readOnlyService } from '../backup/read-only.js';
 import { openDatabase, type Db, type OpenOptions } from '../connection.js';
@@ -21,7 +22,16 @@ export function osUser(): string {
 
 export interface OpenServiceOptions extends OpenOptions {
   now?: () => Date;
-  /** The export signing key, when the host keeps it (see ServiceDeps.signingKey). */
+  /**
+   * The audit chain's 32-byte HMAC key, kept by the host (the desktop app, in the OS key store).
+   * Without it the key comes from the database's key file (db/audit/key.ts).
+   */
+  auditKey?: Buffer;
+  /**
+   * The export signing key (an Ed25519 private key, PKCS#8 as PEM or DER bytes), kept by the host
+   * (the desktop app, in the OS key store). Passed to the handlers as `deps.signingKey`; without
+   * it the key comes from the database's key file (`keyFilePath(db, 'signing-key')`).
+   */
   signingKey?: SigningKeyInput;
 }
 
@@ -50,9 +60,14 @@ export function openService(file: string, options: OpenServiceOptions = {}): Ope
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
   const deps = (db: Db) => ({ db, osUser: osUser(), now: options.now ?? (() => new Date()), dataDir: dirname(path), ...(options.signingKey ? { signingKey: options.signingKey } : {}) });
+  // Given as soon as the connection is open, before anything (a migration) reads or writes the audit log.
+  const keyed = (db: Db): Db => {
+    if (options.auditKey) useAuditKey(db, options.auditKey);
+    return db;
+  };
   let db: Db;
   try {
-    db = openDatabase(path, { ...options, migrate: false });
+    db = keyed(openDatabase(path, { ...options, migrate: false }));
   } catch (e) {
     // Not even the header reads: there is nothing to show read-only.
     if (isDamage(e)) throw new DomainError('io', damagedMessage(path, (e as Error).message));
@@ -71,6 +86,6 @@ export function openService(file: string, options: OpenServiceOptions = {}): Ope
   db.close();
   const message = damagedMessage(path, health.problems.join('; '));
   console.error(`[spo-oversight] ${message}`);
-  const readOnly = openDatabase(path, { ...options, readonly: true });
+  const readOnly = keyed(openDatabase(path, { ...options, readonly: true }));
   return { ...readOnlyService(createService(deps(readOnly)), message), health: { ...health, readOnly: true, message } };
 }

@@ -7,6 +7,7 @@ import { backupCommand } from './commands/backup.js';
 import { restoreCommand } from './commands/restore.js';
 import type { Command } from './commands/command.js';
 import { demoCommand } from './commands/demo.js';
+import { encryptCommand } from './commands/encrypt.js';
 import { exportCommand } from './commands/export.js';
 import { flagsCommand } from './commands/flags.js';
 import { generateCommand } from './commands/generate.js';
@@ -19,7 +20,7 @@ import { trendsCommand } from './commands/trends.js';
 import { verifyCommand } from './commands/verify.js';
 import { processIo, UsageError, type CliIo } from './io.js';
 
-const commands: readonly Command[] = [generateCommand, importCommand, demoCommand, reviewCommand, actionsCommand, exportCommand, verifyCommand, keysCommand, auditCommand, flagsCommand, settingsCommand, teamCommand, trendsCommand, backupCommand, restoreCommand];
+const commands: readonly Command[] = [generateCommand, importCommand, demoCommand, reviewCommand, actionsCommand, exportCommand, verifyCommand, auditCommand, flagsCommand, settingsCommand, teamCommand, trendsCommand, backupCommand, restoreCommand, encryptCommand, keysCommand];
 
 function usage(): string {
   return ['usage: spo-oversight <command> [options]', '', ...commands.map((c) => `  ${c.usage}`), '', 'Commands that use a database take --db FILE (or SPO_OVERSIGHT_DB).', ''].join('\n');

@@ -114,13 +114,15 @@ export async function runCrashTrials(opts: TrialOptions): Promise<CrashSummary> 
   const started = Date.now();
   const child = await buildChild();
   const work = tempDir('spo-crash-');
+  // Keys of these throwaway databases stay in the run's own folder, never the user's (db/keys/paths.ts); the children inherit it.
+  process.env.XDG_CONFIG_HOME = join(work, 'config');
   const dirs = {
     A: writeExtract(snapshotExtract('A', opts.extraCases ?? 3000), join(work, 'extract-a')),
     B: writeExtract(snapshotExtract('B', opts.extraCases ?? 3000), join(work, 'extract-b')),
   };
   const expected = await expectedSnapshots(dirs);
   const dbFile = join(work, 'oversight.db');
-  // The first snapshot and the audit key (`<db>.audit-key`) exist before the first kill.
+  // The first snapshot and the audit key (in the per-user keys folder) exist before the first kill.
   const first = openService(dbFile);
   const r = await first.call('import:commit', { paths: [dirs.A], skipInvalid: false });
   first.close();

@@ -30,6 +30,6 @@ describe('keys show', () => {
     const missing = await runCli(['keys', 'show'], { SPO_OVERSIGHT_SIGNING_KEY_FILE: join(dir, 'nope.pem') });
     expect(missing).toMatchObject({ code: 2, err: expect.stringMatching(/no signing key at .*nope\.pem; make one with: openssl genpkey/) as unknown });
     expect(await runCli(['keys', 'show'])).toMatchObject({ code: 2, err: expect.stringMatching(/no database: pass --db FILE/) as unknown });
-    expect(await runCli(['keys', 'rotate', '--db', join(dir, 'x.sqlite')])).toMatchObject({ code: 2, err: 'spo-oversight keys: keys needs show\n' });
+    expect(await runCli(['keys', 'rotate', '--db', join(dir, 'x.sqlite')])).toMatchObject({ code: 2, err: 'spo-oversight keys: keys needs a subcommand: keys show, or keys migrate --db FILE\n' });
   });
 });
