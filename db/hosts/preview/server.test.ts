@@ -297,6 +297,7 @@ describe('files from the browser: uploads in, downloads out, never a path', () =
     expect((await post(server, `download?id=${target.value.id}`)).status).toBe(404);
     const exported = (await (await api('log:export', { format: 'json', out: target.value.id })).json()) as { ok: true; value: { path: string; digest: string } };
     expect(exported.value.path).toMatch(/^oversight-log-2\d{3}-\d\d-\d\d\.json$/);
+    expect(await (await api('log:export', { format: 'json', out: target.value.id })).json()).toMatchObject({ ok: false, error: { message: 'out: that export has been written already; export the log again' } });
     const res = await post(server, `download?id=${target.value.id}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -314,7 +315,10 @@ describe('files from the browser: uploads in, downloads out, never a path', () =
   it('refuses to export to a place made for another format, and deletes the place when the export fails', async () => {
     const { server, api, uploadDir } = await start({ withReview: true });
     const pdf = (await (await post(server, 'export-target?format=pdf')).json()) as { ok: true; value: { id: string } };
-    expect(await (await api('log:export', { format: 'csv', out: pdf.value.id })).json()).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'out' } });
+    expect(await (await api('log:export', { format: 'csv', out: pdf.value.id })).json()).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', field: 'out', message: 'out: that place was made for a PDF export, not CSV' },
+    });
     expect(await (await api('log:export', { format: 'pdf', out: pdf.value.id, team: 'N99Z99' })).json()).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(readdirSync(uploadDir)).toEqual([]);
   });

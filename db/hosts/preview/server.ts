@@ -259,22 +259,26 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     const refused: HttpError[] = [];
     const mapped = mapPaths(schema, input, (p) => {
       const h = held.get(p.value);
-      const ext = parsed.success ? expectedExtension(p.spec, parsed.data) : undefined;
-      const fits = h?.kind === kindFor(p) && (h.kind !== 'export' || ext === undefined || h.format === ext);
-      if (h && fits) {
+      const problem = refusal(p, h, parsed.success ? expectedExtension(p.spec, parsed.data) : undefined);
+      if (h && problem === null) {
         used.push([p.value, h]);
         return h.path;
       }
-      const message = !heldId.test(p.value)
-        ? `${p.field}: the preview takes no file paths; choose the file in the page, which uploads it`
-        : h
-          ? `${p.field}: that upload is not one this field takes`
-          : `${p.field}: that upload has been used already, or the preview was restarted; choose the file again`;
-      refused.push(new HttpError(400, fail('invalid-input', message, p.field)));
+      refused.push(new HttpError(400, fail('invalid-input', `${p.field}: ${problem ?? ''}`, p.field)));
       return p.value;
     });
     if (refused[0]) throw refused[0];
     return { input: mapped, used };
+  }
+
+  /** Why a path field's value cannot be used, in words for the page; null when it names a held file that fits. */
+  function refusal(p: PathValue, h: Held | undefined, ext: string | undefined): string | null {
+    if (!heldId.test(p.value)) return 'the preview takes no file paths; choose the file in the page, which uploads it';
+    if (!h) return 'that upload has been used already, or the preview was restarted; choose the file again';
+    if (h.kind !== kindFor(p)) return 'that upload is not one this field takes';
+    if (h.kind === 'export' && h.written) return 'that export has been written already; export the log again';
+    if (h.kind === 'export' && ext !== undefined && h.format !== ext) return `that place was made for a ${h.format.toUpperCase()} export, not ${ext.toUpperCase()}`;
+    return null;
   }
 
   /** What the page may see of an answer: the host's own folders read as the names the user knows. */
