@@ -162,7 +162,7 @@ test('A code the app does not know is shown as itself and says so; the codes it 
   const dir = join(app.dir, 'local-codes');
   mkdirSync(dir, { recursive: true });
   for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
-  await ok(app.api('import:commit', { paths: [dir], skipInvalid: true }));
+  await ok(app.api('import:commit', { paths: [await app.uploadExtract(dir)], skipInvalid: true }));
   const casePage = await openCase(app, 'X000001');
   const registrations = await casePage.registrationRows();
   expect(registrations.map((r) => r[0])).toEqual(['LOCX (not a code the app knows)', 'High RoSH (RHRH)']);

@@ -9,7 +9,7 @@ test('Desktop: Import extract… in the menu opens the folder dialog and checks 
   const folder = join(app.dir, 'extract');
   extractWithRowErrors(folder);
   await app.api('profile:set', { name: 'Sam Senior', staffCode: 'N99S001', teamCode: 'N99T01' });
-  await installDesktopBridge(app.page, app.preview.token, folder);
+  await installDesktopBridge(app.page, app.preview.token, folder, await app.uploadExtract(folder));
   await app.page.reload();
   const home = new HomePage(app.page);
   await home.waitForEmpty();

@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { londonToday, spokenDate } from '../db/contract/dates.js';
 import { pdfPageTexts } from '../db/export/testing/pdf-inspect.js';
 import { reseal, signatureLineOf } from '../db/export/testing/reseal.js';
+import { previewTempRoot } from '../db/hosts/preview/temp-dir.js';
 import { openCase } from './demo-case.js';
 import { expect, test, type App } from './fixture.js';
 import { AuditPage } from './pages/audit-page.js';
@@ -54,7 +55,7 @@ test('Export: the SPO exports the log for an inspector, sees its digest, and the
 
   const fingerprint = await app.page.getByTestId('export-fingerprint').textContent();
   expect(fingerprint).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){7}$/);
-  const checked = await app.api('log:verify', { path: saved });
+  const checked = await app.api('log:verify', { path: await app.uploadToVerify(saved) });
   expect(checked).toMatchObject({ ok: true, value: { intact: true, digest, signature: { status: 'this-installation', fingerprint } } });
   const disclosures = await app.api('audit:list', { operation: 'disclosure' });
   expect(disclosures.ok && disclosures.value.entries[0]).toMatchObject({ op: 'log:export', justification: 'HMI Probation inspection', recipients: ['HM Inspectorate of Probation'] });
@@ -84,6 +85,56 @@ test('Export: the SPO exports the log for an inspector, sees its digest, and the
   await verifier.verify(resealed);
   expect(await verifier.verdict()).toBe('Signature does not match: changed since export: resealed.csv');
   await app.check('verify-bad-signature');
+});
+
+test('Preview: no call names a file on this computer; the export goes down as a download, the file to verify up as an upload, and the host keeps neither', async ({ app }) => {
+  await withOneReview(app);
+  const written = join(app.dir, 'written-by-the-page.csv');
+  // With the session's token, as a subverted page would try (from Node: the browser would log each 400 as a page error).
+  const call = async (op: string, input: unknown) => {
+    const res = await fetch(`${app.preview.origin}/api/${op}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${app.preview.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    return [res.status, await res.json()];
+  };
+  const answers = [
+    await call('import:preview', { paths: ['/etc'] }),
+    await call('log:export', { format: 'csv', out: written }),
+    await call('log:verify', { path: '/etc/passwd' }),
+    await call('audit:verify', { against: '/etc/hostname' }),
+  ];
+  const refused = (field: string) => [400, { ok: false, error: { code: 'invalid-input', field, message: `${field}: the preview takes no file paths; choose the file in the page, which uploads it` } }];
+  expect(answers).toEqual([refused('paths'), refused('out'), refused('path'), refused('against')]);
+  expect(existsSync(written)).toBe(false);
+
+  const root = previewTempRoot();
+  const [runDir, ...others] = readdirSync(root).filter((n) => n.startsWith(`run-${String(app.preview.pid)}-`));
+  expect(runDir).toBeDefined();
+  expect(others).toEqual([]);
+  const held = () => readdirSync(join(root, runDir ?? ''));
+
+  const exporter = new ExportPage(app.page);
+  await exporter.goTo('Export the log');
+  await exporter.waitForIt();
+  await exporter.fill({ purpose: 'HMI Probation inspection', recipient: 'HM Inspectorate of Probation' });
+  await exporter.chooseFormat('JSON');
+  const download = await exporter.exportAndDownload();
+  expect(download.suggestedFilename()).toMatch(/^oversight-log-\d{4}-\d{2}-\d{2}\.json$/);
+  const saved = join(app.dir, download.suggestedFilename());
+  await download.saveAs(saved);
+  // The page shows the file's name, never where the host wrote it.
+  expect(await app.page.locator('main').textContent()).not.toContain(root);
+  await expect.poll(held).toEqual([]);
+
+  await app.page.getByRole('link', { name: 'Verify an exported file' }).click();
+  const verifier = new VerifyPage(app.page);
+  await verifier.waitForIt();
+  await verifier.verify(saved);
+  expect(await verifier.verdict()).toBe('Intact');
+  await app.check('verify-uploaded-json');
+  expect(held()).toEqual([]);
 });
 
 test('Export: filters that match nothing are refused in the error summary; the PDF\'s title page reads back who, when, why, for whom, the filters and a summary; the CSV opens with its header row', async ({ app }) => {
@@ -131,7 +182,7 @@ test('Export: filters that match nothing are refused in the error summary; the P
   const rows = Papa.parse<Record<string, string>>(text, { header: true, newline: '\r\n' }).data;
   expect(rows[0]).toMatchObject({ crn, 'review number on the case': '1', version: '1', action: 'recorded', 'review type': 'Allocation oversight', 'team code': team });
   expect(rows[1] && Object.values(rows[1]).every((v) => !v)).toBe(true);
-  expect(await app.api('log:verify', { path: csvFile })).toMatchObject({ ok: true, value: { intact: true } });
+  expect(await app.api('log:verify', { path: await app.uploadToVerify(csvFile) })).toMatchObject({ ok: true, value: { intact: true } });
 
   // The case page numbers the review as the PDF does.
   const casePage = await openCase(app, crn);

@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { test as base } from 'vitest';
@@ -21,6 +21,10 @@ export interface App {
   documentHeaders: Record<string, string>;
   /** Calls the preview host's API directly, as the page does, to check what the database holds. */
   api<O extends Operation>(op: O, input: InputOf<O>): Promise<Result<ResultOf<O>>>;
+  /** Uploads a folder's CSV files as the import screen does; answers the id `import:*` takes as a path. */
+  uploadExtract(dir: string): Promise<string>;
+  /** Uploads a file as the verify screen does; answers the id `log:verify` and `audit:verify` take. */
+  uploadToVerify(file: string): Promise<string>;
   /**
    * Holds the next call of `op` in the browser until released, so a screen's in-between state
    * (a progress bar) can be checked and photographed without a race.
@@ -54,6 +58,16 @@ async function openApp(): Promise<{ app: App; close: () => Promise<void> }> {
     // The page spends its one-time code for the session token as it starts; a test that reloads
     // before that exchange has answered would leave the tab with neither (renderer/src/client.ts).
     await pollPage(page, `sessionStorage.getItem('spo-preview-token') !== null`, 'the page getting its session from the start-up code');
+    const upload = async (path: string, body: Buffer): Promise<{ id: string }> => {
+      const res = await fetch(`${preview.origin}/api/${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${preview.token}`, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(body),
+      });
+      const result = (await res.json()) as Result<{ id: string }>;
+      if (!result.ok) throw new Error(`${path}: ${result.error.message}`);
+      return result.value;
+    };
     const app: App = {
       page,
       preview,
@@ -67,6 +81,16 @@ async function openApp(): Promise<{ app: App; close: () => Promise<void> }> {
         });
         return (await res.json()) as Result<ResultOf<typeof op>>;
       },
+      uploadExtract: async (extractDir) => {
+        let id: string | undefined;
+        for (const name of readdirSync(extractDir).filter((n) => n.endsWith('.csv'))) {
+          const query = new URLSearchParams({ name, ...(id ? { id } : {}) });
+          ({ id } = await upload(`upload?${query.toString()}`, readFileSync(join(extractDir, name))));
+        }
+        if (!id) throw new Error(`no CSV files in ${extractDir}`);
+        return id;
+      },
+      uploadToVerify: async (file) => (await upload(`verify-upload?name=${encodeURIComponent(basename(file))}`, readFileSync(file))).id,
       hold: async (op) => {
         const arrived = deferred();
         const gate = deferred();

@@ -12,6 +12,8 @@ export interface RunningPreview {
   origin: string;
   /** The session token, for calling the API as the page does. */
   token: string;
+  /** The host's process, whose temporary folder is named after it (db/hosts/preview/temp-dir.ts). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ export async function startPreviewHost(dbFile: string, startTimeoutMs = 20_000):
   const { origin, hash } = new URL(url);
   const { token } = await post<{ token: string }>(`${origin}/api/session`, { code: hash.replace('#code=', '') });
   const { code } = await post<{ code: string }>(`${origin}/api/session-code`, {}, token);
-  return { url: `${origin}/#code=${code}`, origin, token, stop: () => stopChild(child) };
+  return { url: `${origin}/#code=${code}`, origin, token, pid: child.pid ?? 0, stop: () => stopChild(child) };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

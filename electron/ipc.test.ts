@@ -87,7 +87,32 @@ describe('IPC registration', () => {
     expect(await invoke(hostChannels.chooseExportFile, 'pdf')).toEqual({ ok: true, value: { path: '/home/spo/oversight-log.pdf' } });
     await invoke('log:export', { out: '/home/spo/oversight-log.pdf', format: 'pdf' });
     expect(await invoke('log:export', { out: '/home/spo/.bashrc', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke('log:export', { out: '/home/spo/oversight-log.pdf', format: 'json' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(calls.map((c) => c.op)).toEqual(['log:export']);
+  });
+
+  it('saves a name typed without an extension as the format chosen, and grants that file', async () => {
+    const { invoke, calls, chooseExportFile } = setup();
+    chooseExportFile.mockResolvedValueOnce('/home/spo/for-hmip');
+    expect(await invoke(hostChannels.chooseExportFile, 'pdf')).toEqual({ ok: true, value: { path: '/home/spo/for-hmip.pdf' } });
+    await invoke('log:export', { out: '/home/spo/for-hmip.pdf', format: 'pdf' });
+    expect(calls.map((c) => c.op)).toEqual(['log:export']);
+  });
+
+  it('does not let log:export write into the folder picked for import', async () => {
+    const { invoke, calls } = setup();
+    await invoke(hostChannels.chooseExtractFolder);
+    expect(await invoke('log:export', { out: '/extracts/2026-11/cases.csv', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(calls).toEqual([]);
+  });
+
+  it("checks audit:verify's against like log:verify's path: only a file picked to open", async () => {
+    const { invoke, calls } = setup();
+    expect(await invoke('audit:verify', { against: '/home/spo/received/log.pdf' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await invoke(hostChannels.chooseFileToVerify);
+    await invoke('audit:verify', { against: '/home/spo/received/log.pdf' });
+    await invoke('audit:verify', {});
+    expect(calls.map((c) => c.op)).toEqual(['audit:verify', 'audit:verify']);
   });
 
   it('grants the file chosen to verify, and answers null when the user cancels', async () => {

@@ -2,7 +2,7 @@ import { operationNames, type ExportFormat, type Operation, type Progress, type 
 import type { HostCall } from '../db/service/host-call.js';
 import { hostChannels } from './channels.js';
 import { isExportFormat } from './export-log.js';
-import { pathsNamedBy, type PathGrants } from './path-grants.js';
+import { checkPaths, withExtension, type PathGrants } from './path-grants.js';
 import type { IpcSender } from './sender.js';
 
 /** What a handler sees of an IPC event (IpcMainInvokeEvent, or a fake in the tests). */
@@ -33,11 +33,6 @@ export const refused = {
   error: { code: 'forbidden', message: 'refused: the request did not come from the app’s own window' },
 } as const satisfies Result<never>;
 
-export const ungrantedPath = {
-  ok: false,
-  error: { code: 'forbidden', message: 'refused: choose the file or folder in the app’s own dialog' },
-} as const satisfies Result<never>;
-
 /** Progress ids come from our preload; anything else is ignored rather than echoed back. */
 const progressId = /^[0-9]{1,12}$/;
 
@@ -50,7 +45,8 @@ export function registerIpc(ipc: IpcRegistrar, deps: IpcDeps): void {
   for (const op of operationNames) {
     ipc.handle(op, (event, input, id) => {
       if (!deps.isTrusted(event)) return Promise.resolve(refused);
-      if (!pathsNamedBy(op, input).every((p) => deps.grants.allows(p))) return Promise.resolve(ungrantedPath);
+      const ungranted = checkPaths(op, input, deps.grants);
+      if (ungranted) return Promise.resolve(ungranted);
       const onProgress =
         typeof id === 'string' && progressId.test(id)
           ? (p: Progress) => {
@@ -63,20 +59,22 @@ export function registerIpc(ipc: IpcRegistrar, deps: IpcDeps): void {
   ipc.handle(hostChannels.chooseExtractFolder, async (event) => {
     if (!deps.isTrusted(event)) return refused;
     const paths = await deps.chooseExtractFolder(event);
-    if (paths) deps.grants.grant(paths);
+    if (paths) deps.grants.grantRead(paths);
     return { ok: true, value: paths ? { paths } : null } satisfies Result<{ paths: string[] } | null>;
   });
   ipc.handle(hostChannels.chooseExportFile, async (event, format) => {
     if (!deps.isTrusted(event)) return refused;
     if (!isExportFormat(format)) return { ok: false, error: { code: 'invalid-input', message: 'format must be csv, pdf or json', field: 'format' } } satisfies Result<never>;
-    const path = await deps.chooseExportFile(event, format);
-    if (path) deps.grants.grant([path]);
+    const chosen = await deps.chooseExportFile(event, format);
+    // Written exactly where the user said, as the type they asked for; granted for writing only.
+    const path = chosen ? withExtension(chosen, format) : null;
+    if (path) deps.grants.grantWrite(path, format);
     return { ok: true, value: path ? { path } : null } satisfies Result<{ path: string } | null>;
   });
   ipc.handle(hostChannels.chooseFileToVerify, async (event) => {
     if (!deps.isTrusted(event)) return refused;
     const path = await deps.chooseFileToVerify(event);
-    if (path) deps.grants.grant([path]);
+    if (path) deps.grants.grantRead([path]);
     return { ok: true, value: path ? { path } : null } satisfies Result<{ path: string } | null>;
   });
 }

@@ -1,6 +1,6 @@
 /** The audit log (DPA 2018 s.62). */
 import { z } from 'zod';
-import type { ChainHead } from './export.js';
+import { exportFileField, type ChainHead } from './export.js';
 import { crnField, isoDate } from './fields.js';
 
 export const s62Operations = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure'] as const;
@@ -25,7 +25,7 @@ export interface AuditEntry {
 
 export const auditVerifyInput = z.object({
   /** An export whose recorded chain head must still be in the log (detects a truncated tail). */
-  against: z.string().min(1).optional(),
+  against: exportFileField().optional(),
 });
 
 export interface AuditVerification {

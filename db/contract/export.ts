@@ -1,6 +1,7 @@
 /** The oversight log export and its digest. */
 import { z } from 'zod';
 import { isoDate, optionalText } from './fields.js';
+import { pathField } from './path-fields.js';
 
 export const exportFormats = ['csv', 'pdf', 'json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -21,7 +22,7 @@ export const logExportInput = exportFiltersSchema
   .extend({
     format: z.enum(exportFormats).default('csv'),
     /** The file to write (replaced if it exists). */
-    out: z.string({ error: 'required' }).min(1, 'required'),
+    out: pathField({ access: 'write', kind: 'file', extensions: exportFormats, extensionField: 'format' }, z.string({ error: 'required' }).min(1, 'required')),
     /** Why the log is disclosed (DPA 2018 s.62 justification). */
     purpose: optionalText(200).optional(),
     /** Who it is disclosed to. */
@@ -80,7 +81,10 @@ export interface ExportResult {
   crns: string[];
 }
 
-export const logVerifyInput = z.object({ path: z.string({ error: 'required' }).min(1, 'required') });
+/** An exported file, read to check it: a CSV, PDF or JSON export. */
+export const exportFileField = () => pathField({ access: 'read', kind: 'file', extensions: exportFormats }, z.string({ error: 'required' }).min(1, 'required'));
+
+export const logVerifyInput = z.object({ path: exportFileField() });
 
 /**
  * Who signed an export, as verify finds it:

@@ -1,6 +1,7 @@
 /** Importing an extract and the caseload it makes (caseload-extract.md; report format from cli.md). */
 import { z } from 'zod';
 import { isoDate } from './fields.js';
+import { pathField } from './path-fields.js';
 
 export const extractKinds = ['cases', 'registrations', 'contacts', 'staff', 'needs'] as const;
 export type ExtractKind = (typeof extractKinds)[number];
@@ -57,7 +58,9 @@ export interface ImportReport {
 
 export const importInput = z.object({
   /** A folder holding the extract's CSV files, or the files themselves. */
-  paths: z.array(z.string().min(1, 'a path is empty')).min(1, 'name a folder or at least one CSV file'),
+  paths: z
+    .array(pathField({ access: 'read', kind: 'folder-or-files', extensions: ['csv'] }, z.string().min(1, 'a path is empty')))
+    .min(1, 'name a folder or at least one CSV file'),
   /** Confirms the encoding of files that are not UTF-8. Only Windows-1252 is accepted. */
   encoding: z.literal('windows-1252').optional(),
   /** Import the valid rows and skip the rejected ones (recorded in the import log). */

@@ -32,6 +32,7 @@ export * from './flags.js';
 export * from './import.js';
 export * from './limits.js';
 export * from './operations.js';
+export * from './path-fields.js';
 export * from './profile.js';
 export * from './result.js';
 export * from './reviews.js';

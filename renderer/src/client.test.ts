@@ -100,11 +100,19 @@ describe('the browser client', () => {
     expect(await client.call('caseload:summary', {})).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringContaining('connection refused') as string } });
   });
 
-  it('uploads the chosen files into one batch and answers its folder for the import', async () => {
-    const { calls, fetchFn } = recordingFetch(() => Response.json({ ok: true, value: { batch: 'b1', path: '/tmp/uploads/b1' } }));
+  it('uploads the chosen files under one id, which the import takes in place of a path', async () => {
+    const { calls, fetchFn } = recordingFetch(() => Response.json({ ok: true, value: { id: 'b1' } }));
     const files = [new File(['a'], 'cases.csv'), new File(['b'], 'contacts.csv')];
-    expect(await browserClient(token, fetchFn).uploadExtract(files)).toEqual({ ok: true, value: { paths: ['/tmp/uploads/b1'] } });
-    expect(calls.map((c) => c.url)).toEqual(['/api/upload?name=cases.csv', '/api/upload?name=contacts.csv&batch=b1']);
+    expect(await browserClient(token, fetchFn).uploadExtract(files)).toEqual({ ok: true, value: { paths: ['b1'] } });
+    expect(calls.map((c) => c.url)).toEqual(['/api/upload?name=cases.csv', '/api/upload?name=contacts.csv&id=b1']);
+  });
+
+  it('uploads the file to verify and answers its id for log:verify', async () => {
+    const { calls, fetchFn } = recordingFetch(() => Response.json({ ok: true, value: { id: 'v1' } }));
+    const client = browserClient(token, fetchFn);
+    expect(await client.chooseFileToVerify(new File(['x'], 'log (1).csv'))).toEqual({ ok: true, value: { path: 'v1' } });
+    expect(await client.chooseFileToVerify()).toEqual({ ok: true, value: null });
+    expect(calls.map((c) => c.url)).toEqual(['/api/verify-upload?name=log%20(1).csv']);
   });
 });
 
@@ -112,24 +120,26 @@ describe('exports in the browser', () => {
   it('asks the host where to write, then downloads that file under the name the host gives', async () => {
     const { calls, fetchFn } = recordingFetch((url) =>
       url.startsWith('/api/export-target')
-        ? Response.json({ ok: true, value: { id: 'e1', path: '/tmp/p/export-e1/oversight-log-2026-11-20.pdf' } })
+        ? Response.json({ ok: true, value: { id: 'e1' } })
         : new Response('%PDF-1.7', { headers: { 'content-disposition': 'attachment; filename="oversight-log-2026-11-20.pdf"' } }),
     );
     const saved: { name: string; text: string }[] = [];
     const client = browserClient(token, fetchFn, (blob, name) => {
       void blob.text().then((text) => saved.push({ name, text }));
     });
-    expect(await client.chooseExportTarget('pdf')).toEqual({ ok: true, value: { path: '/tmp/p/export-e1/oversight-log-2026-11-20.pdf' } });
-    expect(await client.deliverExport('/tmp/p/export-e1/oversight-log-2026-11-20.pdf')).toEqual({ ok: true, value: null });
+    expect(await client.chooseExportTarget('pdf')).toEqual({ ok: true, value: { path: 'e1' } });
+    expect(await client.deliverExport('e1')).toEqual({ ok: true, value: null });
     await new Promise((r) => setTimeout(r, 0));
     expect(saved).toEqual([{ name: 'oversight-log-2026-11-20.pdf', text: '%PDF-1.7' }]);
     expect(calls.map((c) => c.url)).toEqual(['/api/export-target?format=pdf', '/api/download?id=e1']);
   });
 
-  it('will not download a path the host did not hand out', async () => {
-    const { calls, fetchFn } = recordingFetch(() => Response.json({ ok: true, value: null }));
-    expect(await browserClient(token, fetchFn).deliverExport('/etc/passwd')).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(calls).toEqual([]);
+  it("answers the host's refusal of an export it does not hold, and saves nothing", async () => {
+    const { fetchFn } = recordingFetch(() => Response.json({ ok: false, error: { code: 'not-found', message: 'no such export: export the log again' } }, { status: 404 }));
+    const saved: string[] = [];
+    const client = browserClient(token, fetchFn, (_blob, name) => saved.push(name));
+    expect(await client.deliverExport('e1')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(saved).toEqual([]);
   });
 });
 

@@ -19,16 +19,22 @@ export interface Client {
   call<O extends Operation>(op: O, input: InputOf<O>, onProgress?: (p: Progress) => void): Promise<Result<ResultOf<O>>>;
   /** Desktop only: the native folder dialog; `null` when the user cancels. */
   chooseExtractFolder: () => Promise<Result<{ paths: string[] } | null>>;
-  /** Browser only: the chosen files, copied to the preview host's temporary folder for the import. */
+  /**
+   * Browser only: the chosen files, uploaded to the preview host. `paths` holds the id it keeps
+   * them under, which the import ops take in place of a path: over HTTP no call names a file.
+   */
   uploadExtract: (files: readonly File[]) => Promise<Result<{ paths: string[] }>>;
   /**
-   * Where an export may be written: the native save dialog (desktop; `null` when cancelled) or a
-   * fresh file in the preview host's folder (browser), handed to `log:export` as `out`.
+   * What `log:export` takes as `out`: the file picked in the native save dialog (desktop; `null`
+   * when cancelled), or the id of a place the preview host made for the export (browser).
    */
   chooseExportTarget: (format: ExportFormat) => Promise<Result<{ path: string } | null>>;
-  /** Browser: downloads the written export; desktop: nothing to do, the file is where the user chose. */
-  deliverExport: (path: string) => Promise<Result<null>>;
-  /** The exported file to verify: the native open dialog (desktop) or the file the user picked, uploaded (browser). */
+  /** Browser: downloads the export written to `target`; desktop: nothing to do, the file is where the user chose. */
+  deliverExport: (target: string) => Promise<Result<null>>;
+  /**
+   * What `log:verify` takes as `path`: the file picked in the native open dialog (desktop), or
+   * the id of the file the user picked, uploaded (browser).
+   */
   chooseFileToVerify: (file?: File) => Promise<Result<{ path: string } | null>>;
   /** Commands from the application menu (desktop); returns the unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
@@ -76,8 +82,6 @@ function isResult(x: unknown): x is Result<unknown> {
 export function browserClient(token: string | Promise<string>, fetchFn: Fetch = (url, init) => fetch(url, init), saveBlob: SaveBlob = saveWithAnchor): Client {
   // The token may still be on its way (the start-up code's exchange): every call waits for it.
   const auth = async () => ({ authorization: `Bearer ${await token}` });
-  /** Export paths the host made room for, to the id it downloads them by. */
-  const exportIds = new Map<string, string>();
   const unreachable = (e: unknown) => failure('io', `The preview host did not answer (${e instanceof Error ? e.message : String(e)}). Is it still running?`);
 
   async function readResult(res: Response): Promise<Result<unknown>> {
@@ -122,41 +126,37 @@ export function browserClient(token: string | Promise<string>, fetchFn: Fetch = 
     },
     chooseExtractFolder: () => Promise.resolve(failure('invalid-input', 'the browser preview uploads files instead')),
     uploadExtract: async (files) => {
-      let batch: string | undefined;
-      let path: string | undefined;
+      let id: string | undefined;
       try {
         for (const file of files) {
-          const query = new URLSearchParams({ name: file.name, ...(batch ? { batch } : {}) });
+          const query = new URLSearchParams({ name: file.name, ...(id ? { id } : {}) });
           const res = await fetchFn(`/api/upload?${query.toString()}`, {
             method: 'POST',
             headers: { ...(await auth()), 'content-type': 'application/octet-stream' },
             body: file,
           });
-          const result = (await readResult(res)) as Result<{ batch: string; path: string }>;
+          const result = (await readResult(res)) as Result<{ id: string }>;
           if (!result.ok) return result;
-          ({ batch, path } = result.value);
+          ({ id } = result.value);
         }
       } catch (e) {
         return unreachable(e);
       }
-      return path ? { ok: true, value: { paths: [path] } } : failure('invalid-input', 'Choose at least one CSV file');
+      return id ? { ok: true, value: { paths: [id] } } : failure('invalid-input', 'Choose at least one CSV file');
     },
     chooseExportTarget: async (format) => {
       try {
         const res = await fetchFn(`/api/export-target?format=${format}`, { method: 'POST', headers: await auth() });
-        const result = (await readResult(res)) as Result<{ id: string; path: string }>;
-        if (!result.ok) return result;
-        exportIds.set(result.value.path, result.value.id);
-        return { ok: true, value: { path: result.value.path } };
+        const result = (await readResult(res)) as Result<{ id: string }>;
+        return result.ok ? { ok: true, value: { path: result.value.id } } : result;
       } catch (e) {
         return unreachable(e);
       }
     },
-    deliverExport: async (path) => {
-      const id = exportIds.get(path);
-      if (!id) return failure('not-found', 'That export was not made in this window; export it again.');
+    deliverExport: async (target) => {
       try {
-        const res = await fetchFn(`/api/download?id=${id}`, { method: 'POST', headers: await auth() });
+        // Once: the host deletes its copy as it sends it.
+        const res = await fetchFn(`/api/download?id=${encodeURIComponent(target)}`, { method: 'POST', headers: await auth() });
         if (!res.ok) return (await readResult(res)) as Result<never>;
         const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'oversight-log';
         saveBlob(await res.blob(), name);
@@ -173,7 +173,8 @@ export function browserClient(token: string | Promise<string>, fetchFn: Fetch = 
           headers: { ...(await auth()), 'content-type': 'application/octet-stream' },
           body: file,
         });
-        return (await readResult(res)) as Result<{ path: string }>;
+        const result = (await readResult(res)) as Result<{ id: string }>;
+        return result.ok ? { ok: true, value: { path: result.value.id } } : result;
       } catch (e) {
         return unreachable(e);
       }

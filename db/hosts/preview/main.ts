@@ -1,14 +1,13 @@
 // `npm run preview -- --db FILE [--port N] [--no-open]`: the app in a browser on this computer,
 // for machines where Electron cannot run and for the end-to-end tests. Bundled to dist/preview.mjs.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { hostCaller } from '../../service/host-call.js';
 import { openService } from '../../service/open.js';
 import { previewArgs, usage } from './args.js';
 import { openBrowser } from './open-browser.js';
 import { startPreviewServer } from './server.js';
+import { createRunDir, previewTempRoot } from './temp-dir.js';
 
 const args = previewArgs(process.argv.slice(2), process.env);
 if ('problem' in args) {
@@ -16,8 +15,17 @@ if ('problem' in args) {
   process.exit(2);
 }
 
+// The database is fixed here, for the run: no call over HTTP names a file, let alone another database.
 const service = openService(args.db);
-const uploadDir = mkdtempSync(join(tmpdir(), 'spo-preview-uploads-'));
+// Sweeps the folders of runs that crashed, then makes this run's own (0700).
+let uploadDir: string;
+try {
+  uploadDir = createRunDir(previewTempRoot());
+} catch (e) {
+  service.close();
+  process.stderr.write(`spo-oversight preview: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(2);
+}
 const preview = await startPreviewServer({
   call: hostCaller(service),
   rendererDir: fileURLToPath(new URL('./renderer/', import.meta.url)),

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assetHeaders, loadAsset } from '../renderer-assets.js';
-import { exportFormats, type ErrorCode, type Result } from '../../contract/index.js';
+import { expectedExtension, exportFormats, inputs, mapPaths, type ErrorCode, type ExportFormat, type PathValue, type Result } from '../../contract/index.js';
 import { londonToday } from '../../contract/dates.js';
 import { isOperation, type HostCall } from '../../service/host-call.js';
 
@@ -15,7 +15,10 @@ export interface PreviewOptions {
   call: HostCall;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
-  /** Where uploaded extracts go, one folder per upload; the caller removes it at exit. */
+  /**
+   * This run's private folder (temp-dir.ts) for uploads and exports on their way to the browser,
+   * one folder each; each is removed once used, and the caller removes the whole at exit.
+   */
   uploadDir: string;
   /** 0 (the default) picks a free port. */
   port?: number;
@@ -86,18 +89,34 @@ export function isExportName(name: string): boolean {
 const contentTypes = { csv: 'text/csv; charset=utf-8', pdf: 'application/pdf', json: 'application/json; charset=utf-8' } as const;
 
 /**
+ * A file or folder the host holds for the page, by id: the page names it by that id in a path
+ * field, never by a path, so nothing it sends can point the service at another file.
+ */
+type Held =
+  /** An extract's CSV files, for import:preview and import:commit. */
+  | { kind: 'extract'; dir: string; path: string; name: string }
+  /** An exported file to verify, for log:verify or audit:verify's against; read once. */
+  | { kind: 'file'; dir: string; path: string; name: string }
+  /** Where log:export writes, then downloaded once. */
+  | { kind: 'export'; dir: string; path: string; name: string; format: ExportFormat; written: boolean };
+
+/** What each kind of path field takes: a read of the extract, a read of one file, a write. */
+const kindFor = (p: PathValue): Held['kind'] => (p.spec.access === 'write' ? 'export' : p.spec.kind === 'folder-or-files' ? 'extract' : 'file');
+const heldId = /^[0-9a-f]{32}$/;
+
+/**
  * The preview host: the built renderer and the contract over HTTP, for a browser on this computer.
  * Bound to 127.0.0.1 only; every API call needs the session token (401 otherwise), which only
  * the one-time start-up code in the printed address gets, once; a Host or
  * Origin other than this server's own is refused (403), so a web page cannot reach it through DNS
- * rebinding. POST /api/<op> answers exactly the Result the Electron IPC answers.
+ * rebinding. POST /api/<op> answers exactly the Result the Electron IPC answers, except that no
+ * call names a file on this computer: files come up as uploads and go down as downloads, and a
+ * path field carries the id of one (the database is the one named at start, and no call names another).
  */
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const token = options.token ?? randomBytes(32).toString('hex');
   const expected = Buffer.from(`Bearer ${token}`);
-  const batches = new Set<string>();
-  /** Exports this host made room for, by id: the page downloads them once the export is written. */
-  const exportsById = new Map<string, { path: string; name: string; format: (typeof exportFormats)[number] }>();
+  const held = new Map<string, Held>();
   const maxUpload = options.maxUploadBytes ?? 256 * 1024 * 1024;
   let origin = '';
 
@@ -115,6 +134,21 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   };
   const startCode = newCode();
 
+  /** A fresh private folder for one upload or export, and its id. */
+  async function makeRoom(): Promise<{ id: string; dir: string }> {
+    const id = randomBytes(16).toString('hex');
+    const dir = join(options.uploadDir, id);
+    await mkdir(dir, { mode: 0o700 });
+    return { id, dir };
+  }
+
+  /** Forgets a held file and deletes it: used, downloaded, or no longer wanted. */
+  async function release(id: string): Promise<void> {
+    const h = held.get(id);
+    held.delete(id);
+    if (h) await rm(h.dir, { recursive: true, force: true });
+  }
+
   /** Exchanges a start-up code, once, for the session token. */
   async function session(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') throw new HttpError(405, fail('invalid-input', 'use POST'));
@@ -126,63 +160,74 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     send(res, 200, { ok: true, value: { token } });
   }
 
+  /** One of an extract's CSV files; the first starts an upload, the rest name its id. */
   async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const name = url.searchParams.get('name') ?? '';
     if (!isUploadName(name)) throw new HttpError(400, fail('invalid-input', `${name || 'the file'} is not a CSV file name the import accepts`, 'name'));
-    let batch = url.searchParams.get('batch');
-    if (batch === null) {
-      batch = randomBytes(8).toString('hex');
-      await mkdir(join(options.uploadDir, batch), { recursive: true });
-      batches.add(batch);
-    } else if (!batches.has(batch)) {
-      throw new HttpError(404, fail('not-found', 'no such upload', 'batch'));
+    let id = url.searchParams.get('id');
+    let extract = id === null ? undefined : held.get(id);
+    if (id === null) {
+      const room = await makeRoom();
+      id = room.id;
+      extract = { kind: 'extract', dir: room.dir, path: room.dir, name: 'the uploaded extract' };
+      held.set(id, extract);
+    } else if (extract?.kind !== 'extract') {
+      throw new HttpError(404, fail('not-found', 'no such upload: choose the files again', 'id'));
     }
-    const file = join(options.uploadDir, batch, name);
-    await receive(req, file, name);
-    send(res, 200, { ok: true, value: { batch, path: join(options.uploadDir, batch) } });
+    try {
+      await receive(req, join(extract.dir, name), name);
+    } catch (e) {
+      // A file refused spoils the extract: the page starts again with a fresh choice.
+      await release(id);
+      throw e;
+    }
+    send(res, 200, { ok: true, value: { id } });
   }
 
-  /** Where log:export may write for this page: a fresh file in the host's own folder. */
+  /** Room for log:export to write one file of `format`; the page names it by id as `out`. */
   async function exportTarget(res: ServerResponse, url: URL): Promise<void> {
     const format = exportFormats.find((f) => f === url.searchParams.get('format'));
     if (!format) throw new HttpError(400, fail('invalid-input', 'format must be csv, pdf or json', 'format'));
-    const id = randomBytes(8).toString('hex');
-    const dir = join(options.uploadDir, `export-${id}`);
-    await mkdir(dir, { recursive: true });
+    const { id, dir } = await makeRoom();
     const name = `oversight-log-${londonToday(new Date())}.${format}`;
-    const path = join(dir, name);
-    exportsById.set(id, { path, name, format });
-    send(res, 200, { ok: true, value: { id, path } });
+    held.set(id, { kind: 'export', dir, path: join(dir, name), name, format, written: false });
+    send(res, 200, { ok: true, value: { id } });
   }
 
-  /** The written export, as a download; only ids this host handed out. */
+  /** The written export, as a download, once: its file is deleted as soon as it has been sent. */
   async function download(res: ServerResponse, url: URL): Promise<void> {
-    const target = exportsById.get(url.searchParams.get('id') ?? '');
-    if (!target) throw new HttpError(404, fail('not-found', 'no such export', 'id'));
-    const size = await stat(target.path).then(
-      (st) => st.size,
-      () => {
-        throw new HttpError(404, fail('not-found', 'the export has not been written', 'id'));
-      },
-    );
+    const id = url.searchParams.get('id') ?? '';
+    const target = held.get(id);
+    if (target?.kind !== 'export') throw new HttpError(404, fail('not-found', 'no such export: export the log again', 'id'));
+    if (!target.written) throw new HttpError(404, fail('not-found', 'the export has not been written', 'id'));
+    const { size } = await stat(target.path);
     res.writeHead(200, {
       ...assetHeaders,
       'Content-Type': contentTypes[target.format],
       'Content-Length': String(size),
       'Content-Disposition': `attachment; filename="${target.name}"`,
     });
-    await pipeline(createReadStream(target.path), res);
+    try {
+      await pipeline(createReadStream(target.path), res);
+    } finally {
+      await release(id);
+    }
   }
 
-  /** A file to verify, saved to its own folder; answers its path for log:verify. */
+  /** A file to verify, held under an id for log:verify's path or audit:verify's against. */
   async function verifyUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const name = url.searchParams.get('name') ?? '';
     if (!isExportName(name)) throw new HttpError(400, fail('invalid-input', `${name || 'the file'} is not a .csv, .pdf or .json file`, 'name'));
-    const dir = join(options.uploadDir, `verify-${randomBytes(8).toString('hex')}`);
-    await mkdir(dir, { recursive: true });
-    const file = join(dir, name);
-    await receive(req, file, name);
-    send(res, 200, { ok: true, value: { path: file } });
+    const { id, dir } = await makeRoom();
+    const path = join(dir, name);
+    held.set(id, { kind: 'file', dir, path, name });
+    try {
+      await receive(req, path, name);
+    } catch (e) {
+      await release(id);
+      throw e;
+    }
+    send(res, 200, { ok: true, value: { id } });
   }
 
   async function receive(req: IncomingMessage, file: string, name: string): Promise<void> {
@@ -194,10 +239,68 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       },
     });
     try {
-      await pipeline(req, limit, createWriteStream(file));
+      // wx: a name sent twice in one upload is refused rather than silently replaced.
+      await pipeline(req, limit, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
     } catch (e) {
       await rm(file, { force: true });
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new HttpError(409, fail('conflict', `${name} is in this upload already`, 'name'));
       throw e instanceof HttpError ? e : new HttpError(500, fail('io', `${name} could not be saved`));
+    }
+  }
+
+  /**
+   * The input with each path field's id replaced by the file it names. A path, or an id of the
+   * wrong kind, is refused: over HTTP a file is uploaded, never named.
+   */
+  function resolvePaths(op: keyof typeof inputs, input: unknown): { input: unknown; used: [string, Held][] } {
+    const schema = inputs[op];
+    const parsed = schema.safeParse(input);
+    const used: [string, Held][] = [];
+    const refused: HttpError[] = [];
+    const mapped = mapPaths(schema, input, (p) => {
+      const h = held.get(p.value);
+      const problem = refusal(p, h, parsed.success ? expectedExtension(p.spec, parsed.data) : undefined);
+      if (h && problem === null) {
+        used.push([p.value, h]);
+        return h.path;
+      }
+      refused.push(new HttpError(400, fail('invalid-input', `${p.field}: ${problem ?? ''}`, p.field)));
+      return p.value;
+    });
+    if (refused[0]) throw refused[0];
+    return { input: mapped, used };
+  }
+
+  /** Why a path field's value cannot be used, in words for the page; null when it names a held file that fits. */
+  function refusal(p: PathValue, h: Held | undefined, ext: string | undefined): string | null {
+    if (!heldId.test(p.value)) return 'the preview takes no file paths; choose the file in the page, which uploads it';
+    if (!h) return 'that upload has been used already, or the preview was restarted; choose the file again';
+    if (h.kind !== kindFor(p)) return 'that upload is not one this field takes';
+    if (h.kind === 'export' && h.written) return 'that export has been written already; export the log again';
+    if (h.kind === 'export' && ext !== undefined && h.format !== ext) return `that place was made for a ${h.format.toUpperCase()} export, not ${ext.toUpperCase()}`;
+    return null;
+  }
+
+  /** What the page may see of an answer: the host's own folders read as the names the user knows. */
+  function scrub<T>(value: T, used: readonly [string, Held][]): T {
+    const replacements: [string, string][] = [...used.map(([, h]): [string, string] => [h.path, h.name]), [options.uploadDir, 'the preview’s uploads']];
+    const walk = (v: unknown): unknown => {
+      if (typeof v === 'string') return replacements.reduce((s, [from, to]) => s.split(from).join(to), v);
+      if (Array.isArray(v)) return v.map(walk);
+      if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+      return v;
+    };
+    return walk(value) as T;
+  }
+
+  /** After a call: a file read is done with; an export is kept for its download; an imported extract is done with. */
+  async function settle(op: string, ok: boolean, used: readonly [string, Held][]): Promise<void> {
+    for (const [id, h] of used) {
+      if (h.kind === 'file') await release(id);
+      else if (h.kind === 'export') {
+        if (ok) h.written = true;
+        else await release(id);
+      } else if (op === 'import:commit' && ok) await release(id);
     }
   }
 
@@ -216,15 +319,18 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     if (name === 'download') return download(res, url);
     if (name === 'verify-upload') return verifyUpload(req, res, url);
     if (!isOperation(name)) throw new HttpError(404, fail('not-found', `unknown operation: ${name}`));
-    const input = await readJson(req);
+    const { input, used } = resolvePaths(name, await readJson(req));
     if ((req.headers.accept ?? '').includes('application/x-ndjson')) {
       // Progress as it happens, then the Result: one JSON document per line.
       res.writeHead(200, { ...assetHeaders, 'Content-Type': 'application/x-ndjson; charset=utf-8' });
-      const result = await options.call(name, input, (progress) => res.write(`${JSON.stringify({ progress })}\n`));
-      res.end(`${JSON.stringify({ result })}\n`);
+      const result = await options.call(name, input, (progress) => res.write(`${JSON.stringify({ progress: scrub(progress, used) })}\n`));
+      await settle(name, result.ok, used);
+      res.end(`${JSON.stringify({ result: scrub(result, used) })}\n`);
       return;
     }
-    send(res, 200, await options.call(name, input));
+    const result = await options.call(name, input);
+    await settle(name, result.ok, used);
+    send(res, 200, scrub(result, used));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -261,12 +367,14 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     origin,
     token,
     url: `${origin}/#code=${startCode}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
           resolve();
         });
-      }),
+      });
+      await Promise.all([...held.keys()].map(release));
+    },
   };
 }

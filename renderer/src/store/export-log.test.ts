@@ -7,7 +7,7 @@ import { createAppStore } from './index.js';
 const none = { day: '', month: '', year: '' };
 const form: ExportForm = { from: none, to: none, team: '', practitioner: '', rule: '', format: 'pdf', purpose: 'Inspection', recipient: 'HMI Probation' };
 
-const exported: ExportResult = { path: '/exports/log.pdf', format: 'pdf', digest: 'ab'.repeat(32), fingerprint: '8dfa 87c3 eea6 90a3 d11a d0f2 f6fd 1437', rowCount: 3, reviewCount: 2, chainHead: { id: 9, hash: 'cd'.repeat(32) }, crns: ['X000001'] };
+const exported: ExportResult = { path: 'oversight-log-2026-11-20.pdf', format: 'pdf', digest: 'ab'.repeat(32), fingerprint: '8dfa 87c3 eea6 90a3 d11a d0f2 f6fd 1437', rowCount: 3, reviewCount: 2, chainHead: { id: 9, hash: 'cd'.repeat(32) }, crns: ['X000001'] };
 
 function fakeClient(answer: { target?: Result<{ path: string } | null>; export?: Result<ExportResult>; verify?: Result<ExportVerification> }) {
   const log: string[] = [];

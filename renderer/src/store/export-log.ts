@@ -128,7 +128,7 @@ export const exportSlice: Slice<ExportSlice> = (client) => (set, get) => {
         patch({ running: false, error, fieldErrors: refused, attempt: failed() });
         return;
       }
-      const delivered = await client.deliverExport(result.value.path);
+      const delivered = await client.deliverExport(target.value.path);
       patch(delivered.ok ? { running: false, done: result.value } : { running: false, done: result.value, error: problemWords(delivered.error, 'The file was not saved') });
     },
     verifyFile: async (file) => {

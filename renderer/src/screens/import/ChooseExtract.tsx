@@ -43,7 +43,7 @@ export function ChooseExtract() {
                 Upload the extract’s CSV files
               </label>
               <div id="extract-files-hint" className="govuk-hint">
-                Select all the files at once. They are copied to a temporary folder on this computer for the check.
+                Select all the files at once. They are copied to the preview on this computer for the check, and deleted once imported or when the preview stops.
               </div>
               {error && (
                 <p id="extract-files-error" className="govuk-error-message">
