@@ -132,7 +132,7 @@ test('Preview: no call names a file on this computer; the export goes down as a 
   const verifier = new VerifyPage(app.page);
   await verifier.waitForIt();
   await verifier.verify(saved);
-  expect(await verifier.verdict()).toBe('Intact');
+  expect(await verifier.verdict()).toBe('Signed by this installation');
   await app.check('verify-uploaded-json');
   expect(held()).toEqual([]);
 });

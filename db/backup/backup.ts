@@ -4,6 +4,8 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { verifyChain } from '../audit/verify.js';
 import { AuditLog } from '../audit/log.js';
+import { checkpoint } from '../audit/checkpoints.js';
+import { installationSigningKey } from '../signing/installation.js';
 import { keyOf, openDatabase, type Db } from '../connection.js';
 import { applyKey } from '../encryption/cipher.js';
 import { findDatabaseKey, KEY_FILE_ENV, type DatabaseKey } from '../encryption/key.js';
@@ -146,6 +148,7 @@ export function backupDatabase(db: Db, out: string, actor: BackupActor = { osUse
     }
     renameSync(partial, file);
     syncFile(file);
+    if (auditEntryId !== null) checkpoint(db, chainHead(db), 'backup', installationSigningKey(db), actor.now);
     // The audit key travels beside the backup (to verify its chain wherever it is restored); the
     // database key never does, so the backup is useless to whoever finds it without the key.
     const auditKey = db.memory ? null : readKeyFile(db.name, 'audit-key');

@@ -34,6 +34,8 @@ export interface AuditVerification {
   head: ChainHead | null;
   firstBroken?: { id: number; reason: string };
   against?: { path: string; chainHead: ChainHead | null; disclosureEntryId: number | null };
+  /** The signed checkpoints written at each export and backup (db/audit/checkpoints.ts): how many held, how many a restore declared rolled back. */
+  checkpoints?: { checked: number; rolledBack: number };
 }
 
 export const auditListInput = z.object({

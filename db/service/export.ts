@@ -1,4 +1,5 @@
 import { AuditLog } from '../audit/log.js';
+import { checkpoint } from '../audit/checkpoints.js';
 import { exportLog, type Exporter } from '../export/export-log.js';
 import { verifyExportFile } from '../export/verify.js';
 import type { ExportResult } from '../contract/index.js';
@@ -26,6 +27,7 @@ export function exportHandlers(deps: HandlerDeps): Pick<Handlers, 'log:export' |
         logged = deps.uow.run('log:export', input, ctx, () => result);
       });
       if (!logged) throw new Error('the export was written without its disclosure entry');
+      checkpoint(deps.db, audit.head(), 'export', signer, deps.now);
       return logged;
     },
     'log:verify': async (input) => {

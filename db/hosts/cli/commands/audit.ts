@@ -17,6 +17,10 @@ async function verify(args: string[], { io, service }: CommandContext): Promise<
           `${v.against.disclosureEntryId ? `, and entry ${v.against.disclosureEntryId} records its disclosure` : ''}\n`,
       );
     }
+    if (v.checkpoints?.checked) {
+      const back = v.checkpoints.rolledBack ? `; ${String(v.checkpoints.rolledBack)} name entries a restore recorded replacing` : '';
+      io.out(`  ${String(v.checkpoints.checked)} signed checkpoints (one per export and backup) hold${back}\n`);
+    }
   } else io.out(`Audit log NOT intact (${v.entries} entries read): entry ${v.firstBroken?.id ?? '?'}: ${v.firstBroken?.reason ?? 'unknown reason'}\n`);
   return v.intact ? 0 : 1;
 }
