@@ -85,6 +85,18 @@ test('Export: the SPO exports the log for an inspector, sees its digest, and the
   await verifier.verify(resealed);
   expect(await verifier.verdict()).toBe('Signature does not match: changed since export: resealed.csv');
   await app.check('verify-bad-signature');
+
+  // The export the inspector holds anchors the audit log: the log still holds the head it recorded,
+  // and the signed checkpoint written at the export holds too.
+  const audit = new AuditPage(app.page);
+  await audit.goTo('Audit log');
+  await audit.waitForIt();
+  await app.page.locator('#audit-against').setInputFiles(saved);
+  const anchored = app.page.locator('[data-field="audit-chain"] [role="status"]');
+  await expect
+    .poll(() => anchored.textContent())
+    .toMatch(/^Intact All [\d,]+ entries are in order and unchanged\. The signed checkpoint made at an export or backup holds\. The export you chose recorded entry \d+ as the head, and the log still holds it; entry \d+ records its disclosure\.$/);
+  await app.check('audit-against-export');
 });
 
 test('Preview: no call names a file on this computer; the export goes down as a download, the file to verify up as an upload, and the host keeps neither', async ({ app }) => {

@@ -33,7 +33,8 @@ export interface AuditSlice {
   /** Reads a page of the audit log under the filters; the reading is itself logged by the engine. */
   loadAudit: (offset?: number) => Promise<void>;
   clearAuditFilters: () => Promise<void>;
-  verifyAuditChain: () => Promise<void>;
+  /** Checks the chain, and its checkpoints; with `against`, also that it still holds the head an export recorded (the file picked in the browser, or a dialog on the desktop). */
+  verifyAuditChain: (against?: File | 'dialog') => Promise<void>;
 }
 
 export const auditPageSize = 50;
@@ -98,9 +99,18 @@ export const auditSlice: Slice<AuditSlice> = (client) => (set, get) => {
       patch({ filters: initialFilters });
       await get().loadAudit(0);
     },
-    verifyAuditChain: async () => {
+    verifyAuditChain: async (against) => {
       patch({ chain: { checking: true, result: null, error: null } });
-      const result = await client.call('audit:verify', {});
+      let path: string | undefined;
+      if (against) {
+        const chosen = await client.chooseFileToVerify(against === 'dialog' ? undefined : against);
+        if (!chosen.ok || !chosen.value) {
+          patch({ chain: { checking: false, result: null, error: chosen.ok ? null : chosen.error } });
+          return;
+        }
+        path = chosen.value.path;
+      }
+      const result = await client.call('audit:verify', path ? { against: path } : {});
       patch({ chain: result.ok ? { checking: false, result: result.value, error: null } : { checking: false, result: null, error: result.error } });
     },
   };
