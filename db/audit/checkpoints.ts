@@ -63,17 +63,18 @@ export function checkpoint(db: Db, head: ChainHead | null, reason: CheckpointRea
 export interface CheckpointCheck {
   file: string | null;
   checked: number;
-  /** Checkpoints whose entries a later restore in the log says it replaced: a rollback, declared. */
+  /** Checkpoints made before a restore the log records, whose entries it replaced: a rollback, declared. */
   rolledBack: number;
   broken?: { id: number; reason: string };
 }
 
-/** The heads a restore entry says it replaced: a checkpoint of an entry up to one of them is accounted for. */
-function replacedHeads(db: Db): number[] {
-  return db
-    .prepare(`SELECT json_extract(details_json, '$.replaced.id') FROM audit_log WHERE op = 'restore' AND json_extract(details_json, '$.replaced.id') IS NOT NULL`)
-    .pluck()
-    .all() as number[];
+/**
+ * When the log's restores were recorded. A checkpoint made before a restore may name entries the
+ * restore replaced (a rollback over the database) or never had (a copy restored to a new file,
+ * which keeps the database's id): the restore entry says so in the chain, so it is accounted for.
+ */
+function lastRestoreAt(db: Db): string | null {
+  return (db.prepare(`SELECT max(at) FROM audit_log WHERE op = 'restore'`).pluck().get() as string | null) ?? null;
 }
 
 /**
@@ -81,7 +82,7 @@ function replacedHeads(db: Db): number[] {
  * installation's key for this database, and the log must still hold its head entry with the same
  * hash, unless a restore entry declares the entries it replaced.
  */
-export function checkCheckpoints(db: Db, key: PublicKeyInfo | null): CheckpointCheck {
+export function checkCheckpoints(db: Db, installationKey: () => PublicKeyInfo | null): CheckpointCheck {
   const where = checkpointFile(db);
   if (!where) return { file: null, checked: 0, rolledBack: 0 };
   let text: string;
@@ -92,10 +93,12 @@ export function checkCheckpoints(db: Db, key: PublicKeyInfo | null): CheckpointC
     throw e;
   }
   const hashOf = db.prepare<[number], string>('SELECT hash FROM audit_log WHERE id = ?').pluck();
-  const replaced = replacedHeads(db);
+  const restoredAt = lastRestoreAt(db);
   let checked = 0;
   let rolledBack = 0;
   const lines = text.split('\n').filter((l) => l.trim() !== '');
+  // Read only when there is something to check: verifying the chain alone needs no signing key.
+  const key = lines.length ? installationKey() : null;
   for (const [i, line] of lines.entries()) {
     const n = i + 1;
     const c = parseCheckpoint(line);
@@ -112,7 +115,7 @@ export function checkCheckpoints(db: Db, key: PublicKeyInfo | null): CheckpointC
     checked++;
     const stored = hashOf.get(c.head.id);
     if (stored !== undefined && sameHash(stored, c.head.hash)) continue;
-    if (replaced.some((id) => id >= c.head.id)) {
+    if (restoredAt !== null && c.at < restoredAt) {
       rolledBack++;
       continue;
     }

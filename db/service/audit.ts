@@ -16,7 +16,7 @@ export function auditHandlers(deps: HandlerDeps): Pick<Handlers, 'audit:verify' 
 
   /** The chain, then every signed checkpoint outside the database (db/audit/checkpoints.ts). */
   function withCheckpoints(result: AuditVerification): AuditVerification {
-    const check = checkCheckpoints(deps.db, installationKeyIfAny(deps.db, deps.signingKey));
+    const check = checkCheckpoints(deps.db, () => installationKeyIfAny(deps.db, deps.signingKey));
     const checkpoints = { checked: check.checked, rolledBack: check.rolledBack };
     if (!result.intact || !check.broken) return { ...result, checkpoints };
     return { ...result, intact: false, firstBroken: check.broken, checkpoints };
