@@ -9,6 +9,9 @@ await build({
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // Each CLI command is its own chunk, loaded when it runs (db/hosts/cli/main.ts): --help loads no engine.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

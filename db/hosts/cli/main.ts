@@ -1,26 +1,26 @@
 import type { Service } from '../../service/index.js';
-import { openService } from '../../service/open.js';
 import { databasePath } from './args.js';
-import { actionsCommand } from './commands/actions.js';
-import { auditCommand } from './commands/audit.js';
-import { backupCommand } from './commands/backup.js';
-import { restoreCommand } from './commands/restore.js';
-import type { Command } from './commands/command.js';
-import { demoCommand } from './commands/demo.js';
-import { encryptCommand } from './commands/encrypt.js';
-import { exportCommand } from './commands/export.js';
-import { flagsCommand } from './commands/flags.js';
-import { generateCommand } from './commands/generate.js';
-import { importCommand } from './commands/import.js';
-import { keysCommand } from './commands/keys.js';
-import { reviewCommand } from './commands/review.js';
-import { settingsCommand } from './commands/settings.js';
-import { teamCommand } from './commands/team.js';
-import { trendsCommand } from './commands/trends.js';
-import { verifyCommand } from './commands/verify.js';
+import type { CommandEntry } from './commands/command.js';
 import { processIo, UsageError, type CliIo } from './io.js';
 
-const commands: readonly Command[] = [generateCommand, importCommand, demoCommand, reviewCommand, actionsCommand, exportCommand, verifyCommand, auditCommand, flagsCommand, settingsCommand, teamCommand, trendsCommand, backupCommand, restoreCommand, encryptCommand, keysCommand];
+const commands: readonly CommandEntry[] = [
+  { name: 'generate', usage: 'generate --out DIR [--scale pdu|region|national] [--seed N] [--as-of DATE]', needsDb: false, load: async () => (await import('./commands/generate.js')).generateCommand },
+  { name: 'import', usage: 'import DIR [--commit] [--skip-invalid] [--encoding windows-1252] [--json]', needsDb: true, load: async () => (await import('./commands/import.js')).importCommand },
+  { name: 'demo', usage: 'demo [--seed N] [--as-of DATE] [--json]', needsDb: true, load: async () => (await import('./commands/demo.js')).demoCommand },
+  { name: 'review', usage: 'review add --crn CRN --type TYPE --date DATE --spo NAME --decision TEXT [--checked LIST] [--next-review DATE] [--trigger RULE] [--analysis TEXT] [--action "DUE|OWNER|TEXT"] [--contact-code CODE] [--contact-id ID] [--json]\n' + '  review amend ID --reason TEXT [the fields of review add]   |   review withdraw ID --reason TEXT   |   review list --crn CRN [--json]', needsDb: true, load: async () => (await import('./commands/review.js')).reviewCommand },
+  { name: 'actions', usage: 'actions list [--crn CRN] [--review ID] [--open|--closed] [--json] | actions done REVIEW_ID NUMBER --date DATE [--note TEXT] [--json] | actions drop REVIEW_ID NUMBER --date DATE --reason TEXT [--json]', needsDb: true, load: async () => (await import('./commands/actions.js')).actionsCommand },
+  { name: 'export', usage: 'export --out FILE [--from DATE] [--to DATE] [--team CODE] [--practitioner CODE] [--rule RULE] [--format csv|pdf|json] [--purpose TEXT] [--recipient TEXT] [--json]', needsDb: true, load: async () => (await import('./commands/export.js')).exportCommand },
+  { name: 'verify', usage: 'verify FILE [--trust PUBLIC-KEY.pem ...] [--json]', needsDb: false, load: async () => (await import('./commands/verify.js')).verifyCommand },
+  { name: 'audit', usage: 'audit verify [--against EXPORT] [--json]   |   audit list [--operation OP] [--op reviews:record] [--user U] [--crn CRN] [--from DATE] [--to DATE] [--limit N] [--json]', needsDb: true, load: async () => (await import('./commands/audit.js')).auditCommand },
+  { name: 'flags', usage: 'flags [--as-of DATE] [--team CODE] [--json]', needsDb: true, load: async () => (await import('./commands/flags.js')).flagsCommand },
+  { name: 'settings', usage: 'settings get [--json] | settings set KEY VALUE --reason TEXT [--json] | settings history [--key KEY] [--json]', needsDb: true, load: async () => (await import('./commands/settings.js')).settingsCommand },
+  { name: 'team', usage: 'team [--team CODE] [--as-of DATE] [--json]', needsDb: true, load: async () => (await import('./commands/team.js')).teamCommand },
+  { name: 'trends', usage: 'trends [--weeks N] [--team CODE] [--as-of DATE] [--json]', needsDb: true, load: async () => (await import('./commands/trends.js')).trendsCommand },
+  { name: 'backup', usage: 'backup --out FILE [--json]', needsDb: false, load: async () => (await import('./commands/backup.js')).backupCommand },
+  { name: 'restore', usage: 'restore BACKUP [--force] [--json]', needsDb: false, load: async () => (await import('./commands/restore.js')).restoreCommand },
+  { name: 'encrypt', usage: 'encrypt [--json]', needsDb: false, load: async () => (await import('./commands/encrypt.js')).encryptCommand },
+  { name: 'keys', usage: 'keys show [--pem | --json] | keys migrate [--json]', needsDb: false, load: async () => (await import('./commands/keys.js')).keysCommand },
+];
 
 function usage(): string {
   return ['usage: spo-oversight <command> [options]', '', ...commands.map((c) => `  ${c.usage}`), '', 'Commands that use a database take --db FILE (or SPO_OVERSIGHT_DB).', ''].join('\n');
@@ -56,12 +56,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   let service: Service | undefined;
   try {
     const { db, rest } = takeDb(args);
-    if (command.needsDb) service = openService(databasePath(db, io.env));
+    // Loaded with the command: opening the service brings in the whole engine, which --help never needs.
+    if (command.needsDb) service = (await import('../../service/open.js')).openService(databasePath(db, io.env));
     const noService: Service = {
       call: () => Promise.reject(new Error(`${command.name} does not use the database`)),
       close: () => undefined,
     };
-    return await command.run(rest, { io, service: service ?? noService, dbFile: db ?? io.env.SPO_OVERSIGHT_DB });
+    return await (await command.load()).run(rest, { io, service: service ?? noService, dbFile: db ?? io.env.SPO_OVERSIGHT_DB });
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`spo-oversight ${name}: ${e.message}\n`);

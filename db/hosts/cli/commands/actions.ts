@@ -56,10 +56,6 @@ async function close(kind: 'done' | 'drop', args: string[], { io, service }: Com
 }
 
 export const actionsCommand: Command = {
-  name: 'actions',
-  usage:
-    'actions list [--crn CRN] [--review ID] [--open|--closed] [--json] | actions done REVIEW_ID NUMBER --date DATE [--note TEXT] [--json] | actions drop REVIEW_ID NUMBER --date DATE --reason TEXT [--json]',
-  needsDb: true,
   run(args, ctx) {
     const [sub, ...rest] = args;
     switch (sub) {

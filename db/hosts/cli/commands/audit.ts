@@ -69,9 +69,6 @@ async function list(args: string[], { io, service }: CommandContext): Promise<nu
 const subcommands: Readonly<Record<string, (args: string[], ctx: CommandContext) => Promise<number>>> = { verify, list };
 
 export const auditCommand: Command = {
-  name: 'audit',
-  usage: 'audit verify [--against EXPORT] [--json]   |   audit list [--operation OP] [--op reviews:record] [--user U] [--crn CRN] [--from DATE] [--to DATE] [--limit N] [--json]',
-  needsDb: true,
   run(args, ctx) {
     const [sub, ...rest] = args;
     const run = sub ? subcommands[sub] : undefined;

@@ -11,9 +11,6 @@ import type { Command } from './command.js';
  * was); it writes only the backup's own disclosure entry to the audit log.
  */
 export const backupCommand: Command = {
-  name: 'backup',
-  usage: 'backup --out FILE [--json]',
-  needsDb: false,
   run(args, { io, dbFile }) {
     const { values } = parse(args, { out: { type: 'string' }, json: { type: 'boolean' } });
     if (!values.out) throw new UsageError('backup needs --out FILE');

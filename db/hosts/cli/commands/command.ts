@@ -10,9 +10,18 @@ export interface CommandContext {
 }
 
 export interface Command {
+  /** Resolves to the exit code: 0 success, 1 the command found a problem. */
+  run(args: string[], ctx: CommandContext): Promise<number>;
+}
+
+/**
+ * A command as the CLI lists it: its name, usage and whether it opens the database, known without
+ * loading it. Its code (and what that imports: pdfkit, the generator, the engine) loads only when
+ * it runs, so `--help` and a small command start fast.
+ */
+export interface CommandEntry {
   name: string;
   usage: string;
   needsDb: boolean;
-  /** Resolves to the exit code: 0 success, 1 the command found a problem. */
-  run(args: string[], ctx: CommandContext): Promise<number>;
+  load: () => Promise<Command>;
 }

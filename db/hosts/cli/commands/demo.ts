@@ -4,9 +4,6 @@ import type { Command } from './command.js';
 import { formatImportReport } from './import.js';
 
 export const demoCommand: Command = {
-  name: 'demo',
-  usage: 'demo [--seed N] [--as-of DATE] [--json]',
-  needsDb: true,
   async run(args, { io, service }) {
     const { values } = parse(args, { seed: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } });
     const asOf = requireDate(values['as-of'], '--as-of');

@@ -5,9 +5,6 @@ import type { Command } from './command.js';
 
 /** Needs no service: the app refuses to open the unencrypted database this command exists for. */
 export const encryptCommand: Command = {
-  name: 'encrypt',
-  usage: 'encrypt [--json]',
-  needsDb: false,
   run(args, { io, dbFile }) {
     const { values } = parse(args, { json: { type: 'boolean' } });
     const r = encryptDatabase(databasePath(dbFile, io.env), { osUser: osUser() });

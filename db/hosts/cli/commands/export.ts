@@ -13,10 +13,6 @@ function formatFor(flag: string | undefined, out: string): ExportFormat {
 }
 
 export const exportCommand: Command = {
-  name: 'export',
-  usage:
-    'export --out FILE [--from DATE] [--to DATE] [--team CODE] [--practitioner CODE] [--rule RULE] [--format csv|pdf|json] [--purpose TEXT] [--recipient TEXT] [--json]',
-  needsDb: true,
   async run(args, { io, service }) {
     const { values } = parse(args, {
       out: { type: 'string' },

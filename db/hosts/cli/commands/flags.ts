@@ -34,9 +34,6 @@ export function formatFlags(r: FlagsReport, team?: string): string {
 }
 
 export const flagsCommand: Command = {
-  name: 'flags',
-  usage: 'flags [--as-of DATE] [--team CODE] [--json]',
-  needsDb: true,
   async run(args, { io, service }) {
     const { values } = parse(args, { 'as-of': { type: 'string' }, team: { type: 'string' }, json: { type: 'boolean' } });
     const asOf = requireDate(values['as-of'], '--as-of');

@@ -6,9 +6,6 @@ import { UsageError, progressPrinter } from '../io.js';
 import type { Command } from './command.js';
 
 export const generateCommand: Command = {
-  name: 'generate',
-  usage: 'generate --out DIR [--scale pdu|region|national] [--seed N] [--as-of DATE]',
-  needsDb: false,
   async run(args, { io }) {
     const { values } = parse(args, {
       out: { type: 'string' },

@@ -32,9 +32,6 @@ export function formatImportReport(r: ImportReport): string {
 }
 
 export const importCommand: Command = {
-  name: 'import',
-  usage: 'import DIR [--commit] [--skip-invalid] [--encoding windows-1252] [--json]',
-  needsDb: true,
   async run(args, { io, service }) {
     const { values, positionals } = parse(
       args,

@@ -49,9 +49,6 @@ function migrate(rest: string[], io: CliIo, dbFile: string | undefined): number 
 }
 
 export const keysCommand: Command = {
-  name: 'keys',
-  usage: 'keys show [--pem | --json] | keys migrate [--json]',
-  needsDb: false,
   run(args, { io, dbFile }) {
     const [sub, ...rest] = args;
     if (sub === 'show') return Promise.resolve(show(rest, io, dbFile));

@@ -6,9 +6,6 @@ import type { Command } from './command.js';
 
 /** Needs no service: the database it replaces may be too damaged to open. */
 export const restoreCommand: Command = {
-  name: 'restore',
-  usage: 'restore BACKUP [--force] [--json]',
-  needsDb: false,
   run(args, { io, dbFile }) {
     const { values, positionals } = parse(args, { force: { type: 'boolean' }, json: { type: 'boolean' } }, true);
     const [backup] = positionals;

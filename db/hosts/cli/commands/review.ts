@@ -156,11 +156,6 @@ async function list(args: string[], { io, service }: CommandContext): Promise<nu
 const subcommands: Readonly<Record<string, (args: string[], ctx: CommandContext) => Promise<number>>> = { add, amend, withdraw, list };
 
 export const reviewCommand: Command = {
-  name: 'review',
-  usage:
-    'review add --crn CRN --type TYPE --date DATE --spo NAME --decision TEXT [--checked LIST] [--next-review DATE] [--trigger RULE] [--analysis TEXT] [--action "DUE|OWNER|TEXT"] [--contact-code CODE] [--contact-id ID] [--json]\n' +
-    '  review amend ID --reason TEXT [the fields of review add]   |   review withdraw ID --reason TEXT   |   review list --crn CRN [--json]',
-  needsDb: true,
   run(args, ctx) {
     const [sub, ...rest] = args;
     const run = sub ? subcommands[sub] : undefined;

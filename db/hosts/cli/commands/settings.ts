@@ -70,9 +70,6 @@ async function history(args: string[], { io, service }: CommandContext): Promise
 }
 
 export const settingsCommand: Command = {
-  name: 'settings',
-  usage: 'settings get [--json] | settings set KEY VALUE --reason TEXT [--json] | settings history [--key KEY] [--json]',
-  needsDb: true,
   run(args, ctx) {
     const [sub, ...rest] = args;
     switch (sub) {

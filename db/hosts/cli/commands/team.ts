@@ -37,9 +37,6 @@ export function formatTeam(v: TeamView): string {
 }
 
 export const teamCommand: Command = {
-  name: 'team',
-  usage: 'team [--team CODE] [--as-of DATE] [--json]',
-  needsDb: true,
   async run(args, { io, service }) {
     const { values } = parse(args, { 'as-of': { type: 'string' }, team: { type: 'string' }, json: { type: 'boolean' } });
     const asOf = requireDate(values['as-of'], '--as-of');

@@ -25,9 +25,6 @@ export function formatTrends(r: TrendsReport): string {
 }
 
 export const trendsCommand: Command = {
-  name: 'trends',
-  usage: 'trends [--weeks N] [--team CODE] [--as-of DATE] [--json]',
-  needsDb: true,
   async run(args, { io, service }) {
     const { values } = parse(args, { 'as-of': { type: 'string' }, team: { type: 'string' }, weeks: { type: 'string' }, json: { type: 'boolean' } });
     const asOf = requireDate(values['as-of'], '--as-of');

@@ -13,9 +13,6 @@ import type { Command } from './command.js';
  * `log:verify` adds the audit entry that recorded the disclosure.)
  */
 export const verifyCommand: Command = {
-  name: 'verify',
-  usage: 'verify FILE [--trust PUBLIC-KEY.pem ...] [--json]',
-  needsDb: false,
   async run(args, { io, dbFile }) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, trust: { type: 'string', multiple: true } }, true);
     const [file] = positionals;
