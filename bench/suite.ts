@@ -4,7 +4,9 @@
  * figure is printed beside its target (bench/targets.ts) with PASS or FAIL; the table goes to
  * stdout and, with every figure, to bench-results/bench.json.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -165,6 +167,22 @@ function runScale(scale: Scale, root: string, opts: SuiteOptions, add: Add, resu
   }
 }
 
+/** `spo-oversight --help` in a fresh Node, as a user runs it: the median of seven. */
+function cliStartupRow(add: Add, results: Record<string, unknown>): void {
+  const bin = fileURLToPath(new URL('../bin/spo-oversight.mjs', import.meta.url));
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [bin, '--help'], { stdio: 'ignore' });
+    if (run.status !== 0) throw new MeasurementFailed(`spo-oversight --help exited ${String(run.status)}`);
+    times.push(performance.now() - started);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = round(sorted[3] ?? NaN);
+  results.cliStartup = { medianMs: median, runsMs: times.map(round) };
+  add(row('CLI start-up', `spo-oversight --help: median ${n(median)} ms of 7 (fastest ${n(round(sorted[0] ?? NaN))} ms)`, atMost('cliStartupMs', median, 'ms')));
+}
+
 function exportRows(root: string, pdf: boolean, add: Add, results: Record<string, unknown>): void {
   const exp = runChild('export', { dir: root, db: join(root, 'export-db', 'unused.sqlite'), scale: 'pdu', pdf });
   results.exportVerify = exp;
@@ -200,6 +218,7 @@ export function suite(opts: SuiteOptions): boolean {
   try {
     for (const scale of opts.scales) runScale(scale, root, opts, add, results);
     exportRows(root, opts.pdf, add, results);
+    cliStartupRow(add, results);
   } catch (e) {
     if (!(e instanceof MeasurementFailed)) throw e;
     failed = e.message;

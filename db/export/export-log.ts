@@ -12,7 +12,6 @@ import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
 import { TITLE } from './labels.js';
 import { noMatchReason } from './no-match.js';
-import { renderPdf } from './pdf.js';
 import { seal } from './seal.js';
 import { selectReviews } from './select.js';
 import { signatureLine } from './signature.js';
@@ -57,7 +56,8 @@ export interface LogExtras {
 const renderers: Readonly<Record<ExportFormat, (meta: ExportMeta, reviews: readonly Review[], extras: LogExtras) => Promise<{ body: Buffer; slots: number[] }>>> = {
   csv: (m, r, x) => Promise.resolve(renderCsv(m, r, x)),
   json: (m, r, x) => Promise.resolve(renderJson(m, r, x)),
-  pdf: renderPdf,
+  // Loaded when a PDF is asked for: pdfkit and its fonts cost every other command ~60 ms to load.
+  pdf: async (meta, reviews, extras) => (await import('./pdf.js')).renderPdf(meta, reviews, extras),
 };
 
 /** Every review of the exported cases numbered as on the case page, whatever the filters left out. */
