@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../connection.js';
+import { applyKey } from '../encryption/cipher.js';
 import { databaseKeyPath } from '../encryption/key.js';
 import { findKeyFile, legacyKeyFilePath } from '../keys/paths.js';
 import { openService } from '../service/open.js';
@@ -142,6 +143,24 @@ describe('backup and restore', () => {
     expect(restoredLog.at(-1)).toMatchObject({ op: 'restore', operation: 'alteration', details: { forced: true, replaced: { id: replaced?.id, hash: replaced?.hash } } });
     expect(restoredLog).toHaveLength(auditEntries(out, file).length + 1);
     expect(forced.out).toMatch(new RegExp(`it replaced a log of \\d+ entries ending at entry ${String(replaced?.id)}`));
+  });
+
+  it('replaces nothing when the restore cannot be recorded in the restored log', async () => {
+    const file = await databaseWithReview();
+    const dir = tempDir('spo-backup-out-');
+    const out = join(dir, 'backup.db');
+    expect((await runCli(['backup', '--out', out, '--db', file])).code).toBe(0);
+    // A backup whose log refuses new entries: the restore's own entry cannot be written into the copy.
+    const raw = new Database(out);
+    applyKey(raw, { key: keyOf(file), source: 'test' }, out);
+    raw.exec(`CREATE TRIGGER audit_log_refuses BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is unavailable'); END`);
+    raw.close();
+    await addReview(file, 'After the backup.');
+    const before = contents(file);
+    const restore = await runCli(['restore', out, '--force', '--db', file]);
+    expect(restore.code).not.toBe(0);
+    expect(contents(file)).toBe(before);
+    expect(readdirSync(dirname(file)).filter((f) => f.includes('.restoring-'))).toEqual([]);
   });
 
   it('refuses to restore under a running app, and changes nothing', async () => {

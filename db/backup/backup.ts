@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { verifyChain } from '../audit/verify.js';
 import { AuditLog } from '../audit/log.js';
+import { useAuditKey } from '../audit/key.js';
 import { checkpoint } from '../audit/checkpoints.js';
 import { installationSigningKey } from '../signing/installation.js';
 import { keyOf, openDatabase, type Db } from '../connection.js';
@@ -228,10 +229,21 @@ export function restoreDatabase(backup: string, target: string, opts: RestoreOpt
 
     // What is about to be replaced, so the restored log can say what a rollback threw away.
     const replaced = existsSync(file) ? readHead(file, key) : { head: null, unreadable: null };
+    const actor = opts.actor ?? { osUser: 'unknown', appUser: null, now: () => new Date() };
+    // A backup of an empty log may come without an audit key: the restored database gets a new one.
+    const restoredAuditKey = auditKey ?? randomBytes(32);
     const copy = `${file}.restoring-${randomBytes(6).toString('hex')}`;
+    let entryId: number | null = null;
     try {
       createPrivately(copy);
       source.exec(`VACUUM INTO ${sqlString(copy)}`);
+      // Write, then log, then publish: the restore's entry goes into the copy before it replaces the database.
+      entryId = logRestore(copy, key, restoredAuditKey, actor, {
+        from,
+        forced: opts.force,
+        replaced: replaced.head,
+        ...(replaced.unreadable ? { replacedUnreadable: replaced.unreadable } : {}),
+      });
       syncFile(copy);
       if (existsSync(file)) leaveWalMode(file, key);
       renameSync(copy, file);
@@ -242,37 +254,58 @@ export function restoreDatabase(backup: string, target: string, opts: RestoreOpt
     // A target without keys of its own takes the backup's id, which names the keys it was opened with.
     const backupId = readDatabaseId(from);
     if (backupId && !readDatabaseId(file) && !findKeyFile(file, 'db-key', { warn: false })) writeNewSecretFile(databaseIdFile(file), Buffer.from(`${backupId}\n`));
-    if (auditKey && !findKeyFile(file, 'audit-key', { warn: false })) writeNewSecretFile(keyFilePath(file, 'audit-key'), auditKey);
+    if (!findKeyFile(file, 'audit-key', { warn: false })) writeNewSecretFile(keyFilePath(file, 'audit-key'), restoredAuditKey);
 
     const restored = openDatabase(file, { key: key.key });
     try {
       const after = checkDatabase(restored, 'integrity_check');
       if (!after.ok) throw new DomainError('io', `the restored database ${file} fails its integrity check (${after.problems.join('; ')}); the disk may be failing`);
-      const actor = opts.actor ?? { osUser: 'unknown', appUser: null, now: () => new Date() };
-      const restoredHead = chainHead(restored);
-      const [entry] = new AuditLog(restored, actor.now).append(
-        'restore',
-        [
-          {
-            operation: 'alteration',
-            justification: replaced.head ? `database restored from a backup, replacing a log of ${String(replaced.head.entries)} entries${opts.force ? ' (forced)' : ''}` : 'database restored from a backup',
-            details: {
-              from,
-              forced: opts.force,
-              restoredHead: restoredHead?.entries ? { id: restoredHead.id, hash: restoredHead.hash } : null,
-              replaced: replaced.head ? { id: replaced.head.id, hash: replaced.head.hash, entries: replaced.head.entries } : null,
-              ...(replaced.unreadable ? { replacedUnreadable: replaced.unreadable } : {}),
-            },
-          },
-        ],
-        { osUser: actor.osUser, appUser: actor.appUser },
-      );
-      return { file, from, auditEntries: entries, replaced: replaced.head, auditEntryId: entry?.id ?? 0, ms: performance.now() - started };
+      return { file, from, auditEntries: entries, replaced: replaced.head, auditEntryId: entryId ?? 0, ms: performance.now() - started };
     } finally {
       restored.close();
     }
   } finally {
     source.close();
+  }
+}
+
+/**
+ * The restore's own entry, written into the restored copy before it is put in place: it names the
+ * chain head it replaces, so a rollback shows in the restored database's own log. Null for a
+ * backup older than the audit log (the log starts when the restored database is next opened).
+ */
+function logRestore(
+  copy: string,
+  key: DatabaseKey,
+  auditKey: Buffer,
+  actor: BackupActor,
+  what: { from: string; forced: boolean; replaced: { id: number; hash: string; entries: number } | null; replacedUnreadable?: string },
+): number | null {
+  const db = openCopy(copy, key, false);
+  try {
+    const restoredHead = chainHead(db);
+    if (!restoredHead) return null;
+    useAuditKey(db, auditKey);
+    const [entry] = new AuditLog(db, actor.now).append(
+      'restore',
+      [
+        {
+          operation: 'alteration',
+          justification: what.replaced ? `database restored from a backup, replacing a log of ${String(what.replaced.entries)} entries${what.forced ? ' (forced)' : ''}` : 'database restored from a backup',
+          details: {
+            from: what.from,
+            forced: what.forced,
+            restoredHead: restoredHead.entries ? { id: restoredHead.id, hash: restoredHead.hash } : null,
+            replaced: what.replaced ? { id: what.replaced.id, hash: what.replaced.hash, entries: what.replaced.entries } : null,
+            ...(what.replacedUnreadable ? { replacedUnreadable: what.replacedUnreadable } : {}),
+          },
+        },
+      ],
+      { osUser: actor.osUser, appUser: actor.appUser },
+    );
+    return entry?.id ?? null;
+  } finally {
+    db.close();
   }
 }
 
