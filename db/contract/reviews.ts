@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { contactCode, crnField, isoDate, optionalText, requiredText } from './fields.js';
-import type { CaseRuleId, EffectiveRosh } from './rules.js';
+import type { CaseRuleId, EffectiveRosh, SettingKey } from './rules.js';
 import { reviewLimits as max } from './limits.js';
 
 export const reviewTypes = ['management-oversight', 'allocation-oversight', 'mappa-l1-review'] as const;
@@ -36,6 +36,12 @@ export type CheckOutcome = (typeof checkOutcomes)[number];
 /** The checks that are asked of someone (the police, children's services, the practitioner), so have a request and a response. */
 export const datedCheckItems = ['police-da', 'childrens-services', 'risk-assessment', 'rmp'] as const satisfies readonly CheckItem[];
 export const isDatedCheck = (item: CheckItem): boolean => (datedCheckItems as readonly CheckItem[]).includes(item);
+
+/** The settings listing the nDelius contacts that record a check's request and its response (the first of each is the one to enter). */
+export const checkContactSettings: Readonly<Partial<Record<CheckItem, readonly [SettingKey, SettingKey]>>> = {
+  'police-da': ['policeCheckRequestCodes', 'policeCheckResponseCodes'],
+  'childrens-services': ['childrenCheckRequestCodes', 'childrenCheckResponseCodes'],
+};
 
 /** What became of a need the case's `NEED-REFERRAL` names. */
 export const referralAnswers = ['referred', 'not-referred', 'declined'] as const;

@@ -1,11 +1,5 @@
-import type { CheckItem, ContactToEnter, Policy, Referral, ReviewCheck, ReviewCheckInput } from '../contract/index.js';
+import { checkContactSettings, type CheckItem, type ContactToEnter, type Policy, type Referral, type ReviewCheck, type ReviewCheckInput } from '../contract/index.js';
 import { DomainError } from '../errors.js';
-
-/** The contact lists of the policy that record a check's request and its response. */
-const checkContactKeys: Partial<Record<CheckItem, readonly [keyof Policy, keyof Policy]>> = {
-  'police-da': ['policeCheckRequestCodes', 'policeCheckResponseCodes'],
-  'childrens-services': ['childrenCheckRequestCodes', 'childrenCheckResponseCodes'],
-};
 
 const firstCode = (policy: Policy, key: keyof Policy): string | undefined => {
   const value = policy[key];
@@ -19,7 +13,7 @@ const firstCode = (policy: Policy, key: keyof Policy): string | undefined => {
  */
 export function contactsToEnter(check: Pick<ReviewCheck, 'item' | 'requestedOn' | 'responseOn' | 'referrals'>, policy: Policy): ContactToEnter[] {
   const out: ContactToEnter[] = [];
-  const keys = checkContactKeys[check.item];
+  const keys = checkContactSettings[check.item];
   if (keys) {
     const request = firstCode(policy, keys[0]);
     const response = firstCode(policy, keys[1]);

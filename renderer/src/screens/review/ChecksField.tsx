@@ -1,15 +1,9 @@
-import { checkItems, checkOutcomes, isDatedCheck, referralAnswers, reviewLimits, type CheckItem, type SettingKey, type SettingView } from '../../../../db/contract/index.js';
+import { checkContactSettings, checkItems, checkOutcomes, isDatedCheck, referralAnswers, reviewLimits, type CheckItem, type SettingKey, type SettingView } from '../../../../db/contract/index.js';
 import { checkLabels, checkOutcomeLabels, codeText, referralAnswerLabels } from '../../../../db/contract/words/index.js';
 import { DateInput } from '../../components/DateInput.js';
 import { TextInput } from '../../components/TextInput.js';
 import { checkFieldId, referralFieldId, showsDetails, type CheckRow, type CheckRows, type Errors, type ReferralRow } from './check-form.js';
 import { Radios, Textarea } from './fields.js';
-
-/** The settings that name the contacts a check is entered as in nDelius, request then response. */
-const contactSettings: Partial<Record<CheckItem, readonly [SettingKey, SettingKey]>> = {
-  'police-da': ['policeCheckRequestCodes', 'policeCheckResponseCodes'],
-  'childrens-services': ['childrenCheckRequestCodes', 'childrenCheckResponseCodes'],
-};
 
 const firstCode = (settings: readonly SettingView[] | null, key: SettingKey): string | null => {
   const value = settings?.find((s) => s.key === key)?.value;
@@ -18,7 +12,7 @@ const firstCode = (settings: readonly SettingView[] | null, key: SettingKey): st
 
 /** "Enter in nDelius as …": the contacts the rule looks for, so the SPO knows what clears the flag. */
 function contactHint(item: CheckItem, settings: readonly SettingView[] | null): string | undefined {
-  const keys = contactSettings[item];
+  const keys = checkContactSettings[item];
   if (!keys) return item === 'risk-assessment' || item === 'rmp' ? 'Recorded in OASys: the flag clears when a newer assessment reaches an extract' : undefined;
   const codes = keys.map((k) => firstCode(settings, k)).filter((c): c is string => c !== null);
   return codes.length ? `Enter in nDelius as ${codes.map((c) => codeText('contact', c)).join(', then ')}` : undefined;
