@@ -1,7 +1,8 @@
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CaseRuleResult } from '../../../../db/contract/index.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
+import { BackLink } from '../../components/BackLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
 import { count } from '../../format.js';
@@ -35,8 +36,7 @@ function CasePage({ crn }: { crn: string }) {
   const { detail, flags, reviews, actions } = ready ? view : { detail: null, flags: null, reviews: null, actions: null };
   const error = ready ? view.error : null;
 
-  const toQueue = (e: MouseEvent) => {
-    e.preventDefault();
+  const toQueue = () => {
     setCaseNotice(null);
     navigate({ screen: 'home' });
   };
@@ -49,9 +49,9 @@ function CasePage({ crn }: { crn: string }) {
 
   return (
     <>
-      <a href="#home" className="govuk-back-link" onClick={toQueue}>
+      <BackLink href="#home" onBack={toQueue}>
         Back to the queue
-      </a>
+      </BackLink>
       {notice?.crn === crn && (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="case-notice-title">
           <div className="govuk-notification-banner__header">

@@ -1,4 +1,4 @@
-import { useState, type MouseEvent, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { emptyDateParts, type DateParts } from '../../../../db/contract/date-parts.js';
 import { londonToday, shortDate } from '../../../../db/contract/dates.js';
@@ -6,7 +6,9 @@ import { reviewLimits, type TrackedAction } from '../../../../db/contract/index.
 import { reviewTypeLabels } from '../../../../db/contract/words/index.js';
 import { DateInput, datePartId } from '../../components/DateInput.js';
 import { ErrorSummary, ProblemSummary, type FieldError } from '../../components/ErrorSummary.js';
+import { BackLink } from '../../components/BackLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { SubmitOrCancel } from '../../components/SubmitOrCancel.js';
 import { SummaryRow } from '../../components/SummaryRow.js';
 import { checkDate, checkText, hasErrors, noErrors, refusedFields, wholeDate, type FormErrors } from '../../store/form-errors.js';
 import { useApp } from '../../store/index.js';
@@ -32,8 +34,7 @@ export function ActionCloseForm({ crn, name, action, kind }: { crn: string; name
   const dateWords = { name: done ? 'Date it was done' : 'Date it was dropped', missing: done ? 'Enter the date the action was done' : 'Enter the date the action was dropped' };
   const noteWords = done ? { name: 'How it was done' } : { name: 'Reason for dropping the action', missing: 'Enter why the action is no longer needed' };
 
-  const backToCase = (e: MouseEvent) => {
-    e.preventDefault();
+  const backToCase = () => {
     navigate({ screen: 'case', crn });
   };
   const submit = async (e: SyntheticEvent) => {
@@ -67,9 +68,9 @@ export function ActionCloseForm({ crn, name, action, kind }: { crn: string; name
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <a href={`#case/${crn}`} className="govuk-back-link" onClick={backToCase}>
+        <BackLink href={`#case/${crn}`} onBack={backToCase}>
           Back to the case
-        </a>
+        </BackLink>
         <ErrorSummary errors={summary} attempt={attempt} />
         {failure && <ProblemSummary key={attempt} title={done ? 'The action could not be marked done' : 'The action could not be dropped'} message={failure} />}
         <PageHeading title={title} caption={`${name}, case ${crn}`} error={summary.length > 0 || failure !== null}>
@@ -97,14 +98,9 @@ export function ActionCloseForm({ crn, name, action, kind }: { crn: string; name
               setNote(e.target.value);
             }}
           />
-          <div className="govuk-button-group">
-            <button type="submit" className={`govuk-button${done ? '' : ' govuk-button--warning'}`} disabled={saving} aria-disabled={saving}>
-              {done ? 'Mark as done' : 'Drop the action'}
-            </button>
-            <a href={`#case/${crn}`} className="govuk-link" onClick={backToCase}>
-              Cancel
-            </a>
-          </div>
+          <SubmitOrCancel warning={!done} saving={saving} cancelHref={`#case/${crn}`} onCancel={backToCase}>
+            {done ? 'Mark as done' : 'Drop the action'}
+          </SubmitOrCancel>
         </form>
       </div>
     </div>

@@ -1,9 +1,11 @@
-import { useState, type MouseEvent, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { reviewLimits, reviewTypes, type CaseRuleId } from '../../../../db/contract/index.js';
 import { DateInput } from '../../components/DateInput.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
+import { BackLink } from '../../components/BackLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { SubmitOrCancel } from '../../components/SubmitOrCancel.js';
 import { TextInput } from '../../components/TextInput.js';
 import { useApp } from '../../store/index.js';
 import { ActionsField } from './ActionsField.js';
@@ -57,8 +59,7 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions, owners =
   const set = (patch: Partial<ReviewFormValues>) => {
     setValues((v) => ({ ...v, ...patch }));
   };
-  const backToCase = (e: MouseEvent) => {
-    e.preventDefault();
+  const backToCase = () => {
     navigate({ screen: 'case', crn });
   };
 
@@ -90,9 +91,9 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions, owners =
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <a href={`#case/${crn}`} className="govuk-back-link" onClick={backToCase}>
+        <BackLink href={`#case/${crn}`} onBack={backToCase}>
           Back to the case
-        </a>
+        </BackLink>
         <ErrorSummary errors={summary} attempt={attempt} />
         {failure && <ProblemSummary key={attempt} title="The review could not be saved" message={failure} />}
         <PageHeading title={title} caption={`${name}, case ${crn}`} error={summary.length > 0 || failure !== null}>
@@ -260,14 +261,9 @@ export function ReviewForm({ crn, name, amend, initial, triggerOptions, owners =
               }}
             />
           )}
-          <div className="govuk-button-group">
-            <button type="submit" className="govuk-button" disabled={saving} aria-disabled={saving}>
-              {amend ? 'Save the correction' : 'Save the review'}
-            </button>
-            <a href={`#case/${crn}`} className="govuk-link" onClick={backToCase}>
-              Cancel
-            </a>
-          </div>
+          <SubmitOrCancel saving={saving} cancelHref={`#case/${crn}`} onCancel={backToCase}>
+            {amend ? 'Save the correction' : 'Save the review'}
+          </SubmitOrCancel>
         </form>
       </div>
     </div>

@@ -1,6 +1,7 @@
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
+import { BackLink } from '../../components/BackLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp, type Route } from '../../store/index.js';
 import { londonToday, spokenDate } from '../../../../db/contract/dates.js';
@@ -49,15 +50,14 @@ function ReviewPage({ route }: { route: ReviewRoute }) {
     });
   }, [crn, loadCase, loadReviewSettings, loadReviewStaff, setCaseNotice]);
 
-  const backToCase = (e: MouseEvent) => {
-    e.preventDefault();
+  const backToCase = () => {
     navigate({ screen: 'case', crn });
   };
   const waiting = (message: string, problem = false) => (
     <>
-      <a href={`#case/${crn}`} className="govuk-back-link" onClick={backToCase}>
+      <BackLink href={`#case/${crn}`} onBack={backToCase}>
         Back to the case
-      </a>
+      </BackLink>
       {problem && <ProblemSummary message={message} />}
       <PageHeading title={headings[route.mode]} caption={`Case ${crn}`} error={problem}>
         {headings[route.mode]}

@@ -1,8 +1,10 @@
-import { useState, type MouseEvent, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { reviewLimits, type Review } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
+import { BackLink } from '../../components/BackLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { SubmitOrCancel } from '../../components/SubmitOrCancel.js';
 import { useApp } from '../../store/index.js';
 import { shortDate } from '../../../../db/contract/dates.js';
 import { Textarea } from './fields.js';
@@ -20,8 +22,7 @@ export function WithdrawForm({ crn, name, review }: { crn: string; name: string;
   const [saving, setSaving] = useState(false);
   const v = review.current;
 
-  const backToCase = (e: MouseEvent) => {
-    e.preventDefault();
+  const backToCase = () => {
     navigate({ screen: 'case', crn });
   };
   const submit = async (e: SyntheticEvent) => {
@@ -48,9 +49,9 @@ export function WithdrawForm({ crn, name, review }: { crn: string; name: string;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <a href={`#case/${crn}`} className="govuk-back-link" onClick={backToCase}>
+        <BackLink href={`#case/${crn}`} onBack={backToCase}>
           Back to the case
-        </a>
+        </BackLink>
         <ErrorSummary errors={error ? [{ href: '#reason', text: error }] : []} attempt={attempt} />
         {failure && <ProblemSummary key={attempt} title="The review could not be withdrawn" message={failure} />}
         <PageHeading title={title} caption={`${name}, case ${crn}`} error={error !== null || failure !== null}>
@@ -97,14 +98,9 @@ export function WithdrawForm({ crn, name, review }: { crn: string; name: string;
               setReason(e.target.value);
             }}
           />
-          <div className="govuk-button-group">
-            <button type="submit" className="govuk-button govuk-button--warning" disabled={saving} aria-disabled={saving}>
-              Withdraw the review
-            </button>
-            <a href={`#case/${crn}`} className="govuk-link" onClick={backToCase}>
-              Cancel
-            </a>
-          </div>
+          <SubmitOrCancel warning saving={saving} cancelHref={`#case/${crn}`} onCancel={backToCase}>
+            Withdraw the review
+          </SubmitOrCancel>
         </form>
       </div>
     </div>

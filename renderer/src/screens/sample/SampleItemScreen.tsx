@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { isSameSpo, sampleAnswers, sampleCheckItems, sampleOutcomes, type Review, type SampleOutcome } from '../../../../db/contract/index.js';
 import { ErrorSummary, ProblemSummary } from '../../components/ErrorSummary.js';
 import { CharacterCount, describedBy, ErrorMessage, FormGroup, overLimit } from '../../components/FormGroup.js';
+import { BackLink } from '../../components/BackLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
 import { sampleAnswerLabels, sampleCheckLabels, sampleOutcomeLabels } from './labels.js';
@@ -65,16 +66,9 @@ export function SampleItemScreen() {
     <>
       <ErrorSummary errors={summary} attempt={tries + samples.attempt} />
       {samples.error && <ProblemSummary key={samples.attempt} message={samples.error} />}
-      <a
-        href={`#sample/${String(id)}`}
-        className="govuk-back-link"
-        onClick={(e) => {
-          e.preventDefault();
-          back();
-        }}
-      >
+      <BackLink href={`#sample/${String(id)}`} onBack={back}>
         Sample {id}
-      </a>
+      </BackLink>
       <PageHeading title={`Re-read review ${String(position)} of sample ${String(id)}`} caption={`Sample ${String(id)}`} error={missing || samples.error !== null}>
         Re-read {item ? item.crn : 'review'}
       </PageHeading>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isSameSpo, type Sample } from '../../../../db/contract/index.js';
 import { ProblemSummary } from '../../components/ErrorSummary.js';
+import { BackLink } from '../../components/BackLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
 import { shortDate } from '../../../../db/contract/dates.js';
@@ -26,16 +27,14 @@ export function SampleScreen() {
         <SuccessBanner id="sample-done" heading={samples.done} />
       )}
       {samples.error && <ProblemSummary message={samples.error} />}
-      <a
+      <BackLink
         href="#samples"
-        className="govuk-back-link"
-        onClick={(e) => {
-          e.preventDefault();
+        onBack={() => {
           navigate({ screen: 'samples' });
         }}
       >
         All samples
-      </a>
+      </BackLink>
       <PageHeading title={`Sample ${String(id)}`} caption="Quality assurance">
         Sample {id}
       </PageHeading>
