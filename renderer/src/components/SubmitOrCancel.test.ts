@@ -4,7 +4,7 @@ import { markup } from '../testing/render.js';
 import { SubmitOrCancel } from './SubmitOrCancel.js';
 
 const group = (props: { warning?: boolean; saving: boolean }) =>
-  markup(createElement(SubmitOrCancel, { ...props, cancelHref: '#case/X123456', onCancel: () => undefined }, 'Withdraw the review'));
+  markup(createElement(SubmitOrCancel, { ...props, cancelHref: '#case/X123456', onCancel: () => undefined, children: 'Withdraw the review' }));
 
 describe('a form’s submit button with its Cancel link', () => {
   it('is a GOV.UK button group whose Cancel link names where it goes back to', () => {
