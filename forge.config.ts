@@ -8,9 +8,8 @@ import { MakerZIP } from '@electron-forge/maker-zip';
 import { AutoUnpackNativesPlugin } from '@electron-forge/plugin-auto-unpack-natives';
 import { FusesPlugin } from '@electron-forge/plugin-fuses';
 import type { ForgeConfig } from '@electron-forge/shared-types';
-import { getCurrentFuseWire } from '@electron/fuses';
 import { readFileSync } from 'node:fs';
-import { compareFuses, fuseConfig } from './electron/fuses.js';
+import { fuseConfig, readFuses } from './electron/fuses.js';
 import { app, debOptions, packagedPath, squirrelOptions, wixOptions } from './electron/packaging/installers.js';
 import { packagedAppIn } from './electron/packaging/packaged-app.js';
 import { signing } from './electron/packaging/signing.js';
@@ -59,7 +58,7 @@ const config: ForgeConfig = {
     postPackage: async (_config, { platform, outputPaths }) => {
       for (const out of outputPaths) {
         const target = packagedAppIn(out, platform as NodeJS.Platform).fuses;
-        const { lines, wrong } = compareFuses(await getCurrentFuseWire(target));
+        const { lines, wrong } = await readFuses(target);
         console.log(`Fuses of ${target}: ${lines.join(', ')}`);
         if (wrong.length > 0) throw new Error(`fuses not as configured in ${target}: ${wrong.join('; ')}`);
       }

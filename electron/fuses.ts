@@ -51,8 +51,13 @@ export function compareFuses(wire: FuseConfig<FuseState>): { lines: string[]; wr
   return { lines, wrong };
 }
 
+/** Reads the fuses of a packaged Electron executable, changing nothing. */
+export async function readFuses(executable: string): Promise<{ lines: string[]; wrong: string[] }> {
+  return compareFuses(await getCurrentFuseWire(executable));
+}
+
 /** Flips the fuses on a packaged Electron executable, then reads them back from the file. */
 export async function applyFuses(executable: string): Promise<{ lines: string[]; wrong: string[] }> {
   await flipFuses(executable, fuseConfig);
-  return compareFuses(await getCurrentFuseWire(executable));
+  return readFuses(executable);
 }

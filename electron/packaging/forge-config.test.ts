@@ -15,7 +15,7 @@ describe('forge.config.ts, as Electron Forge loads it', () => {
   it('flips the fuses electron/fuses.ts decides, imported from there rather than copied', () => {
     const fuses = forge.plugins.find((p) => p.name === 'fuses') as unknown as { fusesConfig: unknown } | undefined;
     expect(fuses?.fusesConfig).toEqual(fuseConfig);
-    expect(source).toContain("import { compareFuses, fuseConfig } from './electron/fuses.js';");
+    expect(source).toContain("import { fuseConfig, readFuses } from './electron/fuses.js';");
     expect(source).not.toMatch(/FuseV1Options|FuseVersion/);
   });
 
