@@ -24,3 +24,14 @@ export function packagedAppIn(dir: string, platform: NodeJS.Platform): PackagedA
   const executable = join(dir, platform === 'win32' ? `${app.executableName}.exe` : app.executableName);
   return { dir, executable, fuses: executable };
 }
+
+/**
+ * The installed app's own folder for each user (Electron's userData: appData plus the product
+ * name), where its database, its wrapped keys and its settings live. The installers never write
+ * there and an uninstall never removes it (README, "Install on a Windows laptop").
+ */
+export function userDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), app.productName);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', app.productName);
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), app.productName);
+}
