@@ -43,6 +43,13 @@ describe('the fuse configuration', () => {
     expect(fuseConfig.strictlyRequireAllFuses).toBe(true);
   });
 
+  it('reads a fuse @electron/fuses does not know yet against its decision: EnableDeviceBoundSessions off', async () => {
+    const flipped = '010011001';
+    expect(compareFuses(await getCurrentFuseWire(syntheticElectron(`${flipped}0`)))).toMatchObject({ wrong: [], lines: expect.arrayContaining(['EnableDeviceBoundSessions: off']) as string[] });
+    expect(compareFuses(await getCurrentFuseWire(syntheticElectron(`${flipped}1`))).wrong).toEqual(['EnableDeviceBoundSessions is on, should be off']);
+    expect(compareFuses(await getCurrentFuseWire(syntheticElectron(`${flipped}00`))).wrong).toEqual(['fuse 10 is new to this Electron and nobody has decided it in electron/fuses.ts']);
+  });
+
   it('finds every fuse a stock Electron has at a default we change', async () => {
     expect(compareFuses(await getCurrentFuseWire(syntheticElectron())).wrong).toEqual([
       'RunAsNode is on, should be off',
