@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const contractOnly = 'the contract may import only zod and its own files: no Node, no Electron, nothing else from db/';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', '.test-results/', 'bench-results/', 'build/', 'e2e/artifacts/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', '.test-results/', 'bench-results/', 'build/', 'e2e/artifacts/', 'out/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

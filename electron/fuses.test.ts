@@ -3,9 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { electronExecutable } from '../scripts/start-electron.mjs';
 import { applyFuses, compareFuses, expectedFuses, fuseConfig } from './fuses.js';
 
 // The fuse wire as Electron lays it out (docs/tutorial/fuses.md, "the hard way", and
@@ -40,6 +41,13 @@ describe('the fuse configuration', () => {
   it('decides every fuse @electron/fuses knows, and demands a decision for any new one', () => {
     expect(expectedFuses().map((f) => f.name)).toEqual(Object.keys(FuseV1Options).filter((k) => Number.isNaN(Number(k))));
     expect(fuseConfig.strictlyRequireAllFuses).toBe(true);
+  });
+
+  it('reads a fuse @electron/fuses does not know yet against its decision: EnableDeviceBoundSessions off', async () => {
+    const flipped = '010011001';
+    expect(compareFuses(await getCurrentFuseWire(syntheticElectron(`${flipped}0`)))).toMatchObject({ wrong: [], lines: expect.arrayContaining(['EnableDeviceBoundSessions: off']) as string[] });
+    expect(compareFuses(await getCurrentFuseWire(syntheticElectron(`${flipped}1`))).wrong).toEqual(['EnableDeviceBoundSessions is on, should be off']);
+    expect(compareFuses(await getCurrentFuseWire(syntheticElectron(`${flipped}00`))).wrong).toEqual(['fuse 10 is new to this Electron and nobody has decided it in electron/fuses.ts']);
   });
 
   it('finds every fuse a stock Electron has at a default we change', async () => {
@@ -115,6 +123,20 @@ describe('scripts/fuses.mjs', () => {
     expect(compareFuses(await getCurrentFuseWire(file)).wrong).toEqual([]);
   });
 
+  it('with --check, reads the fuses back and flips nothing: 1 for a stock binary, 0 for a flipped one', async () => {
+    const file = syntheticElectron();
+    const before = readFileSync(file);
+    const stock = run('--check', file);
+    expect(stock.status).toBe(1);
+    expect(stock.stdout).toContain('RunAsNode: on');
+    expect(stock.stderr).toContain('RunAsNode is on, should be off');
+    expect(readFileSync(file).equals(before)).toBe(true);
+    await applyFuses(file);
+    const flipped = run('--check', file);
+    expect(flipped.status).toBe(0);
+    expect(flipped.stdout).toContain('OnlyLoadAppFromAsar: on');
+  });
+
   it('answers 2 with one line for a file that is not Electron, or no argument', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'spo-fuses-')), 'not-electron');
     writeFileSync(file, 'just text');
@@ -135,11 +157,10 @@ async function realBinary(): Promise<{ file: string; skip: null } | { file: null
   if (named) {
     file = named;
   } else {
-    try {
-      file = String(createRequire(import.meta.url)('electron'));
-    } catch {
-      return { file: null, skip: 'no Electron binary is installed here (node_modules/electron has no dist/, and SPO_OVERSIGHT_PACKAGED_APP is not set)' };
-    }
+    // Not require('electron'): where the binary is missing, that downloads it, printing a stack trace where there is no network.
+    const installed = electronExecutable(dirname(createRequire(import.meta.url).resolve('electron/package.json')), process.env);
+    if (!installed) return { file: null, skip: 'no Electron binary is installed here (node_modules/electron has no dist/, and SPO_OVERSIGHT_PACKAGED_APP is not set)' };
+    file = installed;
   }
   if (!existsSync(file)) return { file: null, skip: `the Electron binary ${file} is not there` };
   const wire = await getCurrentFuseWire(file);

@@ -28,6 +28,20 @@ export const fuseConfig = {
   [FuseV1Options.WasmTrapHandlers]: true,
 } as const satisfies FuseV1Config;
 
+/**
+ * Fuses Electron has added that @electron/fuses cannot set yet, each decided here so that a binary
+ * which has one is read back against the decision. Flipping still refuses such a binary
+ * (`strictlyRequireAllFuses`): the build stops until @electron/fuses knows the fuse and the
+ * config above sets it explicitly, as decided here.
+ */
+export const fusesDecidedAhead: Readonly<Record<number, { name: string; state: boolean }>> = {
+  // Device Bound Session Credentials (electron/electron#54074, @electron/fuses#138: index 9, default
+  // off) bind a website's session cookies to a hardware key. The app signs in to no website and
+  // keeps no cookies, so it stays off, its default: on, it would add a key service to the
+  // browser process for nothing.
+  9: { name: 'EnableDeviceBoundSessions', state: false },
+};
+
 const fuseNames = Object.values(FuseV1Options).filter((v): v is FuseV1Options => typeof v === 'number');
 
 /** Each fuse with the state it must have, by name: "RunAsNode" → "0". */
@@ -48,11 +62,30 @@ export function compareFuses(wire: FuseConfig<FuseState>): { lines: string[]; wr
     // A fuse Electron has removed ("r") can no longer do anything, so it cannot be wrong.
     if (actual !== state && actual !== FuseState.REMOVED) wrong.push(`${name} is ${stateName(actual)}, should be ${stateName(state)}`);
   }
+  // Any fuse the binary has beyond those @electron/fuses knows.
+  const known = fuseNames.length;
+  for (const key of Object.keys(wire).map(Number).filter((i) => Number.isInteger(i) && i >= known)) {
+    const actual = (wire as Record<number, FuseState | undefined>)[key];
+    const ahead = fusesDecidedAhead[key];
+    if (!ahead) {
+      lines.push(`fuse ${key}: ${stateName(actual)}`);
+      wrong.push(`fuse ${key} is new to this Electron and nobody has decided it in electron/fuses.ts`);
+      continue;
+    }
+    const state = ahead.state ? FuseState.ENABLE : FuseState.DISABLE;
+    lines.push(`${ahead.name}: ${stateName(actual)}`);
+    if (actual !== state && actual !== FuseState.REMOVED) wrong.push(`${ahead.name} is ${stateName(actual)}, should be ${stateName(state)}`);
+  }
   return { lines, wrong };
+}
+
+/** Reads the fuses of a packaged Electron executable, changing nothing. */
+export async function readFuses(executable: string): Promise<{ lines: string[]; wrong: string[] }> {
+  return compareFuses(await getCurrentFuseWire(executable));
 }
 
 /** Flips the fuses on a packaged Electron executable, then reads them back from the file. */
 export async function applyFuses(executable: string): Promise<{ lines: string[]; wrong: string[] }> {
   await flipFuses(executable, fuseConfig);
-  return compareFuses(await getCurrentFuseWire(executable));
+  return readFuses(executable);
 }

@@ -1,6 +1,7 @@
 // The Electron main process: the composition root. It only wires the parts, each hardened and
 // tested on its own; there is no business logic here.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { MenuCommand } from '../db/contract/index.js';
 import { londonToday } from '../db/contract/dates.js';
@@ -13,10 +14,11 @@ import { defaultExportName, exportFilter } from './export-log.js';
 import { registerIpc } from './ipc.js';
 import { pathGrants } from './path-grants.js';
 import { aboutDetail, menuTemplate } from './menu.js';
-import { findNativeBinding } from './native.js';
+import { nativeBinding } from './native.js';
 import { appScheme, registerAppProtocol } from './protocol.js';
 import { appOrigin, denyPermissions, guardContents } from './security.js';
 import { isTrustedSender } from './sender.js';
+import { squirrelStep } from './squirrel.js';
 import { windowOptions } from './window-options.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -28,7 +30,15 @@ const preload = here('./preload.cjs');
 protocol.registerSchemesAsPrivileged([appScheme]);
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) {
+const squirrel = squirrelStep(process.argv, process.platform, process.execPath);
+if (squirrel.quit) {
+  // Started by the Squirrel installer: shortcuts only, then quit, before any window or database.
+  const quit = () => {
+    app.quit();
+  };
+  if (squirrel.run) spawn(squirrel.run.command, squirrel.run.args, { detached: true }).once('close', quit).once('error', quit);
+  else quit();
+} else if (!app.requestSingleInstanceLock()) {
   // Two windows over one database would mean two importers sharing staging tables.
   app.quit();
 } else {
@@ -39,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  const native = findNativeBinding(repoRoot, {
+  const native = nativeBinding(app.isPackaged, repoRoot, {
     electron: process.versions.electron,
     modules: process.versions.modules,
     platform: process.platform,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkStamp, findNativeBinding, nativeDir } from './native.js';
+import { checkStamp, findNativeBinding, nativeBinding, nativeDir } from './native.js';
 
 const running = { electron: '41.7.1', modules: '145', platform: 'win32', arch: 'x64' };
 
@@ -23,5 +23,14 @@ describe('the Electron build of the database engine', () => {
     mkdirSync(join(root, nativeDir), { recursive: true });
     writeFileSync(join(root, nativeDir, 'stamp.json'), JSON.stringify(running));
     expect(findNativeBinding(root, running)).toEqual({ ok: true, path: join(root, 'build', 'electron-native', 'better_sqlite3.node') });
+  });
+
+  it('is the one the packager rebuilt in the packaged app’s own node_modules, never a repository’s build', () => {
+    const root = mkdtempSync(join(tmpdir(), 'spo-native-'));
+    mkdirSync(join(root, nativeDir), { recursive: true });
+    writeFileSync(join(root, nativeDir, 'stamp.json'), JSON.stringify(running));
+    expect(nativeBinding(true, root, running)).toEqual({ ok: true, path: undefined });
+    expect(nativeBinding(false, root, running)).toEqual({ ok: true, path: join(root, 'build', 'electron-native', 'better_sqlite3.node') });
+    expect(nativeBinding(false, mkdtempSync(join(tmpdir(), 'spo-native-')), running).ok).toBe(false);
   });
 });

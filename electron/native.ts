@@ -16,7 +16,8 @@ export interface NativeStamp {
   arch: string;
 }
 
-export type NativeBinding = { ok: true; path: string } | { ok: false; problem: string };
+/** `path` undefined: better-sqlite3 finds its own binary in node_modules (the packaged app's). */
+export type NativeBinding = { ok: true; path: string | undefined } | { ok: false; problem: string };
 
 /** Whether a stamp matches the running Electron; the problem in one line if not. */
 export function checkStamp(stamp: unknown, running: NativeStamp): string | null {
@@ -41,4 +42,14 @@ export function findNativeBinding(repoRoot: string, running: NativeStamp): Nativ
   return problem
     ? { ok: false, problem: `The database engine built for Electron cannot be used: ${problem}. Run \`npm start\` (or \`node scripts/electron-native.mjs\`) to build it.` }
     : { ok: true, path: join(dir, 'better_sqlite3.node') };
+}
+
+/**
+ * The binary the app opens its database with. A packaged app has no build/electron-native: the
+ * packager (Forge, forge.config.ts) rebuilt better-sqlite3 for the packaged Electron in its own copy
+ * of node_modules and unpacked it beside app.asar, where better-sqlite3 finds it itself. From the
+ * repository the Electron build is the one beside node_modules, checked against its stamp.
+ */
+export function nativeBinding(packaged: boolean, repoRoot: string, running: NativeStamp): NativeBinding {
+  return packaged ? { ok: true, path: undefined } : findNativeBinding(repoRoot, running);
 }

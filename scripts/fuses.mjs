@@ -4,6 +4,8 @@
 //
 //   node scripts/fuses.mjs "out/SPO Oversight-linux-x64/spo-oversight"
 //   node scripts/fuses.mjs "out/SPO Oversight.app"          (macOS: the .app bundle)
+//   node scripts/fuses.mjs --check <executable>             (read back only, flip nothing: the
+//                                                             release pipeline's check of each packaged binary)
 //
 // Exit codes: 0 every fuse reads back as configured; 1 one does not; 2 bad usage or not an
 // Electron binary.
@@ -13,9 +15,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-const executable = process.argv[2];
-if (!executable || process.argv.length > 3) {
-  console.error('usage: node scripts/fuses.mjs <packaged Electron executable, or the .app bundle on macOS>');
+const args = process.argv.slice(2);
+const checkOnly = args[0] === '--check';
+const executable = checkOnly ? args[1] : args[0];
+if (!executable || args.length > (checkOnly ? 2 : 1)) {
+  console.error('usage: node scripts/fuses.mjs [--check] <packaged Electron executable, or the .app bundle on macOS>');
   process.exit(2);
 }
 if (!existsSync(executable)) {
@@ -45,12 +49,12 @@ try {
 
 let result;
 try {
-  result = await fuses.applyFuses(executable);
+  result = checkOnly ? await fuses.readFuses(executable) : await fuses.applyFuses(executable);
 } catch (e) {
   console.error(`fuses: ${executable}: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(2);
 }
-console.log(`Fuses of ${executable}, read back after flipping:`);
+console.log(`Fuses of ${executable}, read back${checkOnly ? '' : ' after flipping'}:`);
 for (const line of result.lines) console.log(`  ${line}`);
 if (result.wrong.length > 0) {
   console.error(`fuses: not as configured: ${result.wrong.join('; ')}`);

@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { openService } from '../db/service/open.js';
+import { downloadFailure, electronExecutable, exitCodeAfter, previewInstead } from './start-electron.mjs';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+describe('finding the Electron binary', () => {
+  it('reads node_modules/electron/path.txt without downloading anything, and answers null when the binary is not there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spo-electron-'));
+    expect(electronExecutable(dir, {})).toBeNull();
+    writeFileSync(join(dir, 'path.txt'), 'electron');
+    expect(electronExecutable(dir, {})).toBeNull();
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist', 'electron'), '');
+    expect(electronExecutable(dir, {})).toBe(join(dir, 'dist', 'electron'));
+  });
+
+  it('honours ELECTRON_OVERRIDE_DIST_PATH as Electron itself does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spo-electron-'));
+    writeFileSync(join(dir, 'path.txt'), 'electron');
+    expect(electronExecutable(dir, { ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'elsewhere') })).toBeNull();
+    mkdirSync(join(dir, 'elsewhere'));
+    writeFileSync(join(dir, 'elsewhere', 'electron'), '');
+    expect(electronExecutable(dir, { ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'elsewhere') })).toBe(join(dir, 'elsewhere', 'electron'));
+  });
+});
+
+describe('what npm start says when Electron cannot start', () => {
+  const trace = (message: string) => `Downloading Electron binary...\n${message}\n    at node:internal/deps/undici/undici:14976:13\n    at async downloadArtifact (file:///x/index.js:154:12)\n`;
+
+  it('names the network error, never the stack trace', () => {
+    expect(downloadFailure(trace('RequestError: getaddrinfo ENOTFOUND github.com'))).toBe('it could not be downloaded (getaddrinfo ENOTFOUND github.com)');
+    expect(downloadFailure(trace('TypeError: fetch failed'))).toBe('it could not be downloaded (fetch failed)');
+    expect(downloadFailure(trace('HTTPError: Response code 404 (Not Found) for https://github.com/x'))).toBe('it could not be downloaded (HTTPError: Response code 404 (Not Found) for https://github.com/x)');
+    expect(downloadFailure('')).toBe('it could not be downloaded');
+  });
+
+  it('says why and that the preview is served instead, in one line', () => {
+    expect(previewInstead('no display')).toBe('Electron cannot start here (no display), so serving the browser preview instead.');
+    expect(previewInstead('no Electron binary:\n  it could not be downloaded')).not.toContain('\n');
+  });
+
+  it('exits 0 when the user stops the app with Ctrl+C, and passes on any other ending', () => {
+    expect(exitCodeAfter(0, null, true)).toBe(0);
+    expect(exitCodeAfter(null, 'SIGINT', true)).toBe(0);
+    expect(exitCodeAfter(130, null, true)).toBe(0);
+    expect(exitCodeAfter(null, 'SIGTERM', true)).toBe(0);
+    expect(exitCodeAfter(2, null, true)).toBe(2);
+    expect(exitCodeAfter(1, null, false)).toBe(1);
+    expect(exitCodeAfter(130, null, false)).toBe(130);
+    expect(exitCodeAfter(null, 'SIGKILL', false)).toBe(1);
+  });
+});
+
+// Ctrl+C in a terminal is SIGINT to the whole process group, which Windows does not have.
+describe.skipIf(process.platform === 'win32')('npm start where Electron cannot be fetched (skipped on Windows: no process groups to send Ctrl+C to)', () => {
+  it('prints one line saying why, serves the preview, and exits 0 when stopped with Ctrl+C', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spo-start-'));
+    const db = join(dir, 'demo.sqlite');
+    // An empty caseload is enough, and much quicker than the demo start.mjs would make.
+    openService(db).close();
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
+      cwd: repoRoot,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        SPO_OVERSIGHT_DB: db,
+        // No Electron binary, whatever this machine has installed, and a download that fails at
+        // once: the mirror is a closed port on this computer and the cache is empty.
+        ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron'),
+        ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+        electron_config_cache: join(dir, 'cache'),
+        DISPLAY: '',
+        WAYLAND_DISPLAY: '',
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error(`no preview address within 30 s:\n${stderr}`));
+      }, 30_000);
+      child.stdout.on('data', (c: Buffer) => {
+        stdout += c.toString();
+        const found = /^(http:\/\/127\.0\.0\.1:\d+\/)/m.exec(stdout)?.[1];
+        if (found) {
+          clearTimeout(timer);
+          resolve(found);
+        }
+      });
+    });
+    // The preview host is really up: it serves the app.
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+
+    const exited = new Promise<number | null>((resolve) => {
+      child.on('exit', (code) => {
+        resolve(code);
+      });
+    });
+    process.kill(-(child.pid ?? 0), 'SIGINT');
+    expect(await exited).toBe(0);
+
+    const lines = stderr.trim().split('\n');
+    expect(lines.filter((l) => l.includes('Electron'))).toEqual([
+      expect.stringMatching(/^Electron cannot start here \(no Electron binary: it could not be downloaded \(.+\)\), so serving the browser preview instead\.$/),
+    ]);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(stderr).not.toContain('Downloading Electron binary');
+  });
+});
