@@ -227,7 +227,7 @@ export class EvidenceLoader {
 
     let after = '';
     for (;;) {
-      const rows = (cases.all({ after, size }) as CaseCoreRaw[]).map(toCaseCoreFromRaw);
+      const rows = cases.all({ after, size }).map(toCaseCoreFromRaw);
       const lastRow = rows[rows.length - 1];
       if (!lastRow) return;
       const p = { ...this.params, after, last: lastRow.crn };
