@@ -15,7 +15,7 @@ describe('the bench report', () => {
   it('names each missed target with its figure and where the target comes from', () => {
     const rows = [
       row('import national', '15,000,000 rows, peak RSS 1,300 MiB', atMost('importPeakRssMiB', 1300, 'MiB peak RSS')),
-      row('evaluate national', '4,000 ms', atMost('evaluateMs', 4000, 'ms')),
+      row('evaluate national', '2,500 ms', atMost('evaluateMs', 2500, 'ms')),
     ];
     expect(missedTargets(rows)).toEqual([`import national (15,000,000 rows, peak RSS 1,300 MiB) missed ≤ 1,024 MiB peak RSS — ${targets.importPeakRssMiB.source}`]);
     expect(verdictLines(rows)).toMatch(/1 of 2 targets MISSED:\n {2}- import national/);
@@ -28,7 +28,7 @@ describe('the bench report', () => {
 
   it('holds a target exactly at its limit as met', () => {
     expect(atMost('pduImportMs', 2000, 'ms').pass).toBe(true);
-    expect(atLeast('regionImportRatio', 0.4, '×').pass).toBe(true);
+    expect(atLeast('regionImportRatio', 0.5, '×').pass).toBe(true);
   });
 
   it('reports a yardstick without a target, and does not count it as missed', () => {

@@ -1,7 +1,7 @@
 /**
  * Benchmarks of the rules engine, for bench/main.ts. Each function takes a database file that
  * already holds an imported extract (see `importForRules`) and returns plain figures in
- * milliseconds. Targets (the issue): full evaluation ≤ 5 s national and ≤ 100 ms PDU; the queue
+ * milliseconds. Targets (the issue): full evaluation ≤ 3 s national (issue 18) and ≤ 100 ms PDU; the queue
  * (count + first 100 of one team) ≤ 50 ms p95 national; a per-case refresh ≤ 10 ms p95 national.
  */
 import { openDatabase } from '../db/connection.js';

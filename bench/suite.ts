@@ -101,6 +101,7 @@ function runScale(scale: Scale, root: string, opts: SuiteOptions, add: Add, resu
         `import ${scale}`,
         `${n(imp.rows)} rows in ${n(imp.importMs)} ms (${n(imp.importRowsPerSec)} rows/s), peak RSS ${String(imp.peakRssMiB)} MiB`,
         ...(scale === 'pdu' ? [atMost('pduImportMs', imp.importMs, 'ms')] : []),
+        ...(scale === 'national' ? [atMost('nationalImportMs', imp.importMs, 'ms')] : []),
         atMost('importPeakRssMiB', imp.peakRssMiB, 'MiB peak RSS'),
       ),
     );

@@ -91,8 +91,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // SQLite's temporary files (sorts that spill, temp tables) are not encrypted, so there are none:
     // import staging lives in an attached encrypted file instead (db/import/staging.ts).
     db.pragma('temp_store = MEMORY');
-    // 32 MiB of page cache: index builds after a bulk import and the queue's sorts stay in memory.
-    db.pragma('cache_size = -32768');
+    // 192 MiB of page cache at most (pages are allocated as they are read): index builds after a
+    // bulk import and the queue's sorts stay in memory, and so does what a national evaluation
+    // reads (about 100 MiB of covering indexes). Every page read from the file is decrypted, and
+    // a cache smaller than that working set is flushed by each pass over the caseload (LRU under a
+    // cyclic scan), so each evaluation decrypted it all again (issue 18: 2.87 s → 4.72 s).
+    db.pragma('cache_size = -196608');
     if (options.migrate !== false && !options.readonly) migrate(db);
     return db;
   } catch (e) {

@@ -83,9 +83,9 @@ export function writeLog(db: Db, e: LogEntry): number {
  */
 export function replaceSnapshot(db: Db, entry: LogEntry): number {
   // The commit rebuilds the smaller kinds' indexes and, for a large extract, appends contacts to
-  // their live indexes: both work in the page cache, so a larger one for the commit saves page
-  // reads and writes (bench: region import). 128 MiB keeps a national import well under its 1 GiB
-  // peak; the usual cache comes back after.
+  // their live indexes: both work in the page cache, so a large one saves page reads and writes
+  // (bench: region import). 128 MiB, set for the commit whatever the connection's usual size, keeps
+  // a national import well under its 1 GiB peak; the usual cache comes back after.
   const usual = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -131072');
   try {

@@ -61,8 +61,10 @@ export function createStaging(db: Db, onDisk = true): void {
   // Created empty first, readable by its owner only: SQLite would create it with the default mode.
   if (file !== ':memory:') closeSync(openSync(file, 'wx', 0o600));
   db.prepare(`ATTACH DATABASE ? AS ${STAGE}`).run(file);
-  // Scratch: if the process dies the import is simply run again, so no journal and no syncs.
-  db.pragma(`${STAGE}.journal_mode = OFF`);
+  // Scratch: if the process dies the import is simply run again, so no syncs, and the rollback
+  // journal stays in memory: SQLite3 Multiple Ciphers refuses journal_mode OFF on an encrypted file
+  // and keeps DELETE, which wrote (and unlinked) a journal file for every batch staged.
+  db.pragma(`${STAGE}.journal_mode = MEMORY`);
   db.pragma(`${STAGE}.synchronous = OFF`);
   // A PDU extract stages entirely in cache; a national one is written out, in bounded memory.
   db.pragma(`${STAGE}.cache_size = -65536`);

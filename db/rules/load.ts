@@ -1,7 +1,7 @@
 import type { Policy } from '../contract/index.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection.js';
-import { CASE_CORE_FIELDS, toCaseCore, type CaseCore, type CaseCoreFields } from '../store/cases.js';
+import { CASE_CORE_FIELDS, toCaseCore, toCaseCoreFromRaw, type CaseCore, type CaseCoreFields, type CaseCoreRaw } from '../store/cases.js';
 import { ACTIVE_ON_SQL } from '../store/registrations.js';
 import type { NeedRow, RegistrationRow } from '../store/rows.js';
 import { STAFF_FIELDS, toStaff, type StaffFields, type StoredStaff } from '../store/staff.js';
@@ -203,9 +203,11 @@ export class EvidenceLoader {
   *chunks(size = 500): Generator<LoadedCase[]> {
     const db = this.db;
     this.staff ??= allStaff(db);
-    const cases = db.prepare<{ after: string; size: number }, CaseCoreFields>(
-      `SELECT ${CASE_CORE_FIELDS} FROM cases INDEXED BY cases_caseload_cover WHERE in_caseload = 1 AND crn > @after ORDER BY crn LIMIT @size`,
-    );
+    const cases = db
+      .prepare<{ after: string; size: number }, CaseCoreRaw>(
+        `SELECT ${CASE_CORE_FIELDS} FROM cases INDEXED BY cases_caseload_cover WHERE in_caseload = 1 AND crn > @after ORDER BY crn LIMIT @size`,
+      )
+      .raw();
     const range = 'crn > @after AND crn <= @last';
     const regs = db.prepare(`SELECT ${REG_COLUMNS} FROM registrations INDEXED BY registrations_cover WHERE ${range} AND ${this.regFilter}`).raw();
     const contacts = db
@@ -225,7 +227,7 @@ export class EvidenceLoader {
 
     let after = '';
     for (;;) {
-      const rows = cases.all({ after, size }).map(toCaseCore);
+      const rows = cases.all({ after, size }).map(toCaseCoreFromRaw);
       const lastRow = rows[rows.length - 1];
       if (!lastRow) return;
       const p = { ...this.params, after, last: lastRow.crn };

@@ -42,6 +42,21 @@ export function toCaseCore(r: CaseCoreFields): CaseCore {
   };
 }
 
+/** A row of CASE_CORE_FIELDS read as an array: a whole caseload is read this way (db/rules/load.ts), as V8 makes arrays faster than objects with named keys. */
+export type CaseCoreRaw = [
+  crn: CaseRow['crn'],
+  name: CaseRow['name'],
+  staffCode: CaseRow['staff_code'],
+  allocationDate: CaseRow['allocation_date'],
+  roshLevel: CaseRow['rosh_level'],
+  roshAssessedOn: CaseRow['rosh_assessed_on'],
+  inCaseload: CaseRow['in_caseload'],
+];
+
+export function toCaseCoreFromRaw(r: CaseCoreRaw): CaseCore {
+  return { crn: r[0], name: r[1], staffCode: r[2], allocationDate: r[3], roshLevel: r[4], roshAssessedOn: r[5], inCaseload: r[6] === 1 };
+}
+
 export function toCase(r: CaseFields): StoredCase {
   return { ...toCaseCore(r), dateOfBirth: r.date_of_birth, caseType: r.case_type, sentenceType: r.sentence_type, tier: r.tier };
 }
