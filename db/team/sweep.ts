@@ -1,0 +1,96 @@
+import { caseRuleIds, type CaseRuleId } from '../contract/index.js';
+import { dayNumber } from '../rules/days.js';
+import { caseDueDates } from '../rules/due-dates.js';
+import type { CaseEvidence, EvalContext } from '../rules/evidence.js';
+
+/**
+ * The weekly as-of evaluations of one case, swept in date order (issue 18). A case's outcome on a
+ * date depends on that date only through which of its dated items are on or before it: the
+ * allocation date, each registration's start and end, each contact, each current review, each
+ * agreed action's review and its done or dropped date. Between two such dates every rule keeps
+ * its due date and the oversight facts stay put; only the days counted from them grow. So the
+ * case is evaluated at the first week and again only at a week with one of its dates since the
+ * week before, and every other week reuses the last outcome, read against its own date.
+ */
+
+const ruleIndex = new Map<CaseRuleId, number>(caseRuleIds.map((r, i) => [r, i]));
+
+/** One outcome of a case, as day numbers, held until its evidence next changes. */
+export interface CaseWeek {
+  highRisk: boolean;
+  mappaL1: boolean;
+  /** When first oversight is counted from (in scope from that day); null out of scope. */
+  since: number | null;
+  /** The latest oversight evidence; null with none (or out of scope). */
+  latest: number | null;
+  /** Index in caseRuleIds of each applying rule, and its due day, in step. */
+  rules: number[];
+  due: number[];
+}
+
+export interface SweepWeek {
+  iso: string;
+  day: number;
+}
+
+export function sweepWeeks(dates: readonly string[]): SweepWeek[] {
+  return [...dates].sort().map((iso) => ({ iso, day: dayNumber(iso) }));
+}
+
+/** The dates on which the case's outcome can change. */
+function changeDates(ev: CaseEvidence): string[] {
+  const out = [ev.allocationDate];
+  for (const r of ev.registrations) {
+    out.push(r.date);
+    if (r.deregistered) out.push(r.deregistered);
+  }
+  for (const c of ev.contacts) out.push(c.date);
+  for (const r of ev.reviews) out.push(r.date);
+  for (const a of ev.actions ?? []) {
+    out.push(a.reviewDate);
+    if (a.closedOn !== null) out.push(a.closedOn);
+  }
+  return out;
+}
+
+function toCaseWeek(ev: CaseEvidence, ctx: EvalContext): CaseWeek {
+  const o = caseDueDates(ev, ctx);
+  const rules: number[] = [];
+  const due: number[] = [];
+  for (const d of o.due) {
+    rules.push(ruleIndex.get(d.rule) ?? 0);
+    due.push(dayNumber(d.dueDate));
+  }
+  return {
+    highRisk: o.status.highRisk,
+    mappaL1: o.status.mappaLevel === 'M1',
+    since: o.oversight ? dayNumber(o.oversight.since) : null,
+    latest: o.oversight?.latest ? dayNumber(o.oversight.latest) : null,
+    rules,
+    due,
+  };
+}
+
+/**
+ * Calls `visit` with the case's outcome for each week (ascending, as from sweepWeeks) on which it
+ * is allocated; `contexts[i]` is the evaluation context of `weeks[i]`.
+ */
+export function sweepCase(ev: CaseEvidence, weeks: readonly SweepWeek[], contexts: readonly EvalContext[], visit: (week: number, o: CaseWeek) => void): void {
+  const changes = changeDates(ev).sort();
+  let next = 0;
+  let current: CaseWeek | null = null;
+  for (let i = 0; i < weeks.length; i++) {
+    const week = weeks[i];
+    const ctx = contexts[i];
+    if (!week || !ctx) continue;
+    // Every change on or before this week has been seen once the pointer passes it.
+    let changed = current === null;
+    while (next < changes.length && (changes[next] ?? '') <= week.iso) {
+      changed = true;
+      next++;
+    }
+    if (ev.allocationDate > week.iso) continue;
+    if (changed || current === null) current = toCaseWeek(ev, ctx);
+    visit(i, current);
+  }
+}
