@@ -18,18 +18,19 @@ export function heatWeeks(db: Db, dates: readonly string[], crns?: readonly stri
   const sweep = caseloadSweep(db, dates);
   const { weeks, policy } = sweep;
   const out = weeks.map(() => new Map<string, HeatWeek>());
-  sweep.run((c, i, o) => {
-    const day = weeks[i]?.day ?? 0;
-    if (o.since === null || o.since > day) return;
-    const cells = out[i];
-    if (!cells) return;
-    const code = c.row.staffCode;
-    let w = cells.get(code);
-    if (!w) cells.set(code, (w = { inScope: 0, covered: 0, oldestDays: null }));
-    const days = day - (o.latest ?? o.since);
-    w.inScope++;
-    if (o.latest !== null && days <= policy.oversightIntervalDays) w.covered++;
-    if (w.oldestDays === null || days > w.oldestDays) w.oldestDays = days;
+  sweep.run((c, from, to, o) => {
+    for (let i = from; i < to; i++) {
+      const day = weeks[i]?.day ?? 0;
+      const cells = out[i];
+      if (!cells || o.since === null || o.since > day) continue;
+      const code = c.row.staffCode;
+      let w = cells.get(code);
+      if (!w) cells.set(code, (w = { inScope: 0, covered: 0, oldestDays: null }));
+      const days = day - (o.latest ?? o.since);
+      w.inScope++;
+      if (o.latest !== null && days <= policy.oversightIntervalDays) w.covered++;
+      if (w.oldestDays === null || days > w.oldestDays) w.oldestDays = days;
+    }
   }, crns);
   return new Map(weeks.map((w, i) => [w.iso, out[i] ?? new Map<string, HeatWeek>()]));
 }

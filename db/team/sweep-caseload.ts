@@ -5,10 +5,11 @@ import type { EvalContext } from '../rules/evidence.js';
 import { EvidenceLoader, type LoadedCase } from '../rules/load.js';
 import { sweepCase, sweepWeeks, type CaseWeek, type SweepWeek } from './sweep.js';
 
-export type SweepVisit = (c: LoadedCase, week: number, o: CaseWeek) => void;
+/** One case's outcome over weeks `from` ≤ i < `to` (./sweep.ts). */
+export type SweepVisit = (c: LoadedCase, from: number, to: number, o: CaseWeek) => void;
 
 export interface CaseloadSweep {
-  /** The week-end dates in ascending order, as the `week` indices passed to a visit count them. */
+  /** The week-end dates in ascending order, as the week indices passed to a visit count them. */
   weeks: SweepWeek[];
   /** The policy in force, which every week is evaluated under. */
   policy: Policy;
@@ -29,7 +30,7 @@ export function caseloadSweep(db: Db, dates: readonly string[]): CaseloadSweep {
   const run = (visit: SweepVisit, crns?: readonly string[]): void => {
     if (!last) return;
     const one = (c: LoadedCase): void => {
-      if (c.row.inCaseload) sweepCase(c.evidence, weeks, contexts, (i, o) => visit(c, i, o));
+      if (c.row.inCaseload) sweepCase(c.evidence, weeks, contexts, (from, to, o) => visit(c, from, to, o));
     };
     const loader = new EvidenceLoader(db, policy, last, { history: true });
     if (crns) {

@@ -72,25 +72,35 @@ function toCaseWeek(ev: CaseEvidence, ctx: EvalContext): CaseWeek {
 }
 
 /**
- * Calls `visit` with the case's outcome for each week (ascending, as from sweepWeeks) on which it
- * is allocated; `contexts[i]` is the evaluation context of `weeks[i]`.
+ * Calls `visit(from, to, o)` for each run of weeks `from` ≤ i < `to` (indices into `weeks`,
+ * ascending as from sweepWeeks) over which the case is allocated and its outcome `o` holds;
+ * `contexts[i]` is the evaluation context of `weeks[i]`.
  */
-export function sweepCase(ev: CaseEvidence, weeks: readonly SweepWeek[], contexts: readonly EvalContext[], visit: (week: number, o: CaseWeek) => void): void {
+export function sweepCase(
+  ev: CaseEvidence,
+  weeks: readonly SweepWeek[],
+  contexts: readonly EvalContext[],
+  visit: (from: number, to: number, o: CaseWeek) => void,
+): void {
   const changes = changeDates(ev).sort();
+  const n = weeks.length;
+  let i = 0;
+  while (i < n && (weeks[i]?.iso ?? '') < ev.allocationDate) i++;
   let next = 0;
-  let current: CaseWeek | null = null;
-  for (let i = 0; i < weeks.length; i++) {
-    const week = weeks[i];
+  while (i < n) {
+    const week = weeks[i]?.iso ?? '';
     const ctx = contexts[i];
-    if (!week || !ctx) continue;
-    // Every change on or before this week has been seen once the pointer passes it.
-    let changed = current === null;
-    while (next < changes.length && (changes[next] ?? '') <= week.iso) {
-      changed = true;
-      next++;
+    if (!ctx) return;
+    const o = toCaseWeek(ev, ctx);
+    // The outcome holds until the first week on or after the next change.
+    while (next < changes.length && (changes[next] ?? '') <= week) next++;
+    let to = n;
+    const change = changes[next];
+    if (change !== undefined) {
+      to = i + 1;
+      while (to < n && (weeks[to]?.iso ?? '') < change) to++;
     }
-    if (ev.allocationDate > week.iso) continue;
-    if (changed || current === null) current = toCaseWeek(ev, ctx);
-    visit(i, current);
+    visit(i, to, o);
+    i = to;
   }
 }

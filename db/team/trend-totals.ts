@@ -17,11 +17,11 @@ export function sweepTotals(db: Db, dates: readonly string[]): Map<string, Map<s
   const { weeks, policy } = sweep;
   const days = weeks.map((w) => w.day);
   const byTeam = new Map<string | null, WeekTally>();
-  sweep.run((c, i, o) => {
+  sweep.run((c, from, to, o) => {
     const team = c.staff?.teamCode ?? null;
     let t = byTeam.get(team);
     if (!t) byTeam.set(team, (t = new WeekTally(weeks.length)));
-    t.add(i, days[i] ?? 0, o, policy.oversightIntervalDays, policy.dueSoonDays);
+    t.addRun(from, to, days, o, policy.oversightIntervalDays, policy.dueSoonDays);
   });
   const caseload = new WeekTally(weeks.length);
   for (const t of byTeam.values()) caseload.merge(t);

@@ -82,7 +82,12 @@ export class WeekTally {
     this.days = Array.from({ length: weeks }, () => []);
   }
 
-  add(i: number, day: number, o: CaseWeek, intervalDays: number, dueSoonDays: number): void {
+  /** Adds one case's outcome `o` to weeks `from` ≤ i < `to`, whose day numbers are `days[i]`. */
+  addRun(from: number, to: number, days: readonly number[], o: CaseWeek, intervalDays: number, dueSoonDays: number): void {
+    for (let i = from; i < to; i++) this.add(i, days[i] ?? 0, o, intervalDays, dueSoonDays);
+  }
+
+  private add(i: number, day: number, o: CaseWeek, intervalDays: number, dueSoonDays: number): void {
     inc(this.cases, i);
     if (o.highRisk) inc(this.highRisk, i);
     if (o.mappaL1) inc(this.mappaL1, i);
