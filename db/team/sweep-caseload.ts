@@ -30,7 +30,10 @@ export function caseloadSweep(db: Db, dates: readonly string[]): CaseloadSweep {
   const run = (visit: SweepVisit, crns?: readonly string[]): void => {
     if (!last) return;
     const one = (c: LoadedCase): void => {
-      if (c.row.inCaseload) sweepCase(c.evidence, weeks, contexts, (from, to, o) => visit(c, from, to, o));
+      if (c.row.inCaseload)
+        sweepCase(c.evidence, weeks, contexts, (from, to, o) => {
+          visit(c, from, to, o);
+        });
     };
     const loader = new EvidenceLoader(db, policy, last, { history: true });
     if (crns) {
