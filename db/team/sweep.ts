@@ -1,4 +1,5 @@
 import { caseRuleIds, type CaseRuleId } from '../contract/index.js';
+import { norm } from '../rules/case-facts.js';
 import { dayNumber } from '../rules/days.js';
 import { caseDueDates } from '../rules/due-dates.js';
 import type { CaseEvidence, EvalContext } from '../rules/evidence.js';
@@ -37,14 +38,47 @@ export function sweepWeeks(dates: readonly string[]): SweepWeek[] {
   return [...dates].sort().map((iso) => ({ iso, day: dayNumber(iso) }));
 }
 
+/**
+ * Contact codes whose contacts can move one of the case's rules. A contact is read only by a rule
+ * that applies: the oversight rules (oversight and MAPPA level 1 review codes) while the case is in
+ * scope, which needs a high-risk or MAPP registration or a high OASys RoSH; the check rules while a
+ * triggering registration is active; NEED-REFERRAL with a qualifying need in the needs file. A case
+ * that can never meet a rule's condition has none of that rule's contacts as change dates.
+ */
+function codesThatMatter(ev: CaseEvidence, ctx: EvalContext): ReadonlySet<string> {
+  const p = ctx.policy;
+  const registered = new Set(ev.registrations.map((r) => norm(r.code)));
+  const rosh = ev.roshLevel === null ? '' : norm(ev.roshLevel);
+  const mayBeInScope = rosh === 'HIGH' || rosh === 'VERY_HIGH' || registered.has('RHRH') || registered.has('RVHR') || registered.has('MAPP');
+  const out = new Set<string>();
+  const add = (codes: readonly string[]): void => {
+    for (const c of codes) out.add(c);
+  };
+  if (mayBeInScope) {
+    add(p.oversightContactCodes);
+    add(p.mappaReviewContactCodes);
+  }
+  if (p.domesticAbuseCodes.some((c) => registered.has(c))) {
+    add(p.policeCheckRequestCodes);
+    add(p.policeCheckResponseCodes);
+  }
+  if (p.childSafeguardingCodes.some((c) => registered.has(c))) {
+    add(p.childrenCheckRequestCodes);
+    add(p.childrenCheckResponseCodes);
+  }
+  if (ctx.needsFile && ev.needs.length > 0) for (const need of p.referralNeeds) add(p.referralCodes[need] ?? []);
+  return out;
+}
+
 /** The dates on which the case's outcome can change. */
-function changeDates(ev: CaseEvidence): string[] {
+function changeDates(ev: CaseEvidence, ctx: EvalContext): string[] {
   const out = [ev.allocationDate];
   for (const r of ev.registrations) {
     out.push(r.date);
     if (r.deregistered) out.push(r.deregistered);
   }
-  for (const c of ev.contacts) out.push(c.date);
+  const codes = codesThatMatter(ev, ctx);
+  for (const c of ev.contacts) if (codes.has(norm(c.code))) out.push(c.date);
   for (const r of ev.reviews) out.push(r.date);
   for (const a of ev.actions ?? []) {
     out.push(a.reviewDate);
@@ -82,7 +116,9 @@ export function sweepCase(
   contexts: readonly EvalContext[],
   visit: (from: number, to: number, o: CaseWeek) => void,
 ): void {
-  const changes = changeDates(ev).sort();
+  const first = contexts[0];
+  if (!first) return;
+  const changes = changeDates(ev, first).sort();
   const n = weeks.length;
   let i = 0;
   while (i < n && (weeks[i]?.iso ?? '') < ev.allocationDate) i++;
