@@ -78,7 +78,8 @@ function changeDates(ev: CaseEvidence, ctx: EvalContext): string[] {
     if (r.deregistered) out.push(r.deregistered);
   }
   const codes = codesThatMatter(ev, ctx);
-  for (const c of ev.contacts) if (codes.has(norm(c.code))) out.push(c.date);
+  // Codes arrive normalised from the database: norm() (a new string each time) only for one that is not.
+  for (const c of ev.contacts) if (codes.has(c.code) || codes.has(norm(c.code))) out.push(c.date);
   for (const r of ev.reviews) out.push(r.date);
   for (const a of ev.actions ?? []) {
     out.push(a.reviewDate);

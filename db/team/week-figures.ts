@@ -1,8 +1,16 @@
 import { caseRuleIds, type CaseRuleId, type TrendWeek } from '../contract/index.js';
-import { median } from './coverage.js';
 import type { CaseWeek } from './sweep.js';
 
 const RULES = caseRuleIds.length;
+
+/** The median of numbers sorted ascending, as db/team/coverage.ts's median(); null for none. */
+function medianOf(sorted: Float64Array): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const mid = Math.floor(n / 2);
+  const hi = sorted[mid] ?? 0;
+  return n % 2 ? hi : ((sorted[mid - 1] ?? 0) + hi) / 2;
+}
 
 const inc = (a: Int32Array, i: number, by = 1): void => {
   a[i] = (a[i] ?? 0) + by;
@@ -135,7 +143,7 @@ export class WeekTally {
     caseRuleIds.forEach((r, k) => (f.overdueByRule[r] = this.overdue[i * RULES + k] ?? 0));
     f.overdue = days.length;
     f.dueSoon = this.dueSoon[i] ?? 0;
-    f.medianDaysOverdue = median(Array.from(days));
+    f.medianDaysOverdue = medianOf(days);
     return f;
   }
 }
