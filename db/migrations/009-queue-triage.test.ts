@@ -3,6 +3,7 @@ import { teamExtract } from '../team/testing/fixture.js';
 import { memoryDb, tempDir, writeExtract } from '../testing/extract.js';
 import { createService } from '../service/index.js';
 import { migrate, schemaVersion } from './index.js';
+import { beforeTrendTotals } from './testing/before-011.js';
 
 describe('migration 9: the risk-first order of the queue', () => {
   it('gives version 8 flags a rank with its indexes, drops the flags stored without one, and the next read ranks them', async () => {
@@ -18,6 +19,7 @@ describe('migration 9: the risk-first order of the queue', () => {
     const before = await queue();
     // As a version-8 database: its flags stored without a rank.
     db.exec('DROP TABLE action_events; DROP INDEX flags_triage; DROP INDEX flags_team_triage; ALTER TABLE flags DROP COLUMN triage;');
+    beforeTrendTotals(db);
     db.pragma('user_version = 8');
     const cases = db.prepare('SELECT count(*) FROM cases').pluck().get();
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, ok, review } from '../reviews/testing/fixture.js';
 import { migrate, schemaVersion } from './index.js';
+import { beforeTrendTotals } from './testing/before-011.js';
 
 const count = (db: Awaited<ReturnType<typeof fixture>>['db'], table: string): number => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
@@ -11,11 +12,12 @@ describe('migration 10: actions done or dropped as dated events', () => {
     await ok(f.service.call('flags:queue', {}));
     // As a version-9 database: no events table, flags from the rules before ACTION-OVERDUE.
     f.db.exec('DROP TABLE action_events');
+    beforeTrendTotals(f.db);
     f.db.pragma('user_version = 9');
     expect(count(f.db, 'flags')).toBeGreaterThan(0);
     const reviews = count(f.db, 'reviews');
 
-    migrate(f.db);
+    migrate(f.db, 10);
 
     expect(schemaVersion(f.db)).toBe(10);
     expect([count(f.db, 'action_events'), count(f.db, 'flags'), count(f.db, 'flag_state'), count(f.db, 'reviews')]).toEqual([0, 0, 0, reviews]);

@@ -10,6 +10,7 @@ import { m007 } from './007-audit-samples.js';
 import { m008 } from './008-recompute-rules.js';
 import { m009 } from './009-queue-triage.js';
 import { m010 } from './010-action-events.js';
+import { m011 } from './011-trend-totals.js';
 
 export interface Migration {
   version: number;
@@ -18,7 +19,7 @@ export interface Migration {
 }
 
 /** In order; each file adds one numbered step. Never edit a step that has shipped: add another. */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));
 

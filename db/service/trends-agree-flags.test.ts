@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseRuleIds, type CaseRuleId, type InputOf, type Operation, type ResultOf, type TrendsReport } from '../contract/index.js';
 import { generateExtract } from '../generate/index.js';
 import { memoryDb, tempDir } from '../testing/extract.js';
+import { oracleFigures } from '../team/testing/oracle.js';
+import { toTrendWeek } from '../team/week-figures.js';
 import { createService } from './index.js';
 
 /*
@@ -16,10 +18,11 @@ const dir = tempDir('spo-agree-');
 let call: <O extends Operation>(op: O, input: InputOf<O>) => Promise<ResultOf<O>>;
 let allocations: string[] = [];
 let team = '';
+let db: ReturnType<typeof memoryDb>;
 
 beforeAll(async () => {
   await generateExtract({ outDir: dir, scale: 'pdu', seed: 1, asOf: TODAY });
-  const db = memoryDb();
+  db = memoryDb();
   const service = createService({ db, osUser: 'tester', now: () => new Date(`${TODAY}T10:00:00Z`), dataDir: tempDir() });
   call = async (op, input) => {
     const r = await service.call(op, input);
@@ -59,6 +62,15 @@ describe('the trend chart and flags --as-of', () => {
 
   it('count the same overdue flags by rule and the same due-soon flags for every week of a year', async () => {
     await expectAgreement(await call('trends:weekly', { weeks: 52, asOf: TODAY }));
+  }, 120_000);
+
+  it('are, swept, every figure of each week evaluated on its own, for the whole caseload and for one team', async () => {
+    for (const t of [undefined, team]) {
+      const report = await call('trends:weekly', t === undefined ? { weeks: 52, asOf: TODAY } : { weeks: 52, asOf: TODAY, team: t });
+      const dates = report.weeks.map((w) => w.weekEnding);
+      const oracle = oracleFigures(db, dates, t);
+      expect(report.weeks).toEqual(dates.map((d) => toTrendWeek(d, oracle.get(d) ?? expect.unreachable())));
+    }
   }, 120_000);
 
   it('agree for one team too', async () => {

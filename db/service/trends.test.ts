@@ -76,7 +76,7 @@ describe('trends:weekly', () => {
     await call('settings:set', { key: 'dueSoonDays', value: 7, reason: 'testing a shorter horizon' });
     await call('trends:weekly', { weeks: 3 });
     expect(db.prepare('SELECT as_of FROM trend_weeks ORDER BY as_of').pluck().all()).toEqual(['2026-11-08', '2026-11-15', '2026-11-22']);
-    expect(db.prepare(`SELECT count(*) FROM trend_staff WHERE as_of < '2026-11-08'`).pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT count(*) FROM trend_totals WHERE as_of < '2026-11-08'`).pluck().get()).toBe(0);
   });
 
   it('folds in a review recorded since a week was stored', async () => {

@@ -6,8 +6,8 @@ import { ActionTracker } from '../reviews/actions.js';
 import type { StoredStaff } from '../store/staff.js';
 import { evaluateStaff } from '../rules/staff-rule.js';
 import { weekEndings } from './coverage.js';
+import { heatWeeks, type HeatWeek } from './heat.js';
 import { emptyWeek, tallyWeek, type StaffWeek } from './tally.js';
-import { weeklyTallies } from './weeks.js';
 
 export const HEATMAP_WEEKS = 12;
 
@@ -30,7 +30,7 @@ function workload(s: StoredStaff, threshold: Parameters<typeof evaluateStaff>[1]
 
 const sum = (o: StaffWeek['overdue']): number => Object.values(o).reduce((a, b) => a + b, 0);
 
-function heatCell(weekEnding: string, w: StaffWeek | undefined): TeamHeatCell {
+function heatCell(weekEnding: string, w: HeatWeek | undefined): TeamHeatCell {
   if (!w || w.inScope === 0) return { weekEnding, inScope: 0, notCovered: 0, weeksSinceOversight: null };
   return { weekEnding, inScope: w.inScope, notCovered: w.inScope - w.covered, weeksSinceOversight: w.oldestDays === null ? null : Math.floor(w.oldestDays / 7) };
 }
@@ -62,14 +62,15 @@ function actionsByPractitioner(db: Db, asOf: string): Map<string, { open: number
 
 /**
  * Every practitioner of the team (or every one holding a case) with their caseload as of `asOf`,
- * evaluated afresh, and the heatmap of the last 12 week-ends from the weekly cache. Practitioners
+ * evaluated afresh, and the heatmap of the last 12 week-ends swept over the same cases. Practitioners
  * in the staff file with no case are listed too, so an empty caseload is visible.
  */
 export function teamView(db: Db, opts: { asOf: string; team?: string | undefined; now: () => Date }): TeamView {
   const ev = prepareEvaluation(db, opts.asOf);
   const team = opts.team ?? null;
   const staff = ev.snapshot.staffFile ? allStaff(db) : new Map<string, StoredStaff>();
-  const now = tallyWeek(db, opts.asOf, team === null ? undefined : teamCrns(db, team));
+  const crns = team === null ? undefined : teamCrns(db, team);
+  const now = tallyWeek(db, opts.asOf, crns);
   for (const s of staff.values()) if ((team === null || s.teamCode === team) && !now.has(s.staffCode)) now.set(s.staffCode, emptyWeek(s.staffCode, s.teamCode));
 
   const actions = actionsByPractitioner(db, opts.asOf);
@@ -98,8 +99,8 @@ export function teamView(db: Db, opts: { asOf: string; team?: string | undefined
     });
 
   const weeks = weekEndings(opts.asOf, HEATMAP_WEEKS);
-  const tallies = weeklyTallies(db, weeks, { team: opts.team, now: opts.now }).weeks;
-  const byWeek = weeks.map((d) => new Map((tallies.get(d) ?? []).map((w) => [w.staffCode, w])));
+  const heat = heatWeeks(db, weeks, crns);
+  const byWeek = weeks.map((d) => heat.get(d));
   return {
     asOf: opts.asOf,
     team,
