@@ -143,9 +143,11 @@ export function openService(file: string, options: OpenServiceOptions = {}): Ope
     retiring?.close();
     retiring = null;
   };
+  // Once read-only, it stays so for the run: a later check that passes does not make it writable.
   const finish = (h: Health): StartupHealth => {
+    if (health.state === 'failed') return health;
     if (h.ok) health = { ...h, state: 'passed', readOnly: false };
-    else if (health.state !== 'failed') fail(h);
+    else fail(h);
     return health;
   };
 
