@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scale } from '../db/contract/index.js';
 import { generateExtract } from '../db/generate/index.js';
+import { measureFirstScreen, type FirstScreenResult } from './first-screen.js';
 import { measureImport, measureRawInsert, type ImportFigures, type RawFigures } from './import.js';
 import { measureExportVerify, measureReviewRecording, type ExportFigures, type RecordingFigures } from './reviews.js';
 import { measureRules, type RulesFigures } from './rules.js';
@@ -38,10 +39,11 @@ export interface ChildFigures {
   reviews: RecordingFigures;
   export: ExportFigures;
   ui: UiResult;
+  firstScreen: FirstScreenResult;
 }
 
 export type Kind = keyof ChildFigures;
-export const kinds: readonly Kind[] = ['generate', 'import', 'raw', 'startup', 'rules', 'trends', 'reviews', 'export', 'ui'];
+export const kinds: readonly Kind[] = ['generate', 'import', 'raw', 'startup', 'rules', 'trends', 'reviews', 'export', 'ui', 'firstScreen'];
 
 export interface ChildArgs {
   /** The extract's folder (for `generate`, where it is written). */
@@ -91,6 +93,8 @@ async function measure(kind: Kind, a: ChildArgs): Promise<unknown> {
       return measureExportVerify({ reviews: 10_000, pdf: a.pdf });
     case 'ui':
       return measureUi(a.db);
+    case 'firstScreen':
+      return measureFirstScreen(a.db);
   }
 }
 

@@ -22,7 +22,7 @@ describe('the bench report', () => {
   });
 
   it('counts a figure that could not be measured (NaN) as a miss', () => {
-    expect(atMost('startupMs', NaN, 'ms').pass).toBe(false);
+    expect(atMost('cliOpenMs', NaN, 'ms').pass).toBe(false);
     expect(atLeast('uiScrollMedianFps', NaN, 'fps').pass).toBe(false);
   });
 

@@ -18,8 +18,10 @@ export const targets = {
   importPeakRssMiB: { limit: 1024, source: issue(3, 'national import peak RSS ≤ 1 GiB') },
   regionImportRatio: { limit: 0.5, source: issue(18, 'region import ≥ 0.5× a raw parse-and-insert into an encrypted database (issue 3 set 0.4×)') },
   nationalImportMs: { limit: 120_000, source: issue(18, 'national import (250,000 cases, 16.4M rows) ≤ 120 s') },
-  /** An app that takes longer than this to open reads as hung; `quick_check` reads the whole file. */
-  startupMs: { limit: 5000, source: 'provisional: open + start-up quick_check (issue 8 item 2)' },
+  /** A whole command that opens the database (`settings get`), as the full check no longer runs on every command. */
+  cliOpenMs: { limit: 1000, source: issue(18, 'CLI: opening ≤ 1 s at national scale') },
+  /** Host start to the first queue row painted, while the full check runs in the background. */
+  uiFirstScreenMs: { limit: 1500, source: issue(18, 'app: first screen painted ≤ 1.5 s at national scale, the full check still runs') },
   pduEvaluateMs: { limit: 100, source: issue(4, 'PDU evaluation ≤ 100 ms') },
   evaluateMs: { limit: 3000, source: issue(18, 'full flag evaluation, national, ≤ 3 s (issue 4 set 5 s)') },
   queueP95Ms: { limit: 50, source: issue(4, 'queue query ≤ 50 ms p95 at national scale') },

@@ -51,7 +51,7 @@ export type UiResult = UiFigures | { skipped: string };
  * In-page probes, injected before the app's own scripts. Plain JavaScript in a string: the bench is
  * type-checked as Node code, without the DOM's types.
  */
-const probes = `
+export const probes = `
 window.__spoBench = (() => {
   const afterPaint = (cb) => requestAnimationFrame(() => {
     const ch = new MessageChannel();

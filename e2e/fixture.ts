@@ -42,9 +42,18 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
-async function openApp(): Promise<{ app: App; close: () => Promise<void> }> {
+export interface OpenAppOptions {
+  /** Prepares the database before the host opens it (the file does not exist yet). */
+  before?: (dbFile: string, dir: string) => void;
+  /** Adds to the preview host's environment. */
+  env?: (dir: string) => Record<string, string>;
+}
+
+/** The app on a fresh temporary database, in a fresh browser profile; the `app` fixture with no options. */
+export async function openApp(options: OpenAppOptions = {}): Promise<{ app: App; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'spo-e2e-'));
-  const preview = await startPreviewHost(join(dir, 'app.sqlite'));
+  options.before?.(join(dir, 'app.sqlite'), dir);
+  const preview = await startPreviewHost(join(dir, 'app.sqlite'), 20_000, options.env?.(dir) ?? {});
   let context: BrowserContext | undefined;
   try {
     context = await launchBrowser(join(dir, 'chromium-profile'), preview.origin);

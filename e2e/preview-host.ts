@@ -26,12 +26,13 @@ async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
 
 /**
  * Starts the built preview host on a database, exactly as `npm run preview` does; builds nothing.
- * The start-up `quick_check` reads the whole file: about 11 s for a 2 GB national database here,
- * so the bench gives a large one longer than the tests' fresh databases need.
+ * Its start-up check runs in the background, but a database that needs migrating is checked
+ * before it is migrated, so the bench gives a large one longer than the tests' fresh databases need.
+ * `env` adds to the host's environment (a test's hold on the check: db/backup/held-check.ts).
  */
-export async function startPreviewHost(dbFile: string, startTimeoutMs = 20_000): Promise<RunningPreview> {
+export async function startPreviewHost(dbFile: string, startTimeoutMs = 20_000, env: Record<string, string> = {}): Promise<RunningPreview> {
   if (!existsSync(bundle)) throw new Error('dist/preview.mjs is missing: run `npm run build` (npm run test:e2e does)');
-  const child = spawn(process.execPath, [bundle, '--db', dbFile, '--no-open'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundle, '--db', dbFile, '--no-open'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { MenuCommand } from '../db/contract/index.js';
 import { londonToday } from '../db/contract/dates.js';
+import { workerCheck } from '../db/backup/background-check.js';
 import { hostCaller } from '../db/service/host-call.js';
 import { openService } from '../db/service/open.js';
 import { appKeys, forgetAdopted } from './app-keys.js';
@@ -70,7 +71,8 @@ function start(): void {
     return;
   }
   const { key, auditKey, signingKey } = resolved.keys;
-  const service = openService(dataFile, { nativeBinding: native.path, key, auditKey, signingKey });
+  // The start-up check runs in a worker thread beside main.mjs: the window opens while it reads the file.
+  const service = openService(dataFile, { nativeBinding: native.path, key, auditKey, signingKey, startupCheck: workerCheck(here('./check-worker.mjs')) });
   forgetAdopted(resolved.keys);
   const call = hostCaller(service);
   const devTools = !app.isPackaged;

@@ -5,7 +5,8 @@ import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
 await build({
-  entryPoints: { cli: 'db/hosts/cli/main.ts', bench: 'bench/main.ts', preview: 'db/hosts/preview/main.ts' },
+  // check-worker: the start-up check's worker thread, which the preview host (and the bench) start by file.
+  entryPoints: { cli: 'db/hosts/cli/main.ts', bench: 'bench/main.ts', preview: 'db/hosts/preview/main.ts', 'check-worker': 'db/backup/check-worker.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -22,7 +23,8 @@ await build({
 
 // The Electron main process: an ES module (Electron 41 loads ESM mains); node_modules stay external.
 await build({
-  entryPoints: { main: 'electron/main.ts' },
+  // check-worker: the start-up check's worker thread, started from main.mjs by file.
+  entryPoints: { main: 'electron/main.ts', 'check-worker': 'db/backup/check-worker.ts' },
   outdir: 'dist/electron',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -42,6 +42,8 @@ export interface BackupResult {
   /** The database's id copied beside the backup (`<backup>.id`), so a restore on this computer finds its keys. */
   idFile: string | null;
   integrity: 'ok';
+  /** The database's own `quick_check` before it was copied. */
+  sourceCheckMs: number;
   ms: number;
 }
 
@@ -120,6 +122,12 @@ export function backupDatabase(db: Db, out: string, actor: BackupActor = { osUse
   const file = resolve(out);
   if (file === resolve(db.name)) throw new DomainError('invalid-input', 'out: the backup cannot be the database itself', 'out');
   if (existsSync(file)) throw new DomainError('invalid-input', `out: ${file} already exists; name a new file for the backup`, 'out');
+  // The start-up check may not have run in this process (the CLI skips it unless something calls
+  // for it): a backup is where damage must be found, before the copy is trusted in its place.
+  const source = checkDatabase(db, 'quick_check');
+  if (!source.ok) {
+    throw new DomainError('io', `the database ${db.name} is damaged (${source.problems.join('; ')}), so no backup was made of it: restore the latest backup: spo-oversight restore BACKUP --db "${db.name}"`);
+  }
   const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
   try {
     const copied = chainHead(db);
@@ -158,7 +166,7 @@ export function backupDatabase(db: Db, out: string, actor: BackupActor = { osUse
     const id = db.memory ? null : readDatabaseId(db.name);
     const idFile = id ? databaseIdFile(file) : null;
     if (idFile) writeNewSecretFile(idFile, Buffer.from(`${id}\n`));
-    return { file, bytes, auditEntryId, keyFile, idFile, integrity: 'ok', ms: performance.now() - started };
+    return { file, bytes, auditEntryId, keyFile, idFile, integrity: 'ok', sourceCheckMs: source.ms, ms: performance.now() - started };
   } catch (e) {
     rmSync(partial, { force: true });
     if (e instanceof DomainError) throw e;

@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '..', '..');
 const scanned = ['db', 'electron', 'renderer', 'scripts', 'bench', 'e2e'];
 /** Where the rule does not apply, and why. */
-const exceptions: Record<string, string> = {};
+const exceptions: Record<string, string> = {
+  'db/hosts/cli/check-policy.ts': 'only asks whether a -wal or -journal is there (an unclean shutdown); it never opens, copies, moves or deletes one',
+};
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -10,6 +10,7 @@ import { auditInputs, type AuditResults } from './audit.js';
 import { casesInputs, type CasesResults } from './cases.js';
 import { exportInputs, type ExportResults } from './export.js';
 import { flagsInputs, type FlagsResults } from './flags.js';
+import { healthInputs, type HealthResults } from './health.js';
 import { importInputs, type ImportResults } from './import.js';
 import type { OperationName } from './operations.js';
 import { profileInputs, type ProfileResults } from './profile.js';
@@ -29,6 +30,7 @@ export * from './export.js';
 export { isoDate } from './fields.js';
 export * from './field-problems.js';
 export * from './flags.js';
+export * from './health.js';
 export * from './import.js';
 export * from './limits.js';
 export * from './operations.js';
@@ -54,7 +56,8 @@ export type Results = ImportResults &
   TeamResults &
   TrendsResults &
   SampleResults &
-  ActionsResults;
+  ActionsResults &
+  HealthResults;
 
 export const inputs = {
   ...importInputs,
@@ -69,6 +72,7 @@ export const inputs = {
   ...teamInputs,
   ...trendsInputs,
   ...sampleInputs,
+  ...healthInputs,
 } as const satisfies Record<keyof Results, z.ZodType>;
 
 /** A, once checked to name nothing missing from B. */

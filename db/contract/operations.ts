@@ -36,6 +36,7 @@ export const operationNames = [
   'sample:record',
   'sample:list',
   'sample:get',
+  'health:status',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

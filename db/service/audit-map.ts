@@ -277,6 +277,7 @@ export const auditMap = {
       { operation: 'consultation', crns: r.chosen.map((i) => i.crn), justification: 'audit sample opened', details: { sampleId: r.id } },
     ],
   },
+  'health:status': { notLogged: "the state of the database's start-up check; no personal data" },
 } satisfies AuditMap;
 
 export function auditRule<O extends Operation>(op: O): AuditRule<O> | undefined {

@@ -8,6 +8,7 @@ import { demoHandlers } from './demo.js';
 import { dispatch } from './dispatch.js';
 import { exportHandlers } from './export.js';
 import { flagsHandlers, refreshCases } from './flags.js';
+import { healthHandlers } from './health.js';
 import { importService } from './import.js';
 import { profileHandlers } from './profile.js';
 import { reviewsHandlers } from './reviews.js';
@@ -38,6 +39,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...teamHandlers(deps),
     ...trendsHandlers(deps),
     ...sampleHandlers(deps),
+    ...healthHandlers(deps),
   };
 }
 

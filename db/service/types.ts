@@ -1,6 +1,7 @@
 import type { Operation, ParsedInputOf, ResultOf } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import type { SigningKeyInput } from '../signing/key.js';
+import type { CheckSource } from './health.js';
 import type { UnitOfWork } from './unit-of-work.js';
 
 export interface Progress {
@@ -36,6 +37,8 @@ export interface ServiceDeps {
    * db/signing/key.ts's rules.
    */
   signingKey?: SigningKeyInput;
+  /** How the database's start-up check stands, for `health:status`; without it, no check runs. */
+  startupCheck?: CheckSource;
 }
 
 /** What every domain's handlers are built from: the host's deps and the service's unit of work. */

@@ -12,6 +12,11 @@ export class Layout {
     await this.page.getByRole('heading', { level: 1, name }).waitFor();
   }
 
+  /** The one line shown while the database's start-up check runs. */
+  checkingLine(): Locator {
+    return this.page.getByRole('status').getByText('Checking the database…');
+  }
+
   classification(): Locator {
     return this.page.getByRole('note', { name: 'Security classification' });
   }

@@ -21,6 +21,8 @@ const menu: Record<MenuCommand, () => void> = {
 client.onMenuCommand((command) => {
   menu[command]();
 });
+// Beside start-up, not in it: the first screen does not wait for the database's check.
+void store.getState().watchCheck();
 void store
   .getState()
   .start()

@@ -34,6 +34,7 @@ export const operationTitles: Readonly<Record<OperationName, string>> = {
   'sample:record': 'Recorded a QA re-reading',
   'sample:list': 'Listed the QA samples',
   'sample:get': 'Opened a QA sample',
+  'health:status': 'Asked how the database check stands',
 };
 
 /** The operation in words where the app knows it; an operation of an older version as itself. */

@@ -1,5 +1,7 @@
 import type { Service } from '../../service/index.js';
+import type { OpenedService, openService } from '../../service/open.js';
 import { databasePath } from './args.js';
+import { checkReason } from './check-policy.js';
 import type { CommandEntry } from './commands/command.js';
 import { processIo, UsageError, type CliIo } from './io.js';
 
@@ -18,6 +20,7 @@ const commands: readonly CommandEntry[] = [
   { name: 'trends', usage: 'trends [--weeks N] [--team CODE] [--as-of DATE] [--json]', needsDb: true, load: async () => (await import('./commands/trends.js')).trendsCommand },
   { name: 'backup', usage: 'backup --out FILE [--json]', needsDb: false, load: async () => (await import('./commands/backup.js')).backupCommand },
   { name: 'restore', usage: 'restore BACKUP [--force] [--json]', needsDb: false, load: async () => (await import('./commands/restore.js')).restoreCommand },
+  { name: 'check', usage: 'check [--thorough] [--json]', needsDb: false, load: async () => (await import('./commands/check.js')).checkCommand },
   { name: 'encrypt', usage: 'encrypt [--json]', needsDb: false, load: async () => (await import('./commands/encrypt.js')).encryptCommand },
   { name: 'keys', usage: 'keys show [--pem | --json] | keys migrate [--json]', needsDb: false, load: async () => (await import('./commands/keys.js')).keysCommand },
 ];
@@ -41,8 +44,21 @@ function takeDb(args: string[]): { db: string | undefined; rest: string[] } {
   return { db, rest };
 }
 
-/** Runs one command; resolves to the exit code (0 ok, 1 problem found, 2 bad usage or input). */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+/** Opens the service for a command: checked first only when checkReason says so. */
+async function openFor(path: string, io: CliIo, open: typeof openService | undefined): Promise<OpenedService> {
+  const reason = checkReason(path);
+  if (reason) io.err(`spo-oversight: checking ${path} first (quick_check), since ${reason}\n`);
+  // Loaded with the command: opening the service brings in the whole engine, which --help never needs.
+  const opened = (open ?? (await import('../../service/open.js')).openService)(path, { startupCheck: reason ? 'now' : 'skip' });
+  if (reason && opened.health.ok) io.err(`spo-oversight: the database is whole (quick_check ok, ${(opened.health.ms / 1000).toFixed(1)} s)\n`);
+  return opened;
+}
+
+/**
+ * Runs one command; resolves to the exit code (0 ok, 1 problem found, 2 bad usage or input).
+ * `open` replaces openService in tests, to see how the database was opened.
+ */
+export async function main(argv: string[], io: CliIo = processIo, open?: typeof openService): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? io.out : io.err)(usage());
@@ -53,16 +69,19 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.err(`spo-oversight: unknown command "${name}"; run spo-oversight --help\n`);
     return 2;
   }
-  let service: Service | undefined;
+  let service: OpenedService | undefined;
   try {
     const { db, rest } = takeDb(args);
-    // Loaded with the command: opening the service brings in the whole engine, which --help never needs.
-    if (command.needsDb) service = (await import('../../service/open.js')).openService(databasePath(db, io.env));
+    if (command.needsDb) service = await openFor(databasePath(db, io.env), io, open);
     const noService: Service = {
       call: () => Promise.reject(new Error(`${command.name} does not use the database`)),
       close: () => undefined,
     };
-    return await (await command.load()).run(rest, { io, service: service ?? noService, dbFile: db ?? io.env.SPO_OVERSIGHT_DB });
+    const checkNow = () => {
+      if (!service) throw new Error(`${command.name} does not use the database`);
+      return service.checkNow();
+    };
+    return await (await command.load()).run(rest, { io, service: service ?? noService, checkNow, dbFile: db ?? io.env.SPO_OVERSIGHT_DB });
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`spo-oversight ${name}: ${e.message}\n`);

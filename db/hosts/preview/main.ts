@@ -2,6 +2,8 @@
 // for machines where Electron cannot run and for the end-to-end tests. Bundled to dist/preview.mjs.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { workerCheck } from '../../backup/background-check.js';
+import { heldUntil, HOLD_CHECK_ENV } from '../../backup/held-check.js';
 import { hostCaller } from '../../service/host-call.js';
 import { openService } from '../../service/open.js';
 import { previewArgs, usage } from './args.js';
@@ -16,7 +18,10 @@ if ('problem' in args) {
 }
 
 // The database is fixed here, for the run: no call over HTTP names a file, let alone another database.
-const service = openService(args.db);
+// Its check runs in a worker (dist/check-worker.mjs), so the first screen is painted while it runs.
+const check = workerCheck(new URL('./check-worker.mjs', import.meta.url));
+const held = process.env[HOLD_CHECK_ENV];
+const service = openService(args.db, { startupCheck: held ? heldUntil(held, check) : check });
 // Sweeps the folders of runs that crashed, then makes this run's own (0700).
 let uploadDir: string;
 try {

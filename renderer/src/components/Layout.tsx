@@ -1,6 +1,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, type Route } from '../store/index.js';
+import { CheckStatus } from './CheckStatus.js';
 
 interface NavItem {
   text: string;
@@ -98,6 +99,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </section>
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content">
+          <CheckStatus />
           {children}
         </main>
       </div>

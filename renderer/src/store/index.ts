@@ -6,6 +6,7 @@ import { auditSlice } from './audit.js';
 import { caseSlice } from './case.js';
 import { caseloadSlice } from './caseload.js';
 import { exportSlice } from './export-log.js';
+import { healthSlice } from './health.js';
 import { importSlice } from './import.js';
 import { navigationSlice } from './navigation.js';
 import { reviewSlice } from './review.js';
@@ -38,6 +39,7 @@ export function createAppStore(client: Client): AppStore {
     ...queueSlice(client)(set, get, api),
     ...teamSlice(client)(set, get, api),
     ...settingsSlice(client)(set, get, api),
+    ...healthSlice(client)(set, get, api),
     // Back to the state the store was made with: tests reset between cases.
     reset: () => {
       set(api.getInitialState(), true);

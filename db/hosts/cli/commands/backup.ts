@@ -22,7 +22,7 @@ export const backupCommand: Command = {
       if (values.json) io.out(`${JSON.stringify(r, null, 2)}\n`);
       else {
         io.out(
-          `Backed up ${path}\n  to ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MB, integrity_check ok, ${(r.ms / 1000).toFixed(1)} s)\n` +
+          `Backed up ${path} (checked first: quick_check ok, ${(r.sourceCheckMs / 1000).toFixed(1)} s)\n  to ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MB, integrity_check ok, ${(r.ms / 1000).toFixed(1)} s)\n` +
             (r.auditEntryId !== null ? `  recorded in the audit log as a disclosure (entry ${String(r.auditEntryId)})\n` : '') +
             (r.keyFile ? `  audit key copied to ${r.keyFile}: keep it with the backup, as protected as the database\n` : '') +
             `  the backup is encrypted with the database's key, which it does not hold: keep that key safe apart from it\n`,

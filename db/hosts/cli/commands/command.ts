@@ -1,10 +1,13 @@
 import type { Service } from '../../../service/index.js';
+import type { StartupHealth } from '../../../service/open.js';
 import type { CliIo } from '../io.js';
 
 export interface CommandContext {
   io: CliIo;
   /** Opened from --db / SPO_OVERSIGHT_DB for commands that need it. */
   service: Service;
+  /** Runs the database check now on the service's connection (after an import); read-only if it fails. */
+  checkNow: () => StartupHealth;
   /** The --db / SPO_OVERSIGHT_DB path, for commands that open the file themselves (backup, restore). */
   dbFile?: string | undefined;
 }

@@ -1,7 +1,7 @@
 import type { ImportReport } from '../../../contract/index.js';
 import { parse } from '../args.js';
-import { UsageError, progressPrinter } from '../io.js';
-import type { Command } from './command.js';
+import { UsageError, progressPrinter, type CliIo } from '../io.js';
+import type { Command, CommandContext } from './command.js';
 
 export function formatImportReport(r: ImportReport): string {
   const lines: string[] = [];
@@ -31,8 +31,22 @@ export function formatImportReport(r: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * An import rewrites much of the file, so the database is checked at once after one commits, while
+ * the extract is still at hand to import again. Says so on stderr; false when it found damage.
+ */
+export function checkAfterImport(name: string, io: CliIo, checkNow: CommandContext['checkNow']): boolean {
+  const health = checkNow();
+  if (!health.ok) {
+    io.err(`spo-oversight ${name}: ${health.message ?? health.problems.join('; ')}\n`);
+    return false;
+  }
+  io.err(`spo-oversight ${name}: the database is whole after the import (quick_check ok, ${(health.ms / 1000).toFixed(1)} s)\n`);
+  return true;
+}
+
 export const importCommand: Command = {
-  async run(args, { io, service }) {
+  async run(args, { io, service, checkNow }) {
     const { values, positionals } = parse(
       args,
       {
@@ -56,6 +70,7 @@ export const importCommand: Command = {
     if (onProgress) io.err('\r\u001b[K');
     if (!result.ok) throw new UsageError(result.error.message);
     io.out(values.json ? `${JSON.stringify(result.value, null, 2)}\n` : formatImportReport(result.value));
+    if (result.value.committed && !checkAfterImport('import', io, checkNow)) return 1;
     return result.value.errors.length > 0 ? 1 : 0;
   },
 };
