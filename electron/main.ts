@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { MenuCommand } from '../db/contract/index.js';
 import { londonToday } from '../db/contract/dates.js';
 import { workerCheck } from '../db/backup/background-check.js';
+import { DomainError } from '../db/errors.js';
+import type { Service } from '../db/service/index.js';
 import { hostCaller } from '../db/service/host-call.js';
 import { openService } from '../db/service/open.js';
 import { appKeys, forgetAdopted } from './app-keys.js';
@@ -72,7 +74,16 @@ function start(): void {
   }
   const { key, auditKey, signingKey } = resolved.keys;
   // The start-up check runs in a worker thread beside main.mjs: the window opens while it reads the file.
-  const service = openService(dataFile, { nativeBinding: native.path, key, auditKey, signingKey, startupCheck: workerCheck(here('./check-worker.mjs')) });
+  let service: Service;
+  try {
+    service = openService(dataFile, { nativeBinding: native.path, key, auditKey, signingKey, startupCheck: workerCheck(here('./check-worker.mjs')) });
+  } catch (e) {
+    // A database from a newer version of the app, or one that cannot be read: said, not thrown.
+    if (!(e instanceof DomainError)) throw e;
+    dialog.showErrorBox('SPO Oversight cannot open its database', e.message);
+    app.exit(1);
+    return;
+  }
   forgetAdopted(resolved.keys);
   const call = hostCaller(service);
   const devTools = !app.isPackaged;

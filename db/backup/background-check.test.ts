@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimalExtract, tempDir, writeExtract } from '../testing/extract.js';
+import { openDatabase } from '../connection.js';
+import { latestVersion } from '../migrations/index.js';
 import { openService } from '../service/open.js';
 import { workerCheck, type BackgroundCheck } from './background-check.js';
 import { damageTablePage } from './testing/damage.js';
@@ -96,5 +98,27 @@ describe('the start-up check in the background', () => {
     expect(started).toBe(false);
     expect(service.health.state).toBe('passed');
     service.close();
+  });
+});
+
+describe('a database written by a newer version of the app', () => {
+  it.each([
+    ['in the background', 'background'],
+    ['skipped, as the CLI opens', 'skip'],
+    ['before opening', 'now'],
+  ] as const)('is refused whenever the check runs (%s), before anything reads or checks it', async (_when, how) => {
+    const file = await databaseWithData();
+    const raw = openDatabase(file, { migrate: false });
+    raw.pragma(`user_version = ${String(latestVersion + 1)}`);
+    raw.close();
+    let checked = false;
+    const background: BackgroundCheck = () => {
+      checked = true;
+      return Promise.resolve({ ok: true, problems: [], ms: 0 });
+    };
+    expect(() => openService(file, { startupCheck: how === 'background' ? background : how })).toThrow(
+      `This database was written by a newer version of SPO Oversight (schema ${String(latestVersion + 1)}; this app knows up to ${String(latestVersion)}). Update the app to open it.`,
+    );
+    expect(checked).toBe(false);
   });
 });

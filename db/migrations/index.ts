@@ -27,11 +27,8 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/**
- * Brings the schema up to `target` (default: latest) in one transaction, so a failure leaves the
- * database at the version it had. A database written by a newer app is refused, never downgraded.
- */
-export function migrate(db: Database.Database, target: number = latestVersion): void {
+/** A database written by a newer app is refused before anything reads or writes it as this one's. */
+export function refuseNewer(db: Database.Database): void {
   const current = schemaVersion(db);
   if (current > latestVersion) {
     throw new DomainError(
@@ -39,6 +36,15 @@ export function migrate(db: Database.Database, target: number = latestVersion): 
       `This database was written by a newer version of SPO Oversight (schema ${current}; this app knows up to ${latestVersion}). Update the app to open it.`,
     );
   }
+}
+
+/**
+ * Brings the schema up to `target` (default: latest) in one transaction, so a failure leaves the
+ * database at the version it had. A database written by a newer app is refused, never downgraded.
+ */
+export function migrate(db: Database.Database, target: number = latestVersion): void {
+  refuseNewer(db);
+  const current = schemaVersion(db);
   if (current >= target) return;
   db.transaction(() => {
     for (const m of migrations) {

@@ -9,7 +9,7 @@ import { readOnlyService } from '../backup/read-only.js';
 import { keyOf, openDatabase, type Db, type OpenOptions } from '../connection.js';
 import type { CheckState, HealthStatus } from '../contract/index.js';
 import { DomainError } from '../errors.js';
-import { latestVersion, migrate, schemaVersion } from '../migrations/index.js';
+import { latestVersion, migrate, refuseNewer, schemaVersion } from '../migrations/index.js';
 import type { SigningKeyInput } from '../signing/key.js';
 import type { CheckSource } from './health.js';
 import { createService, type Service } from './index.js';
@@ -151,6 +151,14 @@ export function openService(file: string, options: OpenServiceOptions = {}): Ope
     return health;
   };
 
+  if (options.migrate !== false) {
+    try {
+      refuseNewer(db);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+  }
   const migrating = options.migrate !== false && schemaVersion(db) < latestVersion;
   if (mode === 'now' || migrating) {
     const h = checkDatabase(db, 'quick_check');

@@ -2,6 +2,7 @@
 // for machines where Electron cannot run and for the end-to-end tests. Bundled to dist/preview.mjs.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DomainError } from '../../errors.js';
 import { workerCheck } from '../../backup/background-check.js';
 import { heldUntil, HOLD_CHECK_ENV } from '../../backup/held-check.js';
 import { hostCaller } from '../../service/host-call.js';
@@ -21,7 +22,16 @@ if ('problem' in args) {
 // Its check runs in a worker (dist/check-worker.mjs), so the first screen is painted while it runs.
 const check = workerCheck(new URL('./check-worker.mjs', import.meta.url));
 const held = process.env[HOLD_CHECK_ENV];
-const service = openService(args.db, { startupCheck: held ? heldUntil(held, check) : check });
+const service = (() => {
+  try {
+    return openService(args.db, { startupCheck: held ? heldUntil(held, check) : check });
+  } catch (e) {
+    // A database this app cannot open (from a newer version, not encrypted, damaged): one line, no trace.
+    if (!(e instanceof DomainError)) throw e;
+    process.stderr.write(`spo-oversight preview: ${args.db}: ${e.message}\n`);
+    process.exit(2);
+  }
+})();
 // Sweeps the folders of runs that crashed, then makes this run's own (0700).
 let uploadDir: string;
 try {
