@@ -70,15 +70,9 @@ export function teamCrns(db: Db, team: string): string[] {
  * through the chunked bulk loader; a short list of CRNs through per-CRN look-ups.
  */
 export function forEachCase(db: Db, ev: Evaluation, visit: (c: LoadedCase, outcome: CaseOutcome) => void, crns?: readonly string[]): void {
-  const loader = new EvidenceLoader(db, ev.policy, ev.asOf);
-  if (crns) {
-    for (const crn of crns) {
-      const c = loader.one(crn);
-      if (c?.row.inCaseload) visit(c, evaluateCase(c.evidence, ev.ctx));
-    }
-    return;
-  }
-  for (const chunk of loader.chunks()) for (const c of chunk) visit(c, evaluateCase(c.evidence, ev.ctx));
+  new EvidenceLoader(db, ev.policy, ev.asOf).each((c) => {
+    visit(c, evaluateCase(c.evidence, ev.ctx));
+  }, crns);
 }
 
 export function staffFlagsFor(staff: Iterable<StoredStaff>, policy: Policy, team?: string): StaffFlag[] {

@@ -244,6 +244,21 @@ export class EvidenceLoader {
     }
   }
 
+  /**
+   * Visits every case in the caseload, through the chunked bulk reads, or only those of `crns` that
+   * are in it, through per-CRN look-ups (a short list: a case just reviewed, a team's cases).
+   */
+  each(visit: (c: LoadedCase) => void, crns?: readonly string[]): void {
+    if (!crns) {
+      for (const chunk of this.chunks()) for (const c of chunk) visit(c);
+      return;
+    }
+    for (const crn of crns) {
+      const c = this.one(crn);
+      if (c?.row.inCaseload) visit(c);
+    }
+  }
+
   private oneStatements?: {
     kase: Statement<{ crn: string }, CaseCoreFields>;
     regs: ReturnType<Db['prepare']>;

@@ -29,21 +29,11 @@ export function caseloadSweep(db: Db, dates: readonly string[]): CaseloadSweep {
   const contexts: EvalContext[] = weeks.map((w) => ({ ...ctx, asOf: w.iso, horizon: null }));
   const run = (visit: SweepVisit, crns?: readonly string[]): void => {
     if (!last) return;
-    const one = (c: LoadedCase): void => {
-      if (c.row.inCaseload)
-        sweepCase(c.evidence, weeks, contexts, (from, to, o) => {
-          visit(c, from, to, o);
-        });
-    };
-    const loader = new EvidenceLoader(db, policy, last, { history: true });
-    if (crns) {
-      for (const crn of crns) {
-        const c = loader.one(crn);
-        if (c) one(c);
-      }
-    } else {
-      for (const chunk of loader.chunks()) for (const c of chunk) one(c);
-    }
+    new EvidenceLoader(db, policy, last, { history: true }).each((c) => {
+      sweepCase(c.evidence, weeks, contexts, (from, to, o) => {
+        visit(c, from, to, o);
+      });
+    }, crns);
   };
   return { weeks, policy, run };
 }

@@ -76,22 +76,12 @@ export function tallyWeeks(db: Db, dates: readonly string[], crns?: readonly str
   if (!last) return out;
   const { policy, ctx } = prepareEvaluation(db, last);
   const contexts: EvalContext[] = dates.map((asOf) => ({ ...ctx, asOf, horizon: plusDays(asOf, policy.dueSoonDays) }));
-  const visit = (c: LoadedCase): void => {
-    if (!c.row.inCaseload) return;
+  new EvidenceLoader(db, policy, last, { history: true }).each((c) => {
     for (const cx of contexts) {
       const tally = out.get(cx.asOf);
       if (tally) addCase(tally, c, evaluateCase(c.evidence, cx), cx.asOf, policy);
     }
-  };
-  const loader = new EvidenceLoader(db, policy, last, { history: true });
-  if (crns) {
-    for (const crn of crns) {
-      const c = loader.one(crn);
-      if (c) visit(c);
-    }
-  } else {
-    for (const chunk of loader.chunks()) for (const c of chunk) visit(c);
-  }
+  }, crns);
   for (const t of out.values()) sortDays(t);
   return out;
 }
