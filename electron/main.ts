@@ -156,5 +156,12 @@ function start(): void {
     service.close();
     app.quit();
   });
+  // `npm start` stops the app with SIGINT: close the window as its close button would, so the
+  // database is closed before the app quits, rather than dying by the signal.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (!win.isDestroyed()) win.close();
+    });
+  }
   void win.loadURL(`${appOrigin}/index.html`);
 }

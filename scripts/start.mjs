@@ -1,28 +1,67 @@
 // `npm start`, the README's main job: make sure there is a synthetic demo caseload, then show it —
 // in the Electron window where Electron can run; otherwise (no Electron binary, no display, no
 // database engine built for Electron) it says so in one line and serves the browser preview.
-// Ctrl+C reaches this process and the app's together: this one waits for the app to stop and
-// exits 0, rather than dying by the signal before the app has closed its database.
-import { spawn, spawnSync } from 'node:child_process';
+// However the user stops it — Ctrl+C at the terminal (read as a key, see stop-key.mjs), SIGINT or
+// SIGTERM — this process stops the step running now, waits for the app to close its database,
+// and exits 0.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { downloadFailure, electronExecutable, exitCodeAfter, previewInstead } from './start-electron.mjs';
+import { watchStopKey } from './stop-key.mjs';
 
 const db = process.env.SPO_OVERSIGHT_DB ?? 'data/demo.sqlite';
-const cli = (args) => spawnSync(process.execPath, ['bin/spo-oversight.mjs', ...args, '--db', db], { stdio: 'inherit' });
 
+/** The step running now, which a stop is passed on to. */
+let current = null;
 let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    interrupted = true;
+
+function stop() {
+  if (interrupted) return;
+  interrupted = true;
+  if (current) current.kill('SIGINT');
+  else process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);
+watchStopKey(process.stdin, stop);
+// If npm's shell is killed under us this process would be left serving with nobody to stop it.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop();
+}, 1000).unref();
+
+/**
+ * Runs one step to its end. Only this process reads the keyboard, so no step is given it.
+ * @returns {Promise<{ status: number | null, signal: NodeJS.Signals | null, output: string, error?: Error }>}
+ */
+function step(command, args, { quiet = false, env = process.env } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'], env });
+    current = child;
+    let output = '';
+    child.stdout?.on('data', (c) => (output += c));
+    child.stderr?.on('data', (c) => (output += c));
+    child.on('error', (error) => {
+      current = null;
+      resolve({ status: null, signal: null, output, error });
+    });
+    child.on('exit', (status, signal) => {
+      current = null;
+      resolve({ status, signal, output });
+    });
   });
+}
+
+/** Leaves now if the user asked to stop while the last step ran. */
+function stopIfAsked() {
+  if (interrupted) process.exit(0);
 }
 
 if (!existsSync(db)) {
   console.error(`No database at ${db} yet: generating and importing a synthetic PDU caseload…`);
-  const demo = cli(['demo']);
-  if (interrupted) process.exit(0);
+  const demo = await step(process.execPath, ['bin/spo-oversight.mjs', 'demo', '--db', db]);
+  stopIfAsked();
   if (demo.status !== 0) process.exit(demo.status ?? 1);
 } else {
   console.error(`Using ${db} (delete it to start again with a fresh demo caseload).`);
@@ -41,54 +80,46 @@ function note(text) {
 }
 
 /** Why Electron cannot start here, or null. Electron's postinstall is not allowed to run, so the binary is fetched here. */
-function electronProblem() {
+async function electronProblem() {
   if (!electronBinary()) {
     const done = note('Fetching the Electron binary (first run only)…');
     // Its output is kept, never shown: where there is no network it is a stack trace.
-    const install = spawnSync(process.execPath, [`${electronDir}/install.js`], { encoding: 'utf8', timeout: 10 * 60_000 });
+    const install = await step(process.execPath, [`${electronDir}/install.js`], { quiet: true });
     done();
-    if (install.status !== 0 || !electronBinary()) return `no Electron binary: ${downloadFailure(`${install.stderr ?? ''}${install.stdout ?? ''}${install.error?.message ?? ''}`)}`;
+    stopIfAsked();
+    if (install.status !== 0 || !electronBinary()) return `no Electron binary: ${downloadFailure(`${install.output}${install.error?.message ?? ''}`)}`;
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'no display';
   const done = note('Building the database engine for Electron (first run only)…');
-  const native = spawnSync(process.execPath, ['scripts/electron-native.mjs'], { encoding: 'utf8' });
+  const native = await step(process.execPath, ['scripts/electron-native.mjs'], { quiet: true });
   done();
-  if (native.status !== 0) return native.stderr.trim().split('\n').at(-1) || 'the database engine could not be built for Electron';
+  stopIfAsked();
+  if (native.status !== 0) return native.output.trim().split('\n').at(-1) || 'the database engine could not be built for Electron';
   return null;
 }
 
 /** Runs the app until it stops, then exits with its code (0 when the user stopped it). */
-function runUntilStopped(child, onError) {
-  let failed = false;
-  child.on('error', (e) => {
-    failed = true;
-    onError(e);
-  });
-  child.on('exit', (code, signal) => {
-    if (!failed) process.exit(exitCodeAfter(code, signal, interrupted));
-  });
+async function runUntilStopped(command, args, env) {
+  const app = await step(command, args, { env });
+  if (app.error) return app.error;
+  process.exit(exitCodeAfter(app.status, app.signal, interrupted));
 }
 
-function preview(reason) {
+async function preview(reason) {
   console.error(previewInstead(reason));
   const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-  const child = spawn(process.execPath, ['dist/preview.mjs', '--db', db, ...(headless ? ['--no-open'] : [])], { stdio: 'inherit' });
-  runUntilStopped(child, (e) => {
-    console.error(`The browser preview would not start either: ${e.message}`);
-    process.exit(1);
-  });
+  const error = await runUntilStopped(process.execPath, ['dist/preview.mjs', '--db', db, ...(headless ? ['--no-open'] : [])]);
+  console.error(`The browser preview would not start either: ${error.message}`);
+  process.exit(1);
 }
 
-const problem = electronProblem();
-if (interrupted) process.exit(0);
+const problem = await electronProblem();
 if (problem) {
-  preview(problem);
+  await preview(problem);
 } else {
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
-  const child = spawn(electronBinary(), ['dist/electron', '--db', db], { stdio: 'inherit', env });
-  // 'error' means Electron never ran (so it has no 'exit' to wait for): the preview takes over.
-  runUntilStopped(child, (e) => {
-    preview(`Electron would not launch: ${e.message}`);
-  });
+  // An error means Electron never ran: the preview takes over.
+  const error = await runUntilStopped(electronBinary(), ['dist/electron', '--db', db], env);
+  await preview(`Electron would not launch: ${error.message}`);
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openService } from '../db/service/open.js';
 import { downloadFailure, electronExecutable, exitCodeAfter, previewInstead } from './start-electron.mjs';
+import { isStopKey } from './stop-key.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -57,55 +58,70 @@ describe('what npm start says when Electron cannot start', () => {
   });
 });
 
+/** An empty caseload is enough for these, and much quicker than the demo start.mjs would make. */
+function startEnv(): NodeJS.ProcessEnv {
+  const dir = mkdtempSync(join(tmpdir(), 'spo-start-'));
+  const db = join(dir, 'demo.sqlite');
+  openService(db).close();
+  return {
+    ...process.env,
+    SPO_OVERSIGHT_DB: db,
+    // No Electron binary, whatever this machine has installed, and a download that fails at
+    // once: the mirror is a closed port on this computer and the cache is empty.
+    ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron'),
+    ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+    electron_config_cache: join(dir, 'cache'),
+    DISPLAY: '',
+    WAYLAND_DISPLAY: '',
+  };
+}
+
+/** The preview's address once it is printed on `out`, which is read to the end into `seen`. */
+function previewAddress(out: NodeJS.ReadableStream, seen: { text: string }): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`no preview address within 30 s:\n${seen.text}`));
+    }, 30_000);
+    out.on('data', (c: Buffer) => {
+      seen.text += c.toString();
+      const found = /^(http:\/\/127\.0\.0\.1:\d+\/)/m.exec(seen.text)?.[1];
+      if (found) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    });
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.on('exit', (code) => {
+      resolve(code);
+    });
+  });
+}
+
+describe('the keys that stop npm start', () => {
+  it('are Ctrl+C and Ctrl+D, wherever they fall in what was typed', () => {
+    expect(isStopKey(Buffer.from([0x03]))).toBe(true);
+    expect(isStopKey(Buffer.from('ab\u0004'))).toBe(true);
+    expect(isStopKey(Buffer.from('q\r'))).toBe(false);
+  });
+});
+
 // Ctrl+C in a terminal is SIGINT to the whole process group, which Windows does not have.
 describe.skipIf(process.platform === 'win32')('npm start where Electron cannot be fetched (skipped on Windows: no process groups to send Ctrl+C to)', () => {
   it('prints one line saying why, serves the preview, and exits 0 when stopped with Ctrl+C', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'spo-start-'));
-    const db = join(dir, 'demo.sqlite');
-    // An empty caseload is enough, and much quicker than the demo start.mjs would make.
-    openService(db).close();
-    const child = spawn(process.execPath, ['scripts/start.mjs'], {
-      cwd: repoRoot,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        SPO_OVERSIGHT_DB: db,
-        // No Electron binary, whatever this machine has installed, and a download that fails at
-        // once: the mirror is a closed port on this computer and the cache is empty.
-        ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron'),
-        ELECTRON_MIRROR: 'http://127.0.0.1:9/',
-        electron_config_cache: join(dir, 'cache'),
-        DISPLAY: '',
-        WAYLAND_DISPLAY: '',
-      },
-    });
-    let stdout = '';
+    const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: startEnv() });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(new Error(`no preview address within 30 s:\n${stderr}`));
-      }, 30_000);
-      child.stdout.on('data', (c: Buffer) => {
-        stdout += c.toString();
-        const found = /^(http:\/\/127\.0\.0\.1:\d+\/)/m.exec(stdout)?.[1];
-        if (found) {
-          clearTimeout(timer);
-          resolve(found);
-        }
-      });
-    });
+    const url = await previewAddress(child.stdout, { text: '' });
     // The preview host is really up: it serves the app.
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
 
-    const exited = new Promise<number | null>((resolve) => {
-      child.on('exit', (code) => {
-        resolve(code);
-      });
-    });
+    const exited = exitOf(child);
     process.kill(-(child.pid ?? 0), 'SIGINT');
     expect(await exited).toBe(0);
 
@@ -115,5 +131,30 @@ describe.skipIf(process.platform === 'win32')('npm start where Electron cannot b
     ]);
     expect(stderr).not.toMatch(/^\s+at /m);
     expect(stderr).not.toContain('Downloading Electron binary');
+  });
+
+  it('stops the preview when the shell npm ran it from is killed, rather than serving on with nobody to stop it', async () => {
+    const shell = spawn('sh', ['-c', 'node scripts/start.mjs'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'], env: startEnv() });
+    const url = await previewAddress(shell.stdout, { text: '' });
+    expect((await fetch(url)).status).toBe(200);
+    shell.kill('SIGKILL');
+    await expect.poll(() => fetch(url).then(() => 'serving', () => 'stopped'), { timeout: 10_000, interval: 250 }).toBe('stopped');
+  });
+});
+
+// npm runs the script through `sh -c`; Debian's sh (dash) dies of the terminal's SIGINT whatever its
+// child does, and npm then ends with 130. This drives a real terminal (util-linux `script` gives
+// the pseudo-terminal) and presses Ctrl+C in it.
+const hasScript = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
+describe.skipIf(!hasScript)('npm start at a terminal (needs util-linux script for a pseudo-terminal)', () => {
+  it('exits 0 when Ctrl+C is pressed, through the shell npm runs it with', async () => {
+    const terminal = spawn('script', ['-qfec', 'sh -c "node scripts/start.mjs"', '/dev/null'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'ignore'], env: startEnv() });
+    const seen = { text: '' };
+    const url = await previewAddress(terminal.stdout, seen);
+    expect((await fetch(url)).status).toBe(200);
+    const exited = exitOf(terminal);
+    terminal.stdin.write('\u0003');
+    expect(await exited).toBe(0);
+    await expect(fetch(url)).rejects.toThrow();
   });
 });

@@ -58,5 +58,11 @@ async function stop(): Promise<void> {
   rmSync(uploadDir, { recursive: true, force: true });
   process.exit(0);
 }
-process.once('SIGINT', () => void stop());
-process.once('SIGTERM', () => void stop());
+// `npm start` passes its own Ctrl+C on as well as the terminal's, so a second signal must not cut
+// the first one's close short.
+let stopping: Promise<void> | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stopping ??= stop();
+  });
+}
