@@ -231,7 +231,7 @@ export class EvidenceLoader {
     let after = '';
     for (;;) {
       // Every statement is run to its end before a case is visited: none is left open while the caller writes.
-      const rows = cases.all({ after, size }) as CaseCoreRaw[];
+      const rows = cases.all({ after, size });
       const lastRow = rows[rows.length - 1];
       if (!lastRow) return;
       const p = { ...this.params, after, last: lastRow[0] };
