@@ -61,3 +61,24 @@ export function exitCodeAfter(code, signal, interrupted) {
   if (code !== null) return code;
   return signal ? 1 : 0;
 }
+
+/** How long Electron has to start before an exit counts as its having failed to start. */
+export const START_GRACE_MS = 10_000;
+
+/**
+ * Why Electron failed to start, or null when it ran: it exited with an error (or was killed by
+ * something other than the user) within START_GRACE_MS. Its error output is held back for that
+ * long, so the reason is its last non-empty line, not the whole of it.
+ * @param {{ code: number | null, signal: NodeJS.Signals | null, elapsedMs: number, interrupted: boolean, stderr: string }} ending
+ * @returns {string | null}
+ */
+export function startFailure({ code, signal, elapsedMs, interrupted, stderr }) {
+  if (interrupted || elapsedMs >= START_GRACE_MS || code === 0) return null;
+  const said = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .at(-1);
+  const ending = code !== null ? `exit code ${String(code)}` : `signal ${String(signal)}`;
+  return `it stopped as it started, ${ending}${said ? `: ${said}` : ''}`;
+}

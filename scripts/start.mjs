@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { downloadFailure, electronExecutable, exitCodeAfter, previewInstead } from './start-electron.mjs';
+import { downloadFailure, electronExecutable, exitCodeAfter, previewInstead, START_GRACE_MS, startFailure } from './start-electron.mjs';
 import { watchStopKey } from './stop-key.mjs';
 
 const db = process.env.SPO_OVERSIGHT_DB ?? 'data/demo.sqlite';
@@ -32,23 +32,45 @@ setInterval(() => {
 }, 1000).unref();
 
 /**
- * Runs one step to its end. Only this process reads the keyboard, so no step is given it.
- * @returns {Promise<{ status: number | null, signal: NodeJS.Signals | null, output: string, error?: Error }>}
+ * Runs one step to its end. Only this process reads the keyboard, so no step is given it. A quiet
+ * step's output is kept, not shown; a `holdErrors` step's error output is held back for that many
+ * milliseconds (then shown, and passed straight through after) so a failure to start can be told
+ * in one line.
+ * @returns {Promise<{ status: number | null, signal: NodeJS.Signals | null, output: string, held: boolean, error?: Error }>}
  */
-function step(command, args, { quiet = false, env = process.env } = {}) {
+function step(command, args, { quiet = false, holdErrors = 0, env = process.env } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'], env });
+    const child = spawn(command, args, { stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet || holdErrors ? 'pipe' : 'inherit'], env });
     current = child;
     let output = '';
+    let held = holdErrors > 0;
+    const release = held
+      ? setTimeout(() => {
+          held = false;
+          process.stderr.write(output);
+        }, holdErrors)
+      : undefined;
     child.stdout?.on('data', (c) => (output += c));
-    child.stderr?.on('data', (c) => (output += c));
-    child.on('error', (error) => {
-      current = null;
-      resolve({ status: null, signal: null, output, error });
+    child.stderr?.on('data', (c) => {
+      if (holdErrors && !held) process.stderr.write(c);
+      else output += c;
     });
-    child.on('exit', (status, signal) => {
+    const done = (result) => {
+      clearTimeout(release);
       current = null;
-      resolve({ status, signal, output });
+      resolve({ ...result, output, held });
+    };
+    child.on('error', (error) => done({ status: null, signal: null, error }));
+    child.on('exit', (status, signal) => {
+      // What it said last may still be in the pipe; its own children may hold the pipe open, so not for long.
+      if (!child.stderr || child.stderr.readableEnded) done({ status, signal });
+      else {
+        const wait = setTimeout(() => done({ status, signal }), 200);
+        child.stderr.once('end', () => {
+          clearTimeout(wait);
+          done({ status, signal });
+        });
+      }
     });
   });
 }
@@ -98,18 +120,22 @@ async function electronProblem() {
   return null;
 }
 
-/** Runs the app until it stops, then exits with its code (0 when the user stopped it). */
-async function runUntilStopped(command, args, env) {
-  const app = await step(command, args, { env });
-  if (app.error) return app.error;
+/** Runs the app until it stops, then exits with its code (0 when the user stopped it); answers why it could not start. */
+async function runUntilStopped(command, args, { env = process.env, holdErrors = 0 } = {}) {
+  const started = performance.now();
+  const app = await step(command, args, { env, holdErrors });
+  if (app.error) return `it would not launch: ${app.error.message}`;
+  const failure = holdErrors ? startFailure({ code: app.status, signal: app.signal, elapsedMs: performance.now() - started, interrupted, stderr: app.output }) : null;
+  if (failure) return failure;
+  if (app.held) process.stderr.write(app.output);
   process.exit(exitCodeAfter(app.status, app.signal, interrupted));
 }
 
 async function preview(reason) {
   console.error(previewInstead(reason));
   const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-  const error = await runUntilStopped(process.execPath, ['dist/preview.mjs', '--db', db, ...(headless ? ['--no-open'] : [])]);
-  console.error(`The browser preview would not start either: ${error.message}`);
+  const why = await runUntilStopped(process.execPath, ['dist/preview.mjs', '--db', db, ...(headless ? ['--no-open'] : [])]);
+  console.error(`The browser preview would not start either: ${why}`);
   process.exit(1);
 }
 
@@ -119,7 +145,7 @@ if (problem) {
 } else {
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
-  // An error means Electron never ran: the preview takes over.
-  const error = await runUntilStopped(electronBinary(), ['dist/electron', '--db', db], env);
-  await preview(`Electron would not launch: ${error.message}`);
+  // Electron that never ran, or stopped with an error as it started, gives way to the preview.
+  const why = await runUntilStopped(electronBinary(), ['dist/electron', '--db', db], { env, holdErrors: START_GRACE_MS });
+  await preview(why);
 }

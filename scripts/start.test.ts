@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openService } from '../db/service/open.js';
-import { downloadFailure, electronExecutable, exitCodeAfter, previewInstead } from './start-electron.mjs';
+import { downloadFailure, electronExecutable, exitCodeAfter, previewInstead, START_GRACE_MS, startFailure } from './start-electron.mjs';
 import { isStopKey } from './stop-key.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -106,6 +106,24 @@ describe('the keys that stop npm start', () => {
     expect(isStopKey(Buffer.from([0x03]))).toBe(true);
     expect(isStopKey(Buffer.from('ab\u0004'))).toBe(true);
     expect(isStopKey(Buffer.from('q\r'))).toBe(false);
+  });
+});
+
+describe('Electron that stops as it starts', () => {
+  const ending = { code: 127, signal: null, elapsedMs: 800, interrupted: false, stderr: '' };
+
+  it('is said in one line with its last words, so the preview can take over', () => {
+    const stderr = '[1:ERROR:ozone_platform_x11.cc(240)] Missing X server\n/opt/electron: error while loading shared libraries: libnss3.so: cannot open shared object file\n\n';
+    expect(startFailure({ ...ending, stderr })).toBe(
+      'it stopped as it started, exit code 127: /opt/electron: error while loading shared libraries: libnss3.so: cannot open shared object file',
+    );
+    expect(startFailure({ ...ending, code: null, signal: 'SIGSEGV' })).toBe('it stopped as it started, signal SIGSEGV');
+  });
+
+  it('is not a failure to start when it ran for a while, ended cleanly, or the user stopped it', () => {
+    expect(startFailure({ ...ending, elapsedMs: START_GRACE_MS })).toBeNull();
+    expect(startFailure({ ...ending, code: 0 })).toBeNull();
+    expect(startFailure({ ...ending, code: null, signal: 'SIGINT', interrupted: true })).toBeNull();
   });
 });
 
