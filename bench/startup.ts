@@ -32,14 +32,16 @@ export interface StartupFigures {
 const size = (file: string): number => (existsSync(file) ? statSync(file).size : 0);
 const bin = fileURLToPath(new URL('../bin/spo-oversight.mjs', import.meta.url));
 
-/** The worker the preview host and the app start, built beside the bench's bundle. */
-export function checkWorkerPath(): string {
-  for (const candidate of ['./check-worker.mjs', '../check-worker.mjs', '../dist/check-worker.mjs']) {
+/** A worker the preview host and the app start (check-worker, sweep-worker), built beside the bench's bundle. */
+export function workerPath(name: string): string {
+  for (const candidate of [`./${name}.mjs`, `../${name}.mjs`, `../dist/${name}.mjs`]) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
     if (existsSync(path)) return path;
   }
-  throw new Error('dist/check-worker.mjs is missing: run `npm run build`');
+  throw new Error(`dist/${name}.mjs is missing: run \`npm run build\``);
 }
+
+export const checkWorkerPath = (): string => workerPath('check-worker');
 
 function timed<T>(f: () => T): [T, number] {
   const t = performance.now();

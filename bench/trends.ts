@@ -4,6 +4,7 @@
  * the caseload in date order, its week totals then kept in the trend cache), then again from the cache.
  */
 import { openService } from '../db/service/open.js';
+import { workerPath } from './startup.js';
 import { round, summarise } from './stats.js';
 
 export interface TrendsFigures {
@@ -19,7 +20,8 @@ export interface TrendsFigures {
 }
 
 export async function measureTrends(dbFile: string, asOf: string, weeks = 52, runs = 10): Promise<TrendsFigures> {
-  const service = openService(dbFile);
+  // As the app opens it: the trend sweep's worker at hand; the start-up check is not what is measured here.
+  const service = openService(dbFile, { startupCheck: 'skip', trendWorker: workerPath('sweep-worker') });
   try {
     const call = async () => {
       const r = await service.call('trends:weekly', { weeks, asOf });

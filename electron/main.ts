@@ -76,7 +76,7 @@ function start(): void {
   // The start-up check runs in a worker thread beside main.mjs: the window opens while it reads the file.
   let service: Service;
   try {
-    service = openService(dataFile, { nativeBinding: native.path, key, auditKey, signingKey, startupCheck: workerCheck(here('./check-worker.mjs')) });
+    service = openService(dataFile, { nativeBinding: native.path, key, auditKey, signingKey, startupCheck: workerCheck(here('./check-worker.mjs')), trendWorker: here('./sweep-worker.mjs') });
   } catch (e) {
     // A database from a newer version of the app, or one that cannot be read: said, not thrown.
     if (!(e instanceof DomainError)) throw e;

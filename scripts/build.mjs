@@ -5,8 +5,15 @@ import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
 await build({
-  // check-worker: the start-up check's worker thread, which the preview host (and the bench) start by file.
-  entryPoints: { cli: 'db/hosts/cli/main.ts', bench: 'bench/main.ts', preview: 'db/hosts/preview/main.ts', 'check-worker': 'db/backup/check-worker.ts' },
+  // The workers, started by file: check-worker, the start-up check (the preview host and the bench);
+  // sweep-worker, half of the trend chart's first computation (the preview host, the CLI, the bench).
+  entryPoints: {
+    cli: 'db/hosts/cli/main.ts',
+    bench: 'bench/main.ts',
+    preview: 'db/hosts/preview/main.ts',
+    'check-worker': 'db/backup/check-worker.ts',
+    'sweep-worker': 'db/team/sweep-worker.ts',
+  },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -23,8 +30,8 @@ await build({
 
 // The Electron main process: an ES module (Electron 41 loads ESM mains); node_modules stay external.
 await build({
-  // check-worker: the start-up check's worker thread, started from main.mjs by file.
-  entryPoints: { main: 'electron/main.ts', 'check-worker': 'db/backup/check-worker.ts' },
+  // The start-up check's and the trend sweep's worker threads, started from main.mjs by file.
+  entryPoints: { main: 'electron/main.ts', 'check-worker': 'db/backup/check-worker.ts', 'sweep-worker': 'db/team/sweep-worker.ts' },
   outdir: 'dist/electron',
   outExtension: { '.js': '.mjs' },
   bundle: true,

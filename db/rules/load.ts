@@ -21,6 +21,16 @@ import type { ActionEvidence, CaseEvidence, DatedCode, NeedEvidence, Registratio
  * - `one(crn)`: the same for one case by indexed per-CRN look-ups (a review recorded → ≤ 10 ms).
  */
 
+/** CRNs after `after` up to and including `upTo` (a part of the caseload, for a sweep in parallel). */
+export interface CrnRange {
+  after: string;
+  upTo: string;
+}
+
+/** Sorts after every CRN: CRNs are ASCII, and SQLite compares text as UTF-8 bytes. */
+export const LAST_CRN = '\uffff';
+export const WHOLE_CASELOAD: CrnRange = { after: '', upTo: LAST_CRN };
+
 export interface LoadedCase {
   row: CaseCore;
   evidence: CaseEvidence;
@@ -203,35 +213,36 @@ export class EvidenceLoader {
    * the old generation, which cost national evaluation a third of its time when the young
    * generation had not grown (5,000 cases at a time tripled the collector's work).
    */
-  private visitAll(visit: (c: LoadedCase) => void, size = 250): void {
+  private visitAll(visit: (c: LoadedCase) => void, range: CrnRange = WHOLE_CASELOAD, size = 250): void {
     const db = this.db;
     this.staff ??= allStaff(db);
     const cases = db
-      .prepare<{ after: string; size: number }, CaseCoreRaw>(
-        `SELECT ${CASE_CORE_FIELDS} FROM cases INDEXED BY cases_caseload_cover WHERE in_caseload = 1 AND crn > @after ORDER BY crn LIMIT @size`,
+      .prepare<{ after: string; upTo: string; size: number }, CaseCoreRaw>(
+        `SELECT ${CASE_CORE_FIELDS} FROM cases INDEXED BY cases_caseload_cover WHERE in_caseload = 1 AND crn > @after AND crn <= @upTo ORDER BY crn LIMIT @size`,
       )
       .raw();
-    const range = 'crn > @after AND crn <= @last';
-    const regs = db.prepare(`SELECT ${REG_COLUMNS} FROM registrations INDEXED BY registrations_cover WHERE ${range} AND ${this.regFilter}`).raw();
+    const between = 'crn > @after AND crn <= @last';
+    const regs = db.prepare(`SELECT ${REG_COLUMNS} FROM registrations INDEXED BY registrations_cover WHERE ${between} AND ${this.regFilter}`).raw();
     const contacts = db
       .prepare(
         `SELECT crn, contact_type_code, max(contact_date) FROM contacts INDEXED BY contacts_type_crn_date
-         WHERE contact_type_code IN (${this.codeList}) AND ${range} AND contact_date <= @asOf GROUP BY contact_type_code, crn${this.contactDates}`,
+         WHERE contact_type_code IN (${this.codeList}) AND ${between} AND contact_date <= @asOf GROUP BY contact_type_code, crn${this.contactDates}`,
       )
       .raw();
     const reviews = db
-      .prepare(`SELECT crn, review_type, max(review_date) FROM review_evidence WHERE ${range} AND review_date <= @asOf GROUP BY crn, review_type${this.reviewDates}`)
+      .prepare(`SELECT crn, review_type, max(review_date) FROM review_evidence WHERE ${between} AND review_date <= @asOf GROUP BY crn, review_type${this.reviewDates}`)
       .raw();
     const needs = db
-      .prepare(`SELECT ${NEED_COLUMNS} FROM needs INDEXED BY needs_cover WHERE ${range} AND need IN (${this.needList}) AND ${NEED_FILTER}`)
+      .prepare(`SELECT ${NEED_COLUMNS} FROM needs INDEXED BY needs_cover WHERE ${between} AND need IN (${this.needList}) AND ${NEED_FILTER}`)
       .raw();
-    const actions = db.prepare(`${ACTIONS_SELECT} AND ${range}`).raw();
-    const actionEvents = db.prepare(`${ACTION_EVENTS_SELECT} AND ${range}`).raw();
+    const actions = db.prepare(`${ACTIONS_SELECT} AND ${between}`).raw();
+    const actionEvents = db.prepare(`${ACTION_EVENTS_SELECT} AND ${between}`).raw();
 
-    let after = '';
+    const { upTo } = range;
+    let { after } = range;
     for (;;) {
       // Every statement is run to its end before a case is visited: none is left open while the caller writes.
-      const rows = cases.all({ after, size });
+      const rows = cases.all({ after, upTo, size });
       const lastRow = rows[rows.length - 1];
       if (!lastRow) return;
       const p = { ...this.params, after, last: lastRow[0] };
@@ -248,6 +259,11 @@ export class EvidenceLoader {
       }
       after = lastRow[0];
     }
+  }
+
+  /** Visits the cases of the caseload whose CRN is in `range`, through the chunked bulk reads. */
+  eachIn(range: CrnRange, visit: (c: LoadedCase) => void): void {
+    this.visitAll(visit, range);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { workerSweep } from '../team/parallel-sweep.js';
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -45,6 +46,12 @@ export interface OpenServiceOptions extends OpenOptions {
    * database that needs migrating is checked first whatever this says, since migrating writes.
    */
   startupCheck?: 'now' | 'skip' | BackgroundCheck;
+  /**
+   * The bundled trend-sweep worker (dist/sweep-worker.mjs beside the preview host and the CLI,
+   * dist/electron/sweep-worker.mjs beside the Electron main): with it, a national trend chart's
+   * first computation runs on two cores (db/team/parallel-sweep.ts); without it, in this thread.
+   */
+  trendWorker?: URL | string;
 }
 
 export type StartupHealth = Health & {
@@ -106,6 +113,7 @@ export function openService(file: string, options: OpenServiceOptions = {}): Ope
     dataDir: dirname(path),
     startupCheck: source,
     ...(options.signingKey ? { signingKey: options.signingKey } : {}),
+    ...(options.trendWorker ? { trendSweep: workerSweep(options.trendWorker, { nativeBinding: options.nativeBinding }) } : {}),
   });
   // Given as soon as the connection is open, before anything (a migration) reads or writes the audit log.
   const keyed = (db: Db): Db => {

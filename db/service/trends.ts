@@ -6,6 +6,6 @@ import type { Handlers, ServiceDeps } from './types.js';
 export function trendsHandlers(deps: ServiceDeps): Pick<Handlers, 'trends:weekly'> {
   return {
     'trends:weekly': (input) =>
-      Promise.resolve(weeklyTrends(deps.db, { asOf: input.asOf ?? londonToday(deps.now()), weeks: input.weeks, team: input.team, now: deps.now })),
+      weeklyTrends(deps.db, { asOf: input.asOf ?? londonToday(deps.now()), weeks: input.weeks, team: input.team, now: deps.now, sweep: deps.trendSweep }),
   };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../connection.js';
 import type { SigningKeyInput } from '../signing/key.js';
 import type { CheckSource } from './health.js';
 import type { UnitOfWork } from './unit-of-work.js';
+import type { TrendSweep } from '../team/parallel-sweep.js';
 
 export interface Progress {
   phase: string;
@@ -39,6 +40,8 @@ export interface ServiceDeps {
   signingKey?: SigningKeyInput;
   /** How the database's start-up check stands, for `health:status`; without it, no check runs. */
   startupCheck?: CheckSource;
+  /** How the weekly trends are swept when not cached: in two halves with a worker where the host has one (db/team/parallel-sweep.ts), else in this thread. */
+  trendSweep?: TrendSweep;
 }
 
 /** What every domain's handlers are built from: the host's deps and the service's unit of work. */

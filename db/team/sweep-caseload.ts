@@ -2,7 +2,7 @@ import type { Db } from '../connection.js';
 import type { Policy } from '../contract/index.js';
 import { prepareEvaluation } from '../rules/evaluate.js';
 import type { EvalContext } from '../rules/evidence.js';
-import { EvidenceLoader, type LoadedCase } from '../rules/load.js';
+import { EvidenceLoader, type CrnRange, type LoadedCase } from '../rules/load.js';
 import { sweepCase, sweepWeeks, type CaseWeek, type SweepWeek } from './sweep.js';
 
 /** One case's outcome over weeks `from` ≤ i < `to` (./sweep.ts). */
@@ -15,6 +15,8 @@ export interface CaseloadSweep {
   policy: Policy;
   /** Sweeps every case in the caseload, or only `crns`. */
   run(visit: SweepVisit, crns?: readonly string[]): void;
+  /** Sweeps the cases of the caseload whose CRN is in `range`. */
+  runIn(range: CrnRange, visit: SweepVisit): void;
 }
 
 /**
@@ -27,13 +29,22 @@ export function caseloadSweep(db: Db, dates: readonly string[]): CaseloadSweep {
   const last = weeks[weeks.length - 1]?.iso ?? '';
   const { policy, ctx } = prepareEvaluation(db, last);
   const contexts: EvalContext[] = weeks.map((w) => ({ ...ctx, asOf: w.iso, horizon: null }));
-  const run = (visit: SweepVisit, crns?: readonly string[]): void => {
-    if (!last) return;
-    new EvidenceLoader(db, policy, last, { history: true }).each((c) => {
+  const sweep =
+    (visit: SweepVisit) =>
+    (c: LoadedCase): void => {
       sweepCase(c.evidence, weeks, contexts, (from, to, o) => {
         visit(c, from, to, o);
       });
-    }, crns);
+    };
+  const loader = () => new EvidenceLoader(db, policy, last, { history: true });
+  return {
+    weeks,
+    policy,
+    run: (visit, crns) => {
+      if (last) loader().each(sweep(visit), crns);
+    },
+    runIn: (range, visit) => {
+      if (last) loader().eachIn(range, sweep(visit));
+    },
   };
-  return { weeks, policy, run };
 }

@@ -1,7 +1,8 @@
 import { caseRuleIds, type CaseRuleId } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { loadPolicy } from '../rules/settings-store.js';
-import { sweepTotals } from './trend-totals.js';
+import { sweepHere, type TrendSweep } from './parallel-sweep.js';
+import type { WeekTotals } from './trend-totals.js';
 import type { WeekFigures } from './week-figures.js';
 
 /**
@@ -86,9 +87,12 @@ export interface CachedWeeks {
 /**
  * The figures of one scope (CASELOAD_SCOPE or a teamScope of ./trend-totals.ts) for these week-end dates: weeks stored
  * under the current basis are read; the others are evaluated together in one sweep, for every
- * scope at once, and stored in one transaction that also drops the weeks of any other basis.
+ * scope at once, and stored in one transaction that also drops the weeks of any other basis. Weeks
+ * are stored only if the basis still holds when the sweep ends (the sweep may run in part in a
+ * worker, while this thread answers other calls): figures of a basis already gone are answered,
+ * never kept.
  */
-export function cachedWeeks(db: Db, dates: readonly string[], scope: string, now: () => Date): CachedWeeks {
+export async function cachedWeeks(db: Db, dates: readonly string[], scope: string, now: () => Date, sweep: TrendSweep = sweepHere): Promise<CachedWeeks> {
   const basis = trendBasis(db);
   const wanted = JSON.stringify(dates);
   const stored = new Set(
@@ -98,28 +102,36 @@ export function cachedWeeks(db: Db, dates: readonly string[], scope: string, now
       .map((r) => r.as_of),
   );
   const missing = [...new Set(dates)].filter((d) => !stored.has(d));
+  let fresh: WeekTotals = new Map();
   if (missing.length) {
-    const totals = sweepTotals(db, missing);
-    const computedAt = now().toISOString();
-    const insertWeek = db.prepare(`INSERT INTO trend_weeks (as_of, basis, computed_at) VALUES (?, ?, ?)`);
-    const insertTotals = db.prepare<TotalsRow>(
-      `INSERT INTO trend_totals (as_of, scope, cases, high_risk, mappa_l1, in_scope, covered, oldest_days, overdue_json, overdue, due_soon, median_days_overdue)
-       VALUES (@as_of, @scope, @cases, @high_risk, @mappa_l1, @in_scope, @covered, @oldest_days, @overdue_json, @overdue, @due_soon, @median_days_overdue)`,
-    );
-    db.transaction(() => {
-      // Weeks of an older basis would be evaluated again anyway: dropping them keeps the cache to
-      // the basis in force, however many dates were ever asked for.
-      db.prepare(`DELETE FROM trend_weeks WHERE basis <> ?`).run(basis);
-      for (const [asOf, scopes] of totals) {
-        insertWeek.run(asOf, basis, computedAt);
-        for (const [s, f] of scopes) insertTotals.run(toRow(asOf, s, f));
-      }
-    })();
+    fresh = await sweep(db, missing);
+    if (trendBasis(db) === basis) store(db, basis, fresh, now().toISOString());
   }
   const rows = db
-    .prepare<[string, string], TotalsRow>(`SELECT * FROM trend_totals WHERE scope = ? AND as_of IN (SELECT value FROM json_each(?))`)
-    .all(scope, wanted);
-  return { figures: new Map(rows.map((r) => [r.as_of, fromRow(r)])), evaluated: missing.length };
+    .prepare<[string, string, string], TotalsRow>(`SELECT t.* FROM trend_totals t JOIN trend_weeks w USING (as_of) WHERE w.basis = ? AND t.scope = ? AND t.as_of IN (SELECT value FROM json_each(?))`)
+    .all(basis, scope, wanted);
+  const figures = new Map(rows.map((r) => [r.as_of, fromRow(r)]));
+  for (const [asOf, scopes] of fresh) {
+    const f = scopes.get(scope);
+    if (f) figures.set(asOf, f);
+  }
+  return { figures, evaluated: missing.length };
 }
 
-
+function store(db: Db, basis: string, totals: WeekTotals, computedAt: string): void {
+  const insertWeek = db.prepare(`INSERT OR REPLACE INTO trend_weeks (as_of, basis, computed_at) VALUES (?, ?, ?)`);
+  const insertTotals = db.prepare<TotalsRow>(
+    `INSERT OR REPLACE INTO trend_totals (as_of, scope, cases, high_risk, mappa_l1, in_scope, covered, oldest_days, overdue_json, overdue, due_soon, median_days_overdue)
+     VALUES (@as_of, @scope, @cases, @high_risk, @mappa_l1, @in_scope, @covered, @oldest_days, @overdue_json, @overdue, @due_soon, @median_days_overdue)`,
+  );
+  db.transaction(() => {
+    // Weeks of an older basis would be evaluated again anyway: dropping them keeps the cache to
+    // the basis in force, however many dates were ever asked for. Two calls that swept the same
+    // weeks at once store the same figures: the second replaces the first.
+    db.prepare(`DELETE FROM trend_weeks WHERE basis <> ?`).run(basis);
+    for (const [asOf, scopes] of totals) {
+      insertWeek.run(asOf, basis, computedAt);
+      for (const [s, f] of scopes) insertTotals.run(toRow(asOf, s, f));
+    }
+  })();
+}

@@ -1,6 +1,7 @@
 import type { TrendsReport } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import { weekEndings } from './coverage.js';
+import type { TrendSweep } from './parallel-sweep.js';
 import { cachedWeeks } from './trend-cache.js';
 import { CASELOAD_SCOPE, teamScope } from './trend-totals.js';
 import { emptyFigures, toTrendWeek } from './week-figures.js';
@@ -11,10 +12,13 @@ export const TRENDS_READING =
   'Overdue counts case flags; the median is of their days overdue.';
 
 /** Weekly figures for the last `weeks` week-ends up to `asOf`, oldest first, through the trend cache. */
-export function weeklyTrends(db: Db, opts: { asOf: string; weeks: number; team?: string | undefined; now: () => Date }): TrendsReport {
+export async function weeklyTrends(
+  db: Db,
+  opts: { asOf: string; weeks: number; team?: string | undefined; now: () => Date; sweep?: TrendSweep | undefined },
+): Promise<TrendsReport> {
   const dates = weekEndings(opts.asOf, opts.weeks);
   const scope = opts.team === undefined ? CASELOAD_SCOPE : teamScope(opts.team);
-  const { figures, evaluated } = cachedWeeks(db, dates, scope, opts.now);
+  const { figures, evaluated } = await cachedWeeks(db, dates, scope, opts.now, opts.sweep);
   return {
     asOf: opts.asOf,
     team: opts.team ?? null,

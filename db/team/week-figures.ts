@@ -66,6 +66,20 @@ export function emptyFigures(): WeekFigures {
  * oversight is counted from; covered while the latest oversight is within the interval; overdue
  * when the week is after the due day, due soon within dueSoonDays before it.
  */
+/** A WeekTally's counts as plain data, which a worker thread can post (structured clone keeps typed arrays). */
+export interface WeekTallyData {
+  weeks: number;
+  cases: Int32Array;
+  highRisk: Int32Array;
+  mappaL1: Int32Array;
+  inScope: Int32Array;
+  covered: Int32Array;
+  oldest: Int32Array;
+  overdue: Int32Array;
+  dueSoon: Int32Array;
+  days: number[][];
+}
+
 export class WeekTally {
   private readonly cases: Int32Array;
   private readonly highRisk: Int32Array;
@@ -88,6 +102,18 @@ export class WeekTally {
     this.overdue = new Int32Array(weeks * RULES);
     this.dueSoon = new Int32Array(weeks);
     this.days = Array.from({ length: weeks }, () => []);
+  }
+
+  data(): WeekTallyData {
+    const { weeks, cases, highRisk, mappaL1, inScope, covered, oldest, overdue, dueSoon, days } = this;
+    return { weeks, cases, highRisk, mappaL1, inScope, covered, oldest, overdue, dueSoon, days };
+  }
+
+  /** A tally with the counts of `d` (posted by a worker). */
+  static from(d: WeekTallyData): WeekTally {
+    const t = new WeekTally(d.weeks);
+    t.merge(d);
+    return t;
   }
 
   /** Adds one case's outcome `o` to weeks `from` ≤ i < `to`, whose day numbers are `days[i]`. */
@@ -115,7 +141,7 @@ export class WeekTally {
   }
 
   /** Adds another group's weeks into these (the whole caseload from its teams). */
-  merge(t: WeekTally): void {
+  merge(t: WeekTallyData): void {
     for (let i = 0; i < this.weeks; i++) {
       inc(this.cases, i, t.cases[i] ?? 0);
       inc(this.highRisk, i, t.highRisk[i] ?? 0);

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Service } from '../../service/index.js';
 import type { OpenedService, openService } from '../../service/open.js';
 import { databasePath } from './args.js';
@@ -44,12 +46,18 @@ function takeDb(args: string[]): { db: string | undefined; rest: string[] } {
   return { db, rest };
 }
 
+/** The trend sweep's worker, bundled beside this file in dist/ (run from the sources, there is none: trends sweep in one thread). */
+function sweepWorker(): { trendWorker?: URL } {
+  const file = new URL('./sweep-worker.mjs', import.meta.url);
+  return existsSync(fileURLToPath(file)) ? { trendWorker: file } : {};
+}
+
 /** Opens the service for a command: checked first only when checkReason says so. */
 async function openFor(path: string, io: CliIo, open: typeof openService | undefined): Promise<OpenedService> {
   const reason = checkReason(path);
   if (reason) io.err(`spo-oversight: checking ${path} first (quick_check), since ${reason}\n`);
   // Loaded with the command: opening the service brings in the whole engine, which --help never needs.
-  const opened = (open ?? (await import('../../service/open.js')).openService)(path, { startupCheck: reason ? 'now' : 'skip' });
+  const opened = (open ?? (await import('../../service/open.js')).openService)(path, { startupCheck: reason ? 'now' : 'skip', ...sweepWorker() });
   if (reason && opened.health.ok) io.err(`spo-oversight: the database is whole (quick_check ok, ${(opened.health.ms / 1000).toFixed(1)} s)\n`);
   return opened;
 }

@@ -24,7 +24,7 @@ const check = workerCheck(new URL('./check-worker.mjs', import.meta.url));
 const held = process.env[HOLD_CHECK_ENV];
 const service = (() => {
   try {
-    return openService(args.db, { startupCheck: held ? heldUntil(held, check) : check });
+    return openService(args.db, { startupCheck: held ? heldUntil(held, check) : check, trendWorker: new URL('./sweep-worker.mjs', import.meta.url) });
   } catch (e) {
     // A database this app cannot open (from a newer version, not encrypted, damaged): one line, no trace.
     if (!(e instanceof DomainError)) throw e;
