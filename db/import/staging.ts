@@ -102,9 +102,15 @@ export class Stager {
   private readonly inserts: Record<ExtractKind, (row: StagedRow) => boolean>;
   private readonly flushAll: (kind: ExtractKind, rows: StagedRow[]) => Conflict[];
 
+  /**
+   * `batchSize` rows of a kind are written in one transaction. Each commit writes (and encrypts)
+   * every page the batch dirtied, and contacts arrive in no order of the staging index, so small
+   * batches wrote the same index pages again and again: 100,000 rather than 5,000 made a region
+   * import 7% quicker (import/raw 0.514 from 0.477), for some tens of MiB more held in memory.
+   */
   constructor(
     private readonly db: Db,
-    private readonly batchSize = 5_000,
+    private readonly batchSize = 100_000,
   ) {
     const make = (kind: ExtractKind) => {
       const cols = [...columnsOf(kind), 'raw_json', 'extra_json', 'file', 'line'];
