@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { shortDate } from '../../../../db/contract/dates.js';
+import { shortDate, spokenDate } from '../../../../db/contract/dates.js';
 import type { TrackedAction } from '../../../../db/contract/index.js';
 import { reviewTypeLabels } from '../../../../db/contract/words/index.js';
 import { TableHead } from '../../components/TableHead.js';
@@ -84,8 +84,8 @@ export function ActionsSection({ crn, actions, inCaseload }: { crn: string; acti
             <ul className="govuk-list govuk-list--spaced">
               {closed.map((a) => (
                 <li key={`${String(a.reviewId)}-${String(a.number)}`}>
-                  <strong>{a.text}</strong> (owner {a.owner}, due {shortDate(a.due)}): {a.status === 'done' ? 'done' : 'dropped'} on{' '}
-                  {shortDate(a.closed?.date ?? a.due)}
+                  <strong>{a.text}</strong> (owner {a.owner}, due {spokenDate(a.due)}): {a.status === 'done' ? 'done' : 'dropped'} on{' '}
+                  {spokenDate(a.closed?.date ?? a.due)}
                   {a.closed?.note ? `. ${a.status === 'done' ? 'How' : 'Why'}: ${a.closed.note}` : ''}
                 </li>
               ))}

@@ -7,7 +7,7 @@ import { actionLabels } from '../review/labels.js';
 import { Day } from './format.js';
 import { spokenDate } from '../../../../db/contract/dates.js';
 
-const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 
 function VersionList({ review }: { review: Review }) {

@@ -1,10 +1,10 @@
 import type { CaseRuleResult } from '../../../../db/contract/index.js';
-import { shortDate } from '../../../../db/contract/dates.js';
+import { spokenDate } from '../../../../db/contract/dates.js';
 
 /** A date as people read it, with the ISO date kept machine-readable. */
 export function Day({ iso }: { iso: string | null | undefined }) {
   if (!iso) return <>not recorded</>;
-  return <time dateTime={iso}>{shortDate(iso)}</time>;
+  return <time dateTime={iso}>{spokenDate(iso)}</time>;
 }
 
 const days = (n: number) => `${String(n)} ${n === 1 ? 'day' : 'days'}`;

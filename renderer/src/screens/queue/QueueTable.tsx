@@ -5,7 +5,7 @@ import type { QueueRow, QueueSort } from '../../../../db/contract/index.js';
 import { count } from '../../format.js';
 import { useApp } from '../../store/index.js';
 import { columnSort, queueBusy, rowAt, type QueueFilters } from '../../store/queue.js';
-import { shortDate } from '../../../../db/contract/dates.js';
+import { shortDate, spokenDate } from '../../../../db/contract/dates.js';
 import { mappaLevelLabels, roshLabels, ruleTitles } from '../../../../db/contract/words/index.js';
 import { roshTags } from './labels.js';
 
@@ -230,7 +230,7 @@ const Row = memo(function Row({ index, row, selected, status, showTeam, columns,
         <strong className={`govuk-tag ${roshTags[row.rosh]} spo-rosh`}>{roshLabels[row.rosh]}</strong>
       </td>
       <td className="govuk-table__cell">{row.mappaLevel ? mappaLevelLabels[row.mappaLevel] : '–'}</td>
-      <td className="govuk-table__cell spo-queue__flags" title={row.flags.map((f) => `${ruleTitles[f.rule]} (${f.rule}): ${f.reason}${f.recorded ? `; recorded in review on ${shortDate(f.recorded.reviewDate)}` : ''}`).join('\n')}>
+      <td className="govuk-table__cell spo-queue__flags" title={row.flags.map((f) => `${ruleTitles[f.rule]} (${f.rule}): ${f.reason}${f.recorded ? `; recorded in review on ${spokenDate(f.recorded.reviewDate)}` : ''}`).join('\n')}>
         <span className="spo-queue__flag">
           {ruleTitles[(worst ?? row).rule]}
           {(worst ?? row).recorded && <span className="spo-queue__recorded"> (recorded in review)</span>}

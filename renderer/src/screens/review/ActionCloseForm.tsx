@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { emptyDateParts, type DateParts } from '../../../../db/contract/date-parts.js';
-import { londonToday, shortDate } from '../../../../db/contract/dates.js';
+import { londonToday, spokenDate } from '../../../../db/contract/dates.js';
 import { reviewLimits, type TrackedAction } from '../../../../db/contract/index.js';
 import { reviewTypeLabels } from '../../../../db/contract/words/index.js';
 import { DateInput, datePartId } from '../../components/DateInput.js';
@@ -43,7 +43,7 @@ export function ActionCloseForm({ crn, name, action, kind }: { crn: string; name
     setFailure(null);
     const found = noErrors<Field>();
     const iso = checkDate(found, 'date', date, dateWords, { required: true, today: londonToday(new Date()), when: 'today-or-past' });
-    if (iso && iso < action.reviewDate) wholeDate(found, 'date', `${dateWords.name} must be on or after the review, ${shortDate(action.reviewDate)}`);
+    if (iso && iso < action.reviewDate) wholeDate(found, 'date', `${dateWords.name} must be on or after the review, ${spokenDate(action.reviewDate)}`);
     checkText(found, 'note', note, noteWords, reviewLimits.reason);
     setErrors(found);
     if (hasErrors(found)) {
@@ -79,9 +79,9 @@ export function ActionCloseForm({ crn, name, action, kind }: { crn: string; name
         <dl className="govuk-summary-list">
           <SummaryRow label="Action">{action.text}</SummaryRow>
           <SummaryRow label="Owner">{action.owner}</SummaryRow>
-          <SummaryRow label="Due">{shortDate(action.due)}{action.overdue ? ' (overdue)' : ''}</SummaryRow>
+          <SummaryRow label="Due">{spokenDate(action.due)}{action.overdue ? ' (overdue)' : ''}</SummaryRow>
           <SummaryRow label="Agreed in">
-            {reviewTypeLabels[action.reviewType]} review of {shortDate(action.reviewDate)} by {action.spo}
+            {reviewTypeLabels[action.reviewType]} review of {spokenDate(action.reviewDate)} by {action.spo}
           </SummaryRow>
         </dl>
         <p className="govuk-body">This is recorded as its own dated event in the audit log. The review itself is not changed.</p>

@@ -6,7 +6,7 @@ import { BackLink } from '../../components/BackLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { SubmitOrCancel } from '../../components/SubmitOrCancel.js';
 import { useApp } from '../../store/index.js';
-import { shortDate } from '../../../../db/contract/dates.js';
+import { spokenDate } from '../../../../db/contract/dates.js';
 import { Textarea } from './fields.js';
 import { problemWords } from './form.js';
 import { reviewTypeLabels } from '../../../../db/contract/words/index.js';
@@ -61,7 +61,7 @@ export function WithdrawForm({ crn, name, review }: { crn: string; name: string;
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Review</dt>
             <dd className="govuk-summary-list__value">
-              {reviewTypeLabels[v.type]}, <time dateTime={v.date}>{shortDate(v.date)}</time>
+              {reviewTypeLabels[v.type]}, <time dateTime={v.date}>{spokenDate(v.date)}</time>
             </dd>
           </div>
           <div className="govuk-summary-list__row">

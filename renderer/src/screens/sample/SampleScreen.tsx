@@ -5,7 +5,7 @@ import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { BackLink } from '../../components/BackLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useApp } from '../../store/index.js';
-import { shortDate } from '../../../../db/contract/dates.js';
+import { shortDate, spokenDate } from '../../../../db/contract/dates.js';
 import { reviewTypeLabels, roshLabels } from '../../../../db/contract/words/index.js';
 import { sampleOutcomeLabels } from './labels.js';
 import { SummaryRow as Row } from '../../components/SummaryRow.js';
@@ -49,7 +49,7 @@ function SampleDetail({ sample }: { sample: Sample }) {
     <>
       <dl className="govuk-summary-list">
         <Row label="Reviews dated">
-          {shortDate(sample.from)} to {shortDate(sample.to)}
+          {spokenDate(sample.from)} to {spokenDate(sample.to)}
           {sample.team ? `, team ${sample.team}` : ', every team'}
         </Row>
         <Row label="Drawn">

@@ -5,7 +5,7 @@ import { ProblemSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TableHead } from '../../components/TableHead.js';
 import { useApp } from '../../store/index.js';
-import { shortDate } from '../../../../db/contract/dates.js';
+import { shortDate, spokenDate } from '../../../../db/contract/dates.js';
 import { ruleTitles } from '../../../../db/contract/words/index.js';
 import { seriesColours, type ChartConfiguration } from './chart.js';
 import { TrendChart } from './TrendChart.js';
@@ -46,7 +46,7 @@ export function TrendsScreen() {
         </select>
       </div>
       <p className="govuk-body" role="status">
-        {loading ? 'Working out 52 weeks of flags…' : report ? `${report.weeks.length} weeks to ${shortDate(report.weeks.at(-1)?.weekEnding ?? report.asOf)}.` : ''}
+        {loading ? 'Working out 52 weeks of flags…' : report ? `${report.weeks.length} weeks to ${spokenDate(report.weeks.at(-1)?.weekEnding ?? report.asOf)}.` : ''}
       </p>
       {report && report.weeks.length > 0 && <Charts report={report} />}
     </>
@@ -95,21 +95,21 @@ function Charts({ report }: { report: TrendsReport }) {
       <TrendChart
         id="trend-coverage"
         title="Oversight coverage of high-risk and MAPPA level 1 cases"
-        summary={`${percent(last.coverage)} of ${String(last.inScope)} cases in scope had SPO oversight in time in the week ending ${shortDate(last.weekEnding)}, against ${percent(first.coverage)} in the week ending ${shortDate(first.weekEnding)}.`}
+        summary={`${percent(last.coverage)} of ${String(last.inScope)} cases in scope had SPO oversight in time in the week ending ${spokenDate(last.weekEnding)}, against ${percent(first.coverage)} in the week ending ${spokenDate(first.weekEnding)}.`}
         config={coverage}
         table={<CoverageTable weeks={weeks} />}
       />
       <TrendChart
         id="trend-rules"
         title="Overdue flags by rule"
-        summary={`${String(last.overdue)} overdue flags in the week ending ${shortDate(last.weekEnding)}${busiest && last.overdueByRule[busiest] > 0 ? `, the most for “${ruleTitles[busiest]}” (${String(last.overdueByRule[busiest])})` : ''}; ${String(first.overdue)} a year before.`}
+        summary={`${String(last.overdue)} overdue flags in the week ending ${spokenDate(last.weekEnding)}${busiest && last.overdueByRule[busiest] > 0 ? `, the most for “${ruleTitles[busiest]}” (${String(last.overdueByRule[busiest])})` : ''}; ${String(first.overdue)} a year before.`}
         config={byRule}
         table={<RulesTable weeks={weeks} />}
       />
       <TrendChart
         id="trend-median"
         title="Median days overdue"
-        summary={last.medianDaysOverdue === null ? `Nothing was overdue in the week ending ${shortDate(last.weekEnding)}.` : `Half the overdue flags were more than ${String(last.medianDaysOverdue)} days overdue in the week ending ${shortDate(last.weekEnding)}.`}
+        summary={last.medianDaysOverdue === null ? `Nothing was overdue in the week ending ${spokenDate(last.weekEnding)}.` : `Half the overdue flags were more than ${String(last.medianDaysOverdue)} days overdue in the week ending ${spokenDate(last.weekEnding)}.`}
         config={median}
         table={<MedianTable weeks={weeks} />}
       />
