@@ -35,13 +35,14 @@ setInterval(() => {
  * Runs one step to its end. Only this process reads the keyboard, so no step is given it. A quiet
  * step's output is kept, not shown; a `holdErrors` step's error output is held back for that many
  * milliseconds (then shown, and passed straight through after) so a failure to start can be told
- * in one line.
+ * in one line. A step still running after `timeoutMs` is stopped.
  * @returns {Promise<{ status: number | null, signal: NodeJS.Signals | null, output: string, held: boolean, error?: Error }>}
  */
-function step(command, args, { quiet = false, holdErrors = 0, env = process.env } = {}) {
+function step(command, args, { quiet = false, holdErrors = 0, timeoutMs = 0, env = process.env } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet || holdErrors ? 'pipe' : 'inherit'], env });
     current = child;
+    const limit = timeoutMs ? setTimeout(() => child.kill(), timeoutMs) : undefined;
     let output = '';
     let held = holdErrors > 0;
     const release = held
@@ -57,6 +58,7 @@ function step(command, args, { quiet = false, holdErrors = 0, env = process.env 
     });
     const done = (result) => {
       clearTimeout(release);
+      clearTimeout(limit);
       current = null;
       resolve({ ...result, output, held });
     };
@@ -106,7 +108,7 @@ async function electronProblem() {
   if (!electronBinary()) {
     const done = note('Fetching the Electron binary (first run only)…');
     // Its output is kept, never shown: where there is no network it is a stack trace.
-    const install = await step(process.execPath, [`${electronDir}/install.js`], { quiet: true });
+    const install = await step(process.execPath, [`${electronDir}/install.js`], { quiet: true, timeoutMs: 10 * 60_000 });
     done();
     stopIfAsked();
     if (install.status !== 0 || !electronBinary()) return `no Electron binary: ${downloadFailure(`${install.output}${install.error?.message ?? ''}`)}`;

@@ -48,7 +48,7 @@ export function middleCrn(db: Db, fromCases = PARALLEL_FROM_CASES): string | nul
 }
 
 /** Starts the worker; resolves once its read transaction is open, with its tallies to come. */
-function startWorker(workerFile: URL | string, request: SweepRequest): Promise<{ tallies: Promise<TeamTallies> }> {
+function startWorker(workerFile: URL | string, request: SweepRequest): Promise<{ tallies: Promise<TeamTallies>; stop: () => void }> {
   return new Promise((resolveReady, rejectReady) => {
     const worker = new Worker(workerFile, { workerData: request });
     let ready = false;
@@ -56,6 +56,8 @@ function startWorker(workerFile: URL | string, request: SweepRequest): Promise<{
     const tallies = new Promise<TeamTallies>((resolve, reject) => {
       settleTallies = { resolve, reject };
     });
+    // Awaited only once this thread's half is done; a failure before then is not unhandled.
+    tallies.catch(() => undefined);
     const fail = (e: Error) => {
       if (ready) settleTallies?.reject(e);
       else rejectReady(e);
@@ -63,7 +65,12 @@ function startWorker(workerFile: URL | string, request: SweepRequest): Promise<{
     worker.on('message', (m: SweepReply) => {
       if ('ready' in m) {
         ready = true;
-        resolveReady({ tallies });
+        resolveReady({
+          tallies,
+          stop: () => {
+            void worker.terminate();
+          },
+        });
       } else if ('tallies' in m) settleTallies?.resolve(m.tallies);
       else fail(new Error(m.error));
     });
@@ -86,7 +93,7 @@ export function workerSweep(workerFile: URL | string, opts: { nativeBinding?: st
     if (mid === null) return sweepTotals(db, dates);
     const key = keyOf(db);
     const upper: CrnRange = { after: mid, upTo: LAST_CRN };
-    let worker: { tallies: Promise<TeamTallies> };
+    let worker: { tallies: Promise<TeamTallies>; stop: () => void };
     try {
       worker = await startWorker(workerFile, {
         file: db.name,
@@ -99,7 +106,13 @@ export function workerSweep(workerFile: URL | string, opts: { nativeBinding?: st
       fallBack(e);
       return sweepTotals(db, dates);
     }
-    const lower = sweepTallies(db, dates, { after: '', upTo: mid });
+    let lower: TeamTallies;
+    try {
+      lower = sweepTallies(db, dates, { after: '', upTo: mid });
+    } catch (e) {
+      worker.stop();
+      throw e;
+    }
     let upperTallies: TeamTallies;
     try {
       upperTallies = await worker.tallies;
