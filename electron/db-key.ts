@@ -6,7 +6,7 @@ import { findKeyFile } from '../db/keys/paths.js';
 import { writeNewSecretFile } from '../db/secret-file.js';
 import { dbArgument } from './data-file.js';
 
-/** The database key: 32 random bytes (a 256-bit ChaCha20-Poly1305 key), carried through safeStorage as 64 hex digits. */
+/** The database key: 32 random bytes (a 256-bit AEGIS-256 key; ChaCha20-Poly1305 for a database made before issue 18), carried through safeStorage as 64 hex digits. */
 export const DB_KEY_BYTES = 32;
 
 /** The part of Electron's safeStorage the key needs (the real one, or a fake in the tests). */

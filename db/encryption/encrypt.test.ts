@@ -9,7 +9,7 @@ import { openService } from '../service/open.js';
 import { runCli } from '../testing/cli.js';
 import { minimalExtract, writeExtract } from '../testing/extract.js';
 import { plainDatabase } from '../testing/plain-database.js';
-import { isPlainSqlite } from './cipher.js';
+import { applyKey, isPlainSqlite } from './cipher.js';
 import { findDatabaseKey } from './key.js';
 
 describe('spo-oversight encrypt', () => {
@@ -39,7 +39,7 @@ describe('spo-oversight encrypt', () => {
     service.close();
     const key = findDatabaseKey(file, undefined, {});
     const db = new Database(file);
-    db.pragma(`hexkey = '${key?.key.toString('hex') ?? ''}'`);
+    if (key) applyKey(db, key, file);
     db.pragma('journal_mode = DELETE');
     db.pragma(`hexrekey = ''`);
     db.close();

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { AuditLog } from '../audit/log.js';
 import { openDatabase } from '../connection.js';
 import { DomainError } from '../errors.js';
-import { applyKey, isPlainSqlite } from './cipher.js';
+import { applyKey, isPlainSqlite, rekeyPragmas } from './cipher.js';
 import { findDatabaseKey, makeDatabaseKey, type DatabaseKey } from './key.js';
 
 export interface EncryptOptions {
@@ -96,7 +96,7 @@ function syncDir(file: string): void {
 function encryptCopy(copy: string, key: DatabaseKey, expected: Record<string, number>, nativeBinding: string | undefined): void {
   const db = openPlain(copy, nativeBinding);
   try {
-    db.pragma(`hexrekey = '${key.key.toString('hex')}'`);
+    for (const p of rekeyPragmas(key)) db.pragma(p);
   } finally {
     db.close();
   }
