@@ -47,15 +47,18 @@ function newlinesIn(fields: readonly string[]): number {
 }
 
 /**
- * Streams the records of an RFC 4180 file to `onRecord`, synchronously one at a time (so the
- * caller can write batches without awaiting inside a transaction), with the physical line each
- * record starts on. Blank lines are skipped. A quoting error makes the rest of the file
- * unreadable, so it ends the file with a problem naming the line where the bad record starts.
+ * Streams the records of an RFC 4180 file to `onRecord`, synchronously one at a time, with the
+ * physical line each record starts on. Blank lines are skipped. A quoting error makes the rest of
+ * the file unreadable, so it ends the file with a problem naming the line where the bad record
+ * starts. `onChunkEnd` is called after the records of each chunk of the file (and when it ends,
+ * however it ends), synchronously, before anything is awaited: a caller may write a chunk's records
+ * in a transaction that it opens with the first and closes there, and no other work can run inside it.
  */
 export function readCsv(
   path: string,
   encoding: 'utf-8' | 'windows-1252',
   onRecord: (record: CsvRecord) => 'stop' | undefined,
+  onChunkEnd: () => void = () => undefined,
 ): Promise<CsvProblem | null> {
   return new Promise((resolve, reject) => {
     let line = 1;
@@ -88,12 +91,21 @@ export function readCsv(
         if (fields.length === 1 && fields[0] === '') return; // a blank line
         if (onRecord({ fields, line: start }) === 'stop') parser.abort();
       },
+      chunk() {
+        onChunkEnd();
+      },
       complete() {
         source.destroy();
+        onChunkEnd();
         resolve(problem);
       },
       error(err) {
         source.destroy();
+        try {
+          onChunkEnd();
+        } catch {
+          // The file's own error is the one to report; the caller's rows were rolled back.
+        }
         reject(err);
       },
     });

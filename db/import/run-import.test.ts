@@ -161,9 +161,10 @@ describe('import: row errors name the file, line, column and reason', () => {
     });
     const report = await run(db, dir, { commit: true, skipInvalid: true });
     expect(report.committed).toBe(true);
+    // In the order of the file's lines: a duplicate is found as its row is staged, not when a batch is.
     expect(report.errors).toEqual([
-      { file: 'contacts.csv', line: 4, column: 'contact_date', reason: 'not a date: 2026-13-01' },
       { file: 'contacts.csv', line: 3, column: 'contact_id', reason: 'duplicate contact_id (first on line 2 of contacts.csv)' },
+      { file: 'contacts.csv', line: 4, column: 'contact_date', reason: 'not a date: 2026-13-01' },
     ]);
     expect(db.prepare('SELECT contact_id, crn FROM contacts').all()).toEqual([{ contact_id: '1', crn: 'X000001' }]);
     const log = db.prepare('SELECT skip_invalid, rejected, errors_json FROM import_log').get() as { skip_invalid: number; rejected: number; errors_json: string };

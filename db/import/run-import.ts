@@ -144,8 +144,12 @@ export async function stageImport(db: Db, opts: ImportOptions): Promise<StagedIm
 
   // 2. Parse, validate and stage, cases first so other files' CRNs can be checked.
   createStaging(db, readable.reduce((n, f) => n + f.bytes, 0) > limits.stageInMemoryBytes);
+  let abortStaging = (): void => undefined;
   try {
     const stager = new Stager(db);
+    abortStaging = () => {
+      stager.abort();
+    };
     const crossRow: CrossRow = { cases: new Map(), casesRejected: new Map(), staff: new Map(), casesUnreadable };
     const totalRows = readable.reduce((n, f) => n + Math.max(0, f.rows), 0);
     let done = 0;
@@ -191,8 +195,9 @@ export async function stageImport(db: Db, opts: ImportOptions): Promise<StagedIm
           bind.push(row.raw, row.extra, f.name, line);
           onConflicts(stager.add(kind, { bind, file: f.name, line }));
           return undefined;
+        }, () => {
+          stager.endChunk();
         }).catch((e: unknown) => ({ line: 0, reason: `cannot be decoded as ${f.decodeAs ?? ''}: ${(e as Error).message}` }));
-        onConflicts(stager.flush(kind));
         f.rows = rows;
         if (problem) errors.fileError(f.name, problem.reason, problem.line || undefined);
         if (rows === 0 && !problem) warnings.push({ file: f.name, reason: 'has a header but no rows' });
@@ -278,6 +283,7 @@ export async function stageImport(db: Db, opts: ImportOptions): Promise<StagedIm
       },
     };
   } catch (e) {
+    abortStaging();
     dropStaging(db);
     throw e;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryDb, minimalExtract, writeExtract } from '../testing/extract.js';
 import { runImport } from './run-import.js';
 import { contactsInIndexOrder } from './snapshot.js';
-import { contactsStagedInOrder, createStaging, dropStaging } from './staging.js';
+import { contactsStagedInOrder, createStaging, dropStaging, Stager, stagingTable } from './staging.js';
 
 async function importedContacts(stageInMemoryBytes: number): Promise<unknown[]> {
   // Contacts out of CRN order, as an extract may list them.
@@ -42,5 +42,41 @@ describe('import staging', () => {
     dropStaging(db);
     createStaging(db, true);
     expect(contactsStagedInOrder(db)).toBe(true);
+  });
+
+  it('never leaves its transaction open across an await: other work running while a large file is read is never inside it', async () => {
+    // About 3 MiB of contacts: several chunks of the file, each staged in its own transaction.
+    const rows = Array.from({ length: 60_000 }, (_, i) => `X00000${String((i % 2) + 1)},${String(10_000 + i)},2026-0${String((i % 9) + 1)}-1${String(i % 10)},COAP,N99P001`);
+    const files = minimalExtract();
+    const dir = writeExtract({ ...files, 'contacts.csv': `${String(files['contacts.csv'])}${rows.join('\n')}\n` });
+    const db = memoryDb();
+    const seen: boolean[] = [];
+    let reading = true;
+    const watch = (): void => {
+      seen.push(db.inTransaction);
+      if (reading) setImmediate(watch);
+    };
+    setImmediate(watch);
+    const report = await runImport(db, { paths: [dir], skipInvalid: false, commit: false, osUser: 'spo-test', now: () => new Date(), limits: { stageInMemoryBytes: 0 } });
+    reading = false;
+    expect(report.rows.contacts).toBe(60_002);
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.every((open) => !open)).toBe(true);
+  });
+
+  it('rolls back the rows of a chunk that did not finish, and keeps those of chunks that did', () => {
+    const db = memoryDb();
+    createStaging(db, false);
+    const stager = new Stager(db);
+    const row = (id: string, line: number) => ({ bind: ['X000001', id, '2026-09-01', 'COAP', null, null, null, 'contacts.csv', line], file: 'contacts.csv', line });
+    expect(stager.add('contacts', row('1', 2))).toEqual([]);
+    stager.endChunk();
+    expect(stager.add('contacts', row('1', 3))).toEqual([{ row: row('1', 3), first: { file: 'contacts.csv', line: 2 } }]);
+    stager.add('contacts', row('2', 4));
+    expect(db.inTransaction).toBe(true);
+    stager.abort();
+    expect(db.inTransaction).toBe(false);
+    expect(db.prepare(`SELECT contact_id FROM ${stagingTable('contacts')}`).pluck().all()).toEqual(['1']);
+    dropStaging(db);
   });
 });
