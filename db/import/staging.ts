@@ -1,6 +1,6 @@
 import { closeSync, openSync, rmSync } from 'node:fs';
 import type { ExtractKind } from '../contract/index.js';
-import type { Db } from '../connection.js';
+import { PAGE_SIZE, type Db } from '../connection.js';
 import type { Value } from './kinds.js';
 import { kindSpecs } from './kinds.js';
 
@@ -61,6 +61,7 @@ export function createStaging(db: Db, onDisk = true): void {
   // Created empty first, readable by its owner only: SQLite would create it with the default mode.
   if (file !== ':memory:') closeSync(openSync(file, 'wx', 0o600));
   db.prepare(`ATTACH DATABASE ? AS ${STAGE}`).run(file);
+  db.pragma(`${STAGE}.page_size = ${String(PAGE_SIZE)}`);
   // Scratch: if the process dies the import is simply run again, so no syncs, and the rollback
   // journal stays in memory: SQLite3 Multiple Ciphers refuses journal_mode OFF on an encrypted file
   // and keeps DELETE, which wrote (and unlinked) a journal file for every batch staged.
