@@ -1,4 +1,3 @@
-import { workerSweep } from '../team/parallel-sweep.js';
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -12,6 +11,7 @@ import type { CheckState, HealthStatus } from '../contract/index.js';
 import { DomainError } from '../errors.js';
 import { latestVersion, migrate, refuseNewer, schemaVersion } from '../migrations/index.js';
 import type { SigningKeyInput } from '../signing/key.js';
+import { workerSweep } from '../team/parallel-sweep.js';
 import type { CheckSource } from './health.js';
 import { createService, type Service } from './index.js';
 

@@ -1,9 +1,9 @@
 import type { Operation, ParsedInputOf, ResultOf } from '../contract/index.js';
 import type { Db } from '../connection.js';
 import type { SigningKeyInput } from '../signing/key.js';
+import type { TrendSweep } from '../team/parallel-sweep.js';
 import type { CheckSource } from './health.js';
 import type { UnitOfWork } from './unit-of-work.js';
-import type { TrendSweep } from '../team/parallel-sweep.js';
 
 export interface Progress {
   phase: string;

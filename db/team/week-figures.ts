@@ -60,12 +60,6 @@ export function emptyFigures(): WeekFigures {
   };
 }
 
-/**
- * Adds up cases' weekly outcomes for one group of cases over a run of weeks, as db/team/tally.ts
- * adds up one evaluation (the same tests, read on day numbers): in scope from the day first
- * oversight is counted from; covered while the latest oversight is within the interval; overdue
- * when the week is after the due day, due soon within dueSoonDays before it.
- */
 /** A WeekTally's counts as plain data, which a worker thread can post (structured clone keeps typed arrays). */
 export interface WeekTallyData {
   weeks: number;
@@ -80,6 +74,12 @@ export interface WeekTallyData {
   days: number[][];
 }
 
+/**
+ * Adds up cases' weekly outcomes for one group of cases over a run of weeks, as db/team/tally.ts
+ * adds up one evaluation (the same tests, read on day numbers): in scope from the day first
+ * oversight is counted from; covered while the latest oversight is within the interval; overdue
+ * when the week is after the due day, due soon within dueSoonDays before it.
+ */
 export class WeekTally {
   private readonly cases: Int32Array;
   private readonly highRisk: Int32Array;
